@@ -1,0 +1,207 @@
+/* gtw-core.c: the fast glucose-insulin core, minutes
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Ha & Sherman 2020 (beta-cell granule pools, gamma, sigma, beta, HGP), with the Dalla Man 2007
+ * stomach-gut model as the meal input and Van Cauter 1992 two-compartment C-peptide kinetics.
+ * Units of the source: G mg/dL, I µU/mL, beta mg, t min.
+ */
+#include <string.h>
+
+#include "gtw-model-private.h"
+
+static inline double
+hill (double x, double k, double n)
+{
+  double xn = pow (MAX (x, 0.0), n);
+  return xn / (pow (k, n) + xn);
+}
+
+static inline double
+metabolism (double g)
+{
+  return g * g / (150.0 * 150.0 + g * g);
+}
+
+typedef struct
+{
+  double m, ci, isr, r3_over_sigma, r2, cn1;
+} Secretion;
+
+/* Ha & Sherman 2020: calcium, exocytosis chain in quasi-steady state, secretion per unit mass. */
+static void
+secretion (const double *y, const GtwCoreParams *p, Secretion *s)
+{
+  double g = MAX (y[Y_G], 1.0);
+  double m = metabolism (g);
+  double mg = m + y[Y_GAMMA];
+  double ci = 2.0 * hill (mg, 0.62, 4) + 0.07;
+  double ci4 = pow (ci, 4);
+  double cmd = 150.0 * ci4 / (1.0 + ci4) + 0.0635;
+  double gf = (4.4567 * hill (g + 89.0, 260.0, 16) + 1.7826) * p->gf_factor;
+  double k1 = GTW_K (K1), km1 = GTW_K (KM1), r1 = GTW_K (R1), rm1 = GTW_K (RM1);
+  double u1 = GTW_K (U1), u2 = GTW_K (U2), u3 = GTW_K (U3);
+  double n1c = km1 / (3 * k1 * cmd + rm1), n1d = r1 / (3 * k1 * cmd + rm1);
+  double n2e = 3 * k1 * cmd / (2 * k1 * cmd + km1), n2f = 2 * km1 / (2 * k1 * cmd + km1);
+  double n3l = 2 * k1 * cmd / (2 * km1 + k1 * cmd), n3n = 3 * km1 / (2 * km1 + k1 * cmd);
+  double cn4 = k1 * cmd / (3 * km1 + u1);
+  double cn3 = n3l / (1 - n3n * cn4);
+  double cn2 = n2e / (1 - n2f * cn3);
+  double cn1 = n1d / (1 - n1c * cn2);
+  double n4 = cn4 * cn3 * cn2 * cn1 * y[Y_N5];
+  double nf = u1 * n4 / u2;
+  double nr = (u2 / u3) * nf;
+
+  s->m = m;
+  s->ci = ci;
+  s->cn1 = cn1;
+  s->r2 = GTW_K (R20) * ci / (ci + GTW_K (KP2));
+  s->r3_over_sigma = gf * GTW_K (R30) * ci / (ci + GTW_K (KP2));
+  s->isr = 60.0 * 9.0 * u3 * nr;
+}
+
+double
+gtw_core_isr (const double *y, const GtwCoreParams *p)
+{
+  Secretion s;
+  secretion (y, p, &s);
+  return s.isr;
+}
+
+double
+gtw_core_isr_pmol (const double *y, const GtwCoreParams *p)
+{
+  return y[Y_BETA] * gtw_core_isr (y, p) / GTW_K (BV) * p->isr_to_pmol;
+}
+
+double
+gtw_core_meal_ra (const double *y, const GtwCoreParams *p)
+{
+  return GTW_K (F_ABS) * GTW_K (KABS) * MAX (y[Y_QGUT], 0.0) / p->bw;
+}
+
+static double
+gastric_emptying (const double *y, const GtwCoreParams *p)
+{
+  double kmax = GTW_K (KMAX) * p->kmax_factor, kmin = GTW_K (KMIN);
+  double d = p->meal_dose, b = GTW_K (B_EMPT), dd = GTW_K (D_EMPT);
+  double q = y[Y_QSTO1] + y[Y_QSTO2];
+
+  if (d <= 0)
+    return kmax;
+  return kmin + (kmax - kmin) / 2.0
+                  * (tanh (5.0 / (2.0 * d * (1 - b)) * (q - b * d))
+                     - tanh (5.0 / (2.0 * d * dd) * (q - dd * d)) + 2.0);
+}
+
+/* Morning cortisol: a rise centred 30-60 min after waking, about 90 min wide (Pruessner 1997). */
+static inline double
+cortisol_bump (double t, const GtwCoreParams *p)
+{
+  double tod = fmod (t, 1440.0) - 480.0;
+  return p->cortisol_extra * exp (-tod * tod / (2.0 * 90.0 * 90.0));
+}
+
+void
+gtw_core_rhs (double t, const double *y, double *dy, const GtwCoreParams *p)
+{
+  Secretion s;
+  double g = MAX (y[Y_G], 1.0), ins = MAX (y[Y_I], 0.0);
+  double beta = y[Y_BETA], sigma = y[Y_SIGMA];
+  double si_eff = p->si * (1.0 + y[Y_ACUTE]);
+  double hepa_max = GTW_K (HGP_BAR) / (GTW_K (HGP_K) + p->si_hgp) + GTW_K (HGP_B);
+  double alpha = GTW_K (ALPHA_MAX) / (GTW_K (ALPHA_K) + p->si_hgp) + GTW_K (ALPHA_B);
+  double hgp, eg0, ra, kempt, isr_pmol;
+
+  secretion (y, p, &s);
+
+  hgp = (hepa_max / (alpha + p->hepasi * ins) + GTW_K (HGP_BASAL)) * p->hgp_factor
+        * (1.0 + cortisol_bump (t, p));
+  eg0 = GTW_K (EG0) * p->eg0_factor * (1.0 + p->session_ampk);
+  ra = gtw_core_meal_ra (y, p);
+
+  dy[Y_G] = hgp + ra / p->vg - (eg0 + GTW_K (SI_UNIT) * si_eff * ins) * g;
+  dy[Y_I] = beta * s.isr / GTW_K (BV) * p->posthepatic - GTW_K (K_INS) * ins;
+  dy[Y_N5] = 60.0 * (GTW_K (RM1) * s.cn1 * y[Y_N5] - (GTW_K (R1) + GTW_K (RM2)) * y[Y_N5]
+                     + s.r2 * y[Y_N6]);
+  dy[Y_N6] = 60.0 * (sigma * s.r3_over_sigma + GTW_K (RM2) * y[Y_N5]
+                     - (GTW_K (RM3) + s.r2) * y[Y_N6]);
+  dy[Y_GAMMA] = (0.4 / (1.0 + exp (-(g - GTW_K (GS)) / 5.0)) - 0.2 - y[Y_GAMMA]) / GTW_K (TAU_GAMMA);
+
+  if (p->freeze_slow)
+    {
+      dy[Y_BETA] = 0;
+      dy[Y_SIGMA] = 0;
+    }
+  else
+    {
+      double prolif = GTW_K (P_MAX) * hill (s.isr, GTW_K (P_HALF), 4);
+      double apopt = GTW_K (A_MAX) * hill (s.m, GTW_K (A_HALF), 6) + GTW_K (A_BASAL) + p->apoptosis_extra;
+      double gsh = g - 35.0;
+      double m_gsh = gsh * gsh / (150.0 * 150.0 + gsh * gsh);
+      double sigma_mi = 1.0 - 1.0 / (1.0 + 0.2 * exp (-(m_gsh - 0.2) / 0.02));
+      double sigma_isri = p->isri_bar / (1.0 + exp (-(s.isr - 0.1) / 0.1));
+
+      dy[Y_BETA] = (prolif - apopt) * beta / GTW_K (TAU_BETA);
+      dy[Y_SIGMA] = (sigma_mi * sigma_isri + 0.01752 - sigma) / GTW_K (TAU_SIGMA);
+    }
+
+  kempt = gastric_emptying (y, p);
+  dy[Y_QSTO1] = -GTW_K (KGRI) * y[Y_QSTO1];
+  dy[Y_QSTO2] = -kempt * y[Y_QSTO2] + GTW_K (KGRI) * y[Y_QSTO1];
+  dy[Y_QGUT] = -GTW_K (KABS) * y[Y_QGUT] + kempt * y[Y_QSTO2];
+
+  isr_pmol = beta * s.isr / GTW_K (BV) * p->isr_to_pmol;
+  dy[Y_C1] = -(p->cp_k01 + p->cp_k21) * y[Y_C1] + p->cp_k12 * y[Y_C2] + isr_pmol / p->cp_v;
+  dy[Y_C2] = p->cp_k21 * y[Y_C1] - p->cp_k12 * y[Y_C2];
+
+  dy[Y_ACUTE] = -y[Y_ACUTE] / (GTW_K (TAU_ACUTE_EX) * 60.0);
+  dy[Y_INT_G] = g;
+  dy[Y_INT_I] = ins;
+}
+
+/* Fasting steady state of the fast states for the given beta, sigma and parameters: for a
+ * glucose G, gamma sits at gamma_inf(G), the granule pools and insulin at their equilibria;
+ * bisection on the glucose balance. */
+void
+gtw_core_fasting_steady_state (double *y, const GtwCoreParams *p)
+{
+  double lo = 20.0, hi = 600.0;
+  double work[N_Y], dy[N_Y];
+
+  memcpy (work, y, sizeof work);
+  work[Y_QSTO1] = work[Y_QSTO2] = work[Y_QGUT] = 0;
+  work[Y_ACUTE] = 0;
+
+  for (int iter = 0; iter < 60; iter++)
+    {
+      double g = 0.5 * (lo + hi);
+      Secretion s;
+      double r3, a11, a12, a21, a22, det, isr_pmol;
+
+      work[Y_G] = g;
+      work[Y_GAMMA] = 0.4 / (1.0 + exp (-(g - GTW_K (GS)) / 5.0)) - 0.2;
+      work[Y_N5] = 1.0;
+      secretion (work, p, &s);
+      /* linear 2x2 for N5, N6 at rest */
+      r3 = work[Y_SIGMA] * s.r3_over_sigma;
+      a11 = GTW_K (RM1) * s.cn1 - (GTW_K (R1) + GTW_K (RM2));
+      a12 = s.r2;
+      a21 = GTW_K (RM2);
+      a22 = -(GTW_K (RM3) + s.r2);
+      det = a11 * a22 - a12 * a21;
+      work[Y_N5] = (a12 * r3) / det;
+      work[Y_N6] = (-a11 * r3) / det;
+      secretion (work, p, &s);
+      work[Y_I] = work[Y_BETA] * s.isr / GTW_K (BV) * p->posthepatic / GTW_K (K_INS);
+      isr_pmol = work[Y_BETA] * s.isr / GTW_K (BV) * p->isr_to_pmol;
+      work[Y_C1] = isr_pmol / p->cp_v / p->cp_k01;
+      work[Y_C2] = work[Y_C1] * p->cp_k21 / p->cp_k12;
+
+      gtw_core_rhs (0.0, work, dy, p);
+      if (dy[Y_G] > 0)
+        lo = g;
+      else
+        hi = g;
+    }
+  memcpy (y, work, sizeof work);
+}

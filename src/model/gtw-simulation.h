@@ -1,0 +1,198 @@
+/* gtw-simulation.h: running a scenario into a trace; day detail, OGTT, markers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include "gtw-scenario.h"
+
+G_BEGIN_DECLS
+
+#define GTW_SIM_ERROR (gtw_sim_error_quark ())
+
+typedef enum
+{
+  GTW_SIM_ERROR_SOLVER, /* the integrator failed; the message names the day and the reason */
+  GTW_SIM_ERROR_DAY,    /* a requested day outside the run */
+} GtwSimError;
+
+typedef enum
+{
+  GTW_STAGE_NORMAL,
+  GTW_STAGE_COMPENSATED_IR,
+  GTW_STAGE_PREDIABETES,
+  GTW_STAGE_DIABETES,
+} GtwStage;
+
+const char *gtw_stage_to_string (GtwStage stage); /* "normal", "compensated_ir", ... */
+const char *gtw_stage_label     (GtwStage stage); /* translated */
+
+/* One simulated day, in SI units; the daily columns of the CLI contract plus extras. */
+typedef struct
+{
+  int      day;
+  double   fasting_glucose;        /* mmol/L, just before breakfast */
+  double   fasting_insulin;        /* pmol/L */
+  double   fasting_cpeptide;       /* nmol/L */
+  double   mean_glucose;           /* mmol/L over the 24 h */
+  double   max_glucose;            /* mmol/L */
+  double   hba1c;                  /* % */
+  double   homa_ir;
+  double   homa_b;                 /* % */
+  double   beta_cell_mass_rel;     /* 1 = healthy reference (1533.9 mg) */
+  double   beta_cell_function_rel; /* sigma */
+  double   si_rel;                 /* Si / 0.8 */
+  double   hepatic_si_rel;         /* hepaSi / 1 */
+  double   tg;                     /* mmol/L */
+  double   hdl;                    /* mmol/L */
+  double   weight;                 /* kg */
+  double   visceral_fat;           /* kg */
+  double   liver_fat;              /* % */
+  double   inflammation;           /* index, 1 = healthy reference */
+  GtwStage stage;
+  /* extras, not in the run CSV */
+  double   min_glucose;            /* mmol/L */
+  double   beta_cell_mass_mg;
+  double   si_bergman;             /* effective Si x 1e-4 mL/µU/min, fasting */
+  double   shbg;                   /* nmol/L */
+  double   mean_insulin;           /* pmol/L */
+} GtwDayRecord;
+
+typedef enum { GTW_COLUMN_INT, GTW_COLUMN_DOUBLE, GTW_COLUMN_STAGE } GtwColumnKind;
+
+typedef struct
+{
+  const char   *name;   /* contract name, e.g. "fasting_glucose_mmol_l" */
+  const char   *label;  /* translatable */
+  const char   *unit;
+  GtwColumnKind kind;
+  gsize         offset; /* into GtwDayRecord */
+} GtwColumn;
+
+/* The daily columns of `glucotwin-cli run`, in contract order. */
+const GtwColumn *gtw_day_columns       (guint *n_columns);
+double           gtw_column_get_double (const GtwColumn *column, const GtwDayRecord *record);
+
+typedef struct _GtwTrace GtwTrace;
+
+typedef enum { GTW_INTEGRATOR_REFERENCE, GTW_INTEGRATOR_FAST } GtwIntegrator;
+
+/* Called on the simulating thread with days [first_day, first_day + n_days) newly filled. */
+typedef void (*GtwChunkFunc)    (GtwTrace *trace, guint first_day, guint n_days, gpointer user_data);
+typedef void (*GtwProgressFunc) (double fraction, gpointer user_data);
+
+typedef struct
+{
+  gboolean        with_interventions; /* FALSE runs the baseline */
+  GtwIntegrator   integrator;
+  guint           chunk_days;         /* default 365 */
+  GtwChunkFunc    chunk_func;
+  gpointer        chunk_data;
+  GtwProgressFunc progress_func;
+  gpointer        progress_data;
+} GtwSimOptions;
+
+void      gtw_sim_options_init (GtwSimOptions *options);
+GQuark    gtw_sim_error_quark  (void);
+
+/* Runs scenario->duration_days days. Checks the cancellable once per day. */
+GtwTrace *gtw_simulate         (const GtwScenario   *scenario,
+                                const GtwSimOptions *options,
+                                GCancellable        *cancellable,
+                                GError             **error);
+
+GtwTrace           *gtw_trace_ref          (GtwTrace       *trace);
+void                gtw_trace_unref        (GtwTrace       *trace);
+guint               gtw_trace_get_n_days   (const GtwTrace *trace); /* days filled so far */
+const GtwDayRecord *gtw_trace_get_day      (const GtwTrace *trace, guint day);
+const GtwScenario  *gtw_trace_get_scenario (const GtwTrace *trace);
+gboolean            gtw_trace_has_interventions (const GtwTrace *trace);
+/* First day with stage diabetes by fasting glucose >= 7.0 mmol/L, or -1. */
+int                 gtw_trace_diabetes_onset (const GtwTrace *trace);
+
+/* Minute detail of one day, re-simulated from that day's checkpoint. */
+typedef struct
+{
+  int    minute;
+  double glucose;  /* mmol/L */
+  double insulin;  /* pmol/L */
+  double cpeptide; /* nmol/L */
+  double isr;      /* pmol/min, prehepatic secretion */
+  double meal_ra;  /* mg/kg/min */
+} GtwMinuteRecord;
+
+typedef enum { GTW_EVENT_MEAL, GTW_EVENT_EXERCISE, GTW_EVENT_PROTEIN, GTW_EVENT_OGTT } GtwEventKind;
+
+typedef struct
+{
+  GtwEventKind kind;
+  int          minute;
+  int          duration_min; /* exercise */
+  double       amount;       /* g of carbohydrate, protein or glucose */
+} GtwDayEvent;
+
+typedef struct
+{
+  int     day;
+  GArray *minutes; /* GtwMinuteRecord, 1440 of them */
+  GArray *events;  /* GtwDayEvent */
+} GtwDayDetail;
+
+GtwDayDetail *gtw_trace_simulate_day (GtwTrace *trace, guint day, GError **error);
+void          gtw_day_detail_free    (GtwDayDetail *detail);
+
+typedef enum { GTW_OGTT_NORMAL, GTW_OGTT_IGT, GTW_OGTT_DIABETES } GtwOgttReading;
+const char *gtw_ogtt_reading_to_string (GtwOgttReading reading); /* "normal", "impaired_glucose_tolerance", "diabetes" */
+
+#define GTW_OGTT_N_SAMPLES 5
+
+typedef struct
+{
+  int            day;
+  int            minute[GTW_OGTT_N_SAMPLES];   /* 0 30 60 90 120 */
+  double         glucose[GTW_OGTT_N_SAMPLES];  /* mmol/L */
+  double         insulin[GTW_OGTT_N_SAMPLES];  /* pmol/L */
+  double         cpeptide[GTW_OGTT_N_SAMPLES]; /* nmol/L */
+  double         two_hour_glucose;             /* mmol/L */
+  double         insulinogenic_index;          /* Δinsulin30 (µU/mL) / Δglucose30 (mg/dL) */
+  double         matsuda_index;
+  GtwOgttReading reading;
+  GArray        *curve;                        /* GtwMinuteRecord, minutes 0..180 */
+} GtwOgttResult;
+
+GtwOgttResult *gtw_trace_run_ogtt (GtwTrace *trace, guint day, GError **error);
+void           gtw_ogtt_result_free (GtwOgttResult *result);
+
+typedef struct
+{
+  int      day;
+  double   fasting_glucose;  /* mmol/L */
+  double   fasting_insulin;  /* pmol/L */
+  double   fasting_cpeptide; /* nmol/L */
+  double   homa_ir;
+  double   homa_b;
+  double   hba1c;            /* % */
+  double   tg;               /* mmol/L */
+  double   hdl;              /* mmol/L */
+  double   tg_hdl_mmol;      /* both in mmol/L */
+  double   tg_hdl_mgdl;      /* both in mg/dL */
+  double   weight;
+  double   bmi;
+  double   visceral_fat;
+  double   liver_fat;
+  double   inflammation;
+  double   beta_cell_mass_rel;
+  double   beta_cell_mass_mg;
+  double   beta_cell_function_rel;
+  double   si_bergman;
+  double   shbg;             /* nmol/L; NAN for men */
+  GtwStage stage;
+} GtwMarkers;
+
+gboolean gtw_trace_markers (const GtwTrace *trace, guint day, GtwMarkers *out, GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GtwTrace, gtw_trace_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GtwDayDetail, gtw_day_detail_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GtwOgttResult, gtw_ogtt_result_free)
+
+G_END_DECLS
