@@ -83,7 +83,7 @@ static double
 gastric_emptying (const double *y, const GtwCoreParams *p)
 {
   double kmax = GTW_K (KMAX) * p->kmax_factor, kmin = GTW_K (KMIN);
-  double d = p->meal_dose, b = GTW_K (B_EMPT), dd = GTW_K (D_EMPT);
+  double d = y[Y_DOSE], b = GTW_K (B_EMPT), dd = GTW_K (D_EMPT);
   double q = y[Y_QSTO1] + y[Y_QSTO2];
 
   if (d <= 0)
@@ -118,6 +118,14 @@ gtw_core_rhs (double t, const double *y, double *dy, const GtwCoreParams *p)
         * (1.0 + cortisol_bump (t, p));
   eg0 = GTW_K (EG0) * p->eg0_factor * (1.0 + p->session_ampk);
   ra = gtw_core_meal_ra (y, p);
+
+  /* Counter-regulation (glucagon, adrenaline) below about 70 mg/dL (Cryer 2008) and renal
+   * excretion above the threshold (Dalla Man 2007: ke1 0.0005/min, ke2 339 mg/kg = 180 mg/dL):
+   * neither is in Ha & Sherman's core, and both only act outside the healthy range. */
+  if (g < GTW_K (CR_THRESHOLD))
+    hgp += GTW_K (CR_GAIN) * (GTW_K (CR_THRESHOLD) - g);
+  if (g > GTW_K (RENAL_THRESHOLD))
+    hgp -= GTW_K (RENAL_KE1) * (g - GTW_K (RENAL_THRESHOLD));
 
   dy[Y_G] = hgp + ra / p->vg - (eg0 + GTW_K (SI_UNIT) * si_eff * ins) * g;
   dy[Y_I] = beta * s.isr / GTW_K (BV) * p->posthepatic - GTW_K (K_INS) * ins;
@@ -155,8 +163,10 @@ gtw_core_rhs (double t, const double *y, double *dy, const GtwCoreParams *p)
   dy[Y_C2] = p->cp_k21 * y[Y_C1] - p->cp_k12 * y[Y_C2];
 
   dy[Y_ACUTE] = -y[Y_ACUTE] / (GTW_K (TAU_ACUTE_EX) * 60.0);
+  dy[Y_DOSE] = 0;
   dy[Y_INT_G] = g;
   dy[Y_INT_I] = ins;
+  dy[Y_INT_ISR] = s.isr;
 }
 
 /* Fasting steady state of the fast states for the given beta, sigma and parameters: for a

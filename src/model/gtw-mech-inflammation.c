@@ -36,5 +36,19 @@ double
 gtw_beta_apoptosis_extra (const GtwSlow *s)
 {
   return GTW_K (A_LIPO) * MAX (s->visceral / 1.2 - 1.0, 0.0)
-         + GTW_K (A_INFLAM) * MAX (s->inflammation - 1.0, 0.0);
+         + GTW_K (A_INFLAM) * MAX (s->inflammation - 1.0, 0.0)
+         + GTW_K (A_STRESS) * s->beta_stress;
+}
+
+/* Workload stress: years of secretion per cell above the healthy level exhaust beta cells
+ * (ER stress, oxidative stress, dedifferentiation; Prentki & Nolan 2006, Weir & Bonner-Weir
+ * 2004). It builds up and fades with tau_beta_stress, so that compensation that holds glucose
+ * normal for years still wears the beta cells down: the source texts' hidden decade. */
+double
+gtw_beta_stress_target (double mean_isr)
+{
+  /* saturates: stress cannot grow without bound however hard the cells work */
+  /* a workload within 15 % of the healthy reference is physiological (ageing, day to day) */
+  double excess = MAX (mean_isr / GTW_K (ISR_REF) - 1.15, 0.0);
+  return excess / (1.0 + excess / 1.5);
 }

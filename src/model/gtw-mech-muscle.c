@@ -33,5 +33,5 @@ gtw_imcl_f_factor (const GtwSlow *s)
 double
 gtw_glut4_target (const GtwDrivers *d)
 {
-  return 1.0 + 0.15 * (MIN (d->training, 3.0) - 0.4) + 0.10 * MIN (d->resistance, 3.0);
+  return 1.0 + 0.35 * (MIN (d->training, 3.0) - 0.4) + 0.10 * MIN (d->resistance, 3.0);
 }

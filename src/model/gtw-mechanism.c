@@ -261,6 +261,8 @@ gtw_mechanism_update (const GtwPatientConstants *pc,
   s->hdl = gtw_relax (s->hdl, gtw_hdl_target (pc, s, drv), GTW_K (TAU_HDL) * big, dt);
   s->shbg = gtw_relax (s->shbg, gtw_shbg_target (pc, st->fasting_i), 14.0 * big, dt);
   s->gw = gtw_relax (s->gw, st->mean_g, GTW_K (TAU_HBA1C) * big, dt);
+  s->beta_stress = gtw_relax (s->beta_stress, gtw_beta_stress_target (st->mean_isr),
+                             GTW_K (TAU_BETA_STRESS) * big, dt);
   s->si = gtw_relax (s->si, gtw_mechanism_si_target (pc, s, drv), GTW_K (TAU_SI) * big, dt);
   s->hepasi = gtw_relax (s->hepasi, gtw_mechanism_hepasi_target (pc, s, drv), GTW_K (TAU_HEPASI) * big, dt);
 }

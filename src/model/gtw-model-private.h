@@ -26,8 +26,10 @@ enum
   Y_C1,     /* C-peptide, central, pmol/L (Van Cauter 1992) */
   Y_C2,     /* C-peptide, peripheral, pmol/L */
   Y_ACUTE,  /* acute post-exercise rise of insulin sensitivity, fraction */
+  Y_DOSE,   /* size of the last meal, mg: shapes gastric emptying; constant between meals */
   Y_INT_G,  /* running integral of G, for the daily mean */
   Y_INT_I,  /* running integral of I */
+  Y_INT_ISR, /* running integral of ISR per unit mass: beta-cell workload */
   N_Y
 };
 
@@ -52,6 +54,7 @@ typedef struct
   double hdl;           /* mmol/L */
   double shbg;          /* nmol/L */
   double gw;            /* HbA1c glucose filter, mg/dL */
+  double beta_stress;   /* accumulated beta-cell workload stress (ER stress), 0 at rest */
 } GtwSlow;
 
 typedef struct
@@ -108,7 +111,6 @@ typedef struct
   double ampk_drug;
   gboolean freeze_slow;   /* spin-up: hold beta and sigma */
   /* per segment */
-  double meal_dose;       /* mg of the last meal, for gastric emptying */
   double gf_factor;
   double kmax_factor;
   double session_ampk;    /* extra insulin-independent uptake during a session */
@@ -119,6 +121,7 @@ typedef struct
 {
   double fasting_g, fasting_i, fasting_c, fasting_acute;
   double mean_g, mean_i, min_g, max_g;
+  double mean_isr;      /* per unit beta-cell mass */
 } GtwDayStats;
 
 /* gtw-core.c */
@@ -171,6 +174,7 @@ double gtw_inflammation_target   (const GtwSlow *s);
 double gtw_inflammation_f_factor (const GtwSlow *s);
 double gtw_inflammation_g_factor (const GtwSlow *s);
 double gtw_beta_apoptosis_extra  (const GtwSlow *s);
+double gtw_beta_stress_target    (double mean_isr);
 double gtw_receptor_target       (double mean_i);
 double gtw_magnesium_target      (const GtwPatientConstants *pc, const GtwDrivers *d);
 double gtw_chromium_target       (const GtwPatientConstants *pc, const GtwDrivers *d);

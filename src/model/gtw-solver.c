@@ -92,8 +92,10 @@ gtw_solver_new (GError **error)
   atol[Y_QSTO1] = atol[Y_QSTO2] = atol[Y_QGUT] = 1.0;
   atol[Y_C1] = atol[Y_C2] = 1e-2;
   atol[Y_ACUTE] = 1e-7;
+  atol[Y_DOSE] = 1.0;
   atol[Y_INT_G] = 1.0;
   atol[Y_INT_I] = 0.1;
+  atol[Y_INT_ISR] = 1.0;
   CVodeSVtolerances (self->mem, 1e-6, abstol);
   N_VDestroy (abstol);
 
@@ -181,7 +183,7 @@ integrate_segment (GtwSolver           *self,
         return FALSE;
       st->min_g = MIN (st->min_g, yy[Y_G]);
       st->max_g = MAX (st->max_g, yy[Y_G]);
-      if (req->minutes && target < req->end_minute && target < t1)
+      if (req->minutes && target < req->end_minute)
         record_minute (req, target, yy, p);
       if (target >= t1)
         break;
@@ -202,7 +204,7 @@ gtw_solver_run_day (GtwSolver           *self,
   Event events[2 * GTW_MAX_MEALS + 2 * GTW_MAX_SESSIONS + 4];
   guint n = 0;
   int t = 0, end = req->end_minute > 0 ? req->end_minute : 1440;
-  double int_g0 = y[Y_INT_G], int_i0 = y[Y_INT_I];
+  double int_g0 = y[Y_INT_G], int_i0 = y[Y_INT_I], int_isr0 = y[Y_INT_ISR];
 
   st->min_g = st->max_g = y[Y_G];
   events[n++] = (Event) { req->ogtt ? req->ogtt_minute : drv->fasting_minute, EV_FASTING, 0 };
@@ -250,7 +252,7 @@ gtw_solver_run_day (GtwSolver           *self,
           {
             const GtwMeal *meal = &drv->meals[events[e].index];
             y[Y_QSTO1] += meal->carbs_g * 1000.0;
-            p->meal_dose = y[Y_QSTO1] + y[Y_QSTO2];
+            y[Y_DOSE] = y[Y_QSTO1] + y[Y_QSTO2];
             if (meal->protein_g > 0)
               {
                 /* GLP-1/GIP rise and slower emptying after a preload, strongest when eaten
@@ -265,7 +267,7 @@ gtw_solver_run_day (GtwSolver           *self,
 
         case EV_OGTT:
           y[Y_QSTO1] += 75000.0;
-          p->meal_dose = y[Y_QSTO1] + y[Y_QSTO2];
+          y[Y_DOSE] = y[Y_QSTO1] + y[Y_QSTO2];
           break;
 
         case EV_PROTEIN_END:
@@ -299,9 +301,11 @@ gtw_solver_run_day (GtwSolver           *self,
 
   st->mean_g = (y[Y_INT_G] - int_g0) / end;
   st->mean_i = (y[Y_INT_I] - int_i0) / end;
+  st->mean_isr = (y[Y_INT_ISR] - int_isr0) / end;
   /* Keep the integrals small so that precision does not erode over decades. */
   y[Y_INT_G] = 0;
   y[Y_INT_I] = 0;
+  y[Y_INT_ISR] = 0;
   return TRUE;
 
 failed:

@@ -7,6 +7,7 @@
  */
 #include <math.h>
 #include <gtw-model.h>
+#include "gtw-test-util.h"
 
 typedef struct
 {
@@ -39,26 +40,7 @@ row_end (Row *row)
   g_string_free (row->misses, TRUE);
 }
 
-static GtwScenario *
-preset (const char *id, int days)
-{
-  g_autoptr (GError) error = NULL;
-  GtwScenario *s = gtw_preset_load (id, &error);
-  g_assert_no_error (error);
-  s->duration_days = days;
-  g_array_set_size (s->interventions, 0);
-  return s;
-}
 
-static GtwTrace *
-run (const GtwScenario *s)
-{
-  g_autoptr (GError) error = NULL;
-  GtwTrace *t = gtw_simulate (s, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (t);
-  return t;
-}
 
 static GtwIntervention *
 add (GtwScenario *s, GtwInterventionType type, int start, int end)
@@ -80,8 +62,8 @@ static void
 test_v1 (void)
 {
   Row row;
-  g_autoptr (GtwScenario) s = preset ("healthy", 20 * 365);
-  g_autoptr (GtwTrace) t = run (s);
+  g_autoptr (GtwScenario) s = gtw_test_preset ("healthy", 20 * 365);
+  g_autoptr (GtwTrace) t = gtw_test_run (s);
   double fpg_lo = 99, fpg_hi = 0, a1c_lo = 99, a1c_hi = 0, homa_lo = 99, homa_hi = 0, beta_dev = 0;
 
   row_begin (&row, "V1", "healthy, 20 years, no intervention");
@@ -108,8 +90,8 @@ test_v2 (void)
 {
   Row row;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GtwScenario) s = preset ("healthy", 1);
-  g_autoptr (GtwTrace) t = run (s);
+  g_autoptr (GtwScenario) s = gtw_test_preset ("healthy", 1);
+  g_autoptr (GtwTrace) t = gtw_test_run (s);
   g_autoptr (GtwDayDetail) dd = gtw_trace_simulate_day (t, 0, &error);
   double fasting = day (t, 0)->fasting_glucose;
   guint meal_no = 0;
@@ -152,8 +134,8 @@ test_v3 (void)
 {
   Row row;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GtwScenario) s = preset ("healthy", 1);
-  g_autoptr (GtwTrace) t = run (s);
+  g_autoptr (GtwScenario) s = gtw_test_preset ("healthy", 1);
+  g_autoptr (GtwTrace) t = gtw_test_run (s);
   g_autoptr (GtwOgttResult) o = gtw_trace_run_ogtt (t, 0, &error);
   int gpeak = 0, ipeak = 0;
 
@@ -175,8 +157,8 @@ static void
 test_v4 (void)
 {
   Row row;
-  g_autoptr (GtwScenario) s = preset ("healthy", 1);
-  g_autoptr (GtwTrace) t = run (s);
+  g_autoptr (GtwScenario) s = gtw_test_preset ("healthy", 1);
+  g_autoptr (GtwTrace) t = gtw_test_run (s);
   const GtwDayRecord *r = day (t, 0);
 
   row_begin (&row, "V4", "healthy, fasting C-peptide");
@@ -189,10 +171,10 @@ static void
 test_v5 (void)
 {
   Row row;
-  g_autoptr (GtwScenario) h = preset ("healthy", 1);
-  g_autoptr (GtwScenario) s = preset ("compensated-ir", 1);
-  g_autoptr (GtwTrace) th = run (h);
-  g_autoptr (GtwTrace) t = run (s);
+  g_autoptr (GtwScenario) h = gtw_test_preset ("healthy", 1);
+  g_autoptr (GtwScenario) s = gtw_test_preset ("compensated-ir", 1);
+  g_autoptr (GtwTrace) th = gtw_test_run (h);
+  g_autoptr (GtwTrace) t = gtw_test_run (s);
   const GtwDayRecord *r = day (t, 0);
 
   row_begin (&row, "V5", "compensated-ir, day 0");
@@ -210,8 +192,8 @@ progressor (void)
 {
   if (progressor_trace == NULL)
     {
-      g_autoptr (GtwScenario) s = preset ("progressor", 20 * 365);
-      progressor_trace = run (s);
+      g_autoptr (GtwScenario) s = gtw_test_preset ("progressor", 20 * 365);
+      progressor_trace = gtw_test_run (s);
     }
   return progressor_trace;
 }
@@ -244,15 +226,15 @@ static void
 pair (GtwScenario *s, GtwTrace **with, GtwTrace **without)
 {
   g_autoptr (GtwScenario) base = gtw_scenario_copy_baseline (s);
-  *with = run (s);
-  *without = run (base);
+  *with = gtw_test_run (s);
+  *without = gtw_test_run (base);
 }
 
 static void
 test_v7 (void)
 {
   Row row;
-  g_autoptr (GtwScenario) s = preset ("early-t2d", 91);
+  g_autoptr (GtwScenario) s = gtw_test_preset ("early-t2d", 91);
   g_autoptr (GtwTrace) t = NULL, b = NULL;
 
   add (s, GTW_IV_BERBERINE, 0, -1)->field[0] = 1500;
@@ -268,7 +250,7 @@ static void
 test_v8 (void)
 {
   Row row;
-  g_autoptr (GtwScenario) s = preset ("compensated-ir", 15);
+  g_autoptr (GtwScenario) s = gtw_test_preset ("compensated-ir", 15);
   g_autoptr (GtwTrace) t = NULL, b = NULL;
   GtwIntervention *iv = add (s, GTW_IV_EXERCISE, 10, 10);
 
@@ -284,7 +266,7 @@ static void
 test_v9 (void)
 {
   Row row;
-  g_autoptr (GtwScenario) s = preset ("early-t2d", 85);
+  g_autoptr (GtwScenario) s = gtw_test_preset ("early-t2d", 85);
   g_autoptr (GtwTrace) t = NULL, b = NULL;
   GtwIntervention *iv = add (s, GTW_IV_EXERCISE, 0, -1);
 
@@ -299,7 +281,7 @@ static void
 test_v10 (void)
 {
   Row row;
-  g_autoptr (GtwScenario) s = preset ("metabolic-syndrome", 183);
+  g_autoptr (GtwScenario) s = gtw_test_preset ("metabolic-syndrome", 183);
   g_autoptr (GtwTrace) t = NULL, b = NULL;
   const GtwDayRecord *r0;
 
@@ -317,7 +299,7 @@ static void
 test_v11 (void)
 {
   Row row;
-  g_autoptr (GtwScenario) s = preset ("compensated-ir", 85);
+  g_autoptr (GtwScenario) s = gtw_test_preset ("compensated-ir", 85);
   g_autoptr (GtwTrace) t = NULL, b = NULL;
 
   /* "with a poor gut barrier" */
@@ -344,12 +326,12 @@ test_v12 (void)
       const int starts[2] = { onset - 365, onset + 4 * 365 };
       for (int k = 0; k < 2; k++)
         {
-          g_autoptr (GtwScenario) s = preset ("progressor", MIN (starts[k] + 4 * 365 + 1, GTW_SCENARIO_MAX_DAYS));
+          g_autoptr (GtwScenario) s = gtw_test_preset ("progressor", MIN (starts[k] + 4 * 365 + 1, GTW_SCENARIO_MAX_DAYS));
           g_autoptr (GtwTrace) t = NULL;
           GtwIntervention *ex = add (s, GTW_IV_EXERCISE, starts[k], -1);
           ex->field[1] = 5, ex->field[2] = 30;
           add (s, GTW_IV_CARB_REDUCTION, starts[k], -1)->field[0] = 0.4;
-          t = run (s);
+          t = gtw_test_run (s);
           if (k == 0)
             check (&row, "early start: fasting glucose at the end (mmol/L), below 6.1",
                    day (t, s->duration_days - 1)->fasting_glucose, 0, 6.09);
@@ -368,7 +350,7 @@ test_v13 (void)
   row_begin (&row, "V13", "magnesium 400 mg/day, 6 months, deficient vs replete compensated-ir");
   for (int k = 0; k < 2; k++)
     {
-      g_autoptr (GtwScenario) s = preset ("compensated-ir", 183);
+      g_autoptr (GtwScenario) s = gtw_test_preset ("compensated-ir", 183);
       g_autoptr (GtwTrace) t = NULL, b = NULL;
       s->patient.v[GTW_P_MAGNESIUM] = k == 0 ? 0.4 : 1.0;
       add (s, GTW_IV_MAGNESIUM, 0, -1)->field[0] = 400;
@@ -390,7 +372,7 @@ test_v14 (void)
   row_begin (&row, "V14", "chromium, alpha-lipoic acid, 3 months in early-t2d");
   for (int k = 0; k < 2; k++)
     {
-      g_autoptr (GtwScenario) s = preset ("early-t2d", 91);
+      g_autoptr (GtwScenario) s = gtw_test_preset ("early-t2d", 91);
       g_autoptr (GtwTrace) t = NULL, b = NULL;
       g_autofree char *what = NULL;
       add (s, types[k], 0, -1);
@@ -408,11 +390,11 @@ test_v15 (void)
   Row row;
   const char *const *ids = gtw_preset_ids ();
 
-  row_begin (&row, "V15", "internal consistency at steady state, every preset (1 year)");
+  row_begin (&row, "V15", "internal consistency at steady state, every gtw_test_preset (1 year)");
   for (guint i = 0; ids[i]; i++)
     {
-      g_autoptr (GtwScenario) s = preset (ids[i], 365);
-      g_autoptr (GtwTrace) t = run (s);
+      g_autoptr (GtwScenario) s = gtw_test_preset (ids[i], 365);
+      g_autoptr (GtwTrace) t = gtw_test_run (s);
       const GtwDayRecord *r = day (t, 364);
       double mean = 0;
       g_autofree char *w1 = g_strdup_printf ("%s: |HbA1c - ADAG(mean glucose, last 120 d)|", ids[i]);
@@ -439,8 +421,8 @@ test_v16 (void)
   row_begin (&row, "V16", "Bergman-equivalent SI by stage (x 1e-4 mL/µU/min)");
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
-      g_autoptr (GtwScenario) s = preset (rows[i].id, 1);
-      g_autoptr (GtwTrace) t = run (s);
+      g_autoptr (GtwScenario) s = gtw_test_preset (rows[i].id, 1);
+      g_autoptr (GtwTrace) t = gtw_test_run (s);
       g_autofree char *what = g_strdup_printf ("%s: SI", rows[i].id);
       check (&row, what, day (t, 0)->si_bergman, rows[i].lo, rows[i].hi);
     }

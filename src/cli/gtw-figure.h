@@ -1,0 +1,84 @@
+/* gtw-figure.h: the four-panel figure, drawn with PLplot into any cairo context
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One renderer for the window and for exported files: the app hands it the cairo_t of its
+ * drawing area, the CLI an image, SVG or PDF surface. PLplot keeps global state, so every
+ * function here must be called from one thread (the GTK main thread in the app).
+ */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+#include "gtw-model.h"
+
+G_BEGIN_DECLS
+
+#define GTW_FIGURE_ERROR (gtw_figure_error_quark ())
+
+typedef enum
+{
+  GTW_FIGURE_ERROR_UNAVAILABLE, /* PLplot lacks the extcairo device (plplot-driver-cairo) */
+  GTW_FIGURE_ERROR_FORMAT,      /* unknown output file extension: a usage error */
+  GTW_FIGURE_ERROR_NO_DATA,     /* nothing to draw */
+  GTW_FIGURE_ERROR_FAILED,      /* cairo or the file system failed */
+} GtwFigureError;
+
+typedef enum
+{
+  GTW_FIGURE_VIEW_DECADE, /* whole run, x in years */
+  GTW_FIGURE_VIEW_DAY,    /* one day, x in clock hours */
+} GtwFigureView;
+
+typedef struct
+{
+  GtwFigureView   view;
+  int             width;  /* logical pixels (= points in vector files) */
+  int             height;
+  GtwGlucoseUnit  glucose_unit;
+  GtwInsulinUnit  insulin_unit;
+  GtwCpeptideUnit cpeptide_unit;
+  gboolean        dark;
+  gboolean        show_baseline;
+  double          font_scale; /* 1.0 = default; the app passes GNOME's text scaling */
+  const char     *title;      /* NULL: the scenario's name (decade) or the day number */
+} GtwFigureOptions;
+
+GQuark   gtw_figure_error_quark  (void);
+
+/* Defaults: decade view, 1000x800, SI units, light theme, baseline shown, scale 1. */
+void     gtw_figure_options_init (GtwFigureOptions *options);
+
+/* Whether PLplot can draw at all; call before anything else draws. Never prompts or exits. */
+gboolean gtw_figure_available    (GError          **error);
+
+/* The decade view of @trace (any number of days filled so far). @baseline may be NULL. */
+gboolean gtw_figure_draw_trace   (cairo_t                *cr,
+                                  const GtwFigureOptions *options,
+                                  const GtwTrace         *trace,
+                                  const GtwTrace         *baseline,
+                                  GError                **error);
+
+/* The day view of @day. @baseline_day may be NULL. */
+gboolean gtw_figure_draw_day     (cairo_t                *cr,
+                                  const GtwFigureOptions *options,
+                                  const GtwDayDetail     *day,
+                                  const GtwDayDetail     *baseline_day,
+                                  GError                **error);
+
+/* Whether @path ends in .png, .svg or .pdf (case-insensitive). */
+gboolean gtw_figure_format_supported (const char *path);
+
+/* Writes the view chosen by options->view to @path, PNG, SVG or PDF by its extension, through a
+ * temporary file in the same directory: either the whole file appears or nothing changes.
+ * The decade view reads @trace and @baseline, the day view @day and @baseline_day; the others
+ * may be NULL. */
+gboolean gtw_figure_write_file   (const char             *path,
+                                  const GtwFigureOptions *options,
+                                  const GtwTrace         *trace,
+                                  const GtwTrace         *baseline,
+                                  const GtwDayDetail     *day,
+                                  const GtwDayDetail     *baseline_day,
+                                  GError                **error);
+
+G_END_DECLS

@@ -1,0 +1,268 @@
+/* test-model.c: unit tests of the engine's modules
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <math.h>
+#include <string.h>
+
+#include <gtw-model.h>
+#include "gtw-test-util.h"
+#include "gtw-model-private.h"
+
+
+
+static void
+test_registry (void)
+{
+  g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < GTW_N_PARAMS; i++)
+    {
+      const GtwParamInfo *info = gtw_registry_get ((GtwParamId) i);
+      GtwParamId found;
+
+      g_assert_nonnull (info->id);
+      g_assert_false (g_hash_table_contains (ids, info->id));
+      g_hash_table_add (ids, (gpointer) info->id);
+      g_assert_cmpfloat (info->min, <=, info->def);
+      g_assert_cmpfloat (info->def, <=, info->max);
+      g_assert_true (info->source && *info->source);
+      g_assert_true (info->label && *info->label);
+      g_assert_true (info->explanation && *info->explanation);
+      g_assert_true (gtw_registry_lookup (info->id, &found) == info);
+      g_assert_cmpint (found, ==, i);
+      g_assert_cmpint (gtw_param_is_patient (found), ==, i < GTW_N_PATIENT_PARAMS);
+      g_assert_true (gtw_param_check_value (info, info->def, NULL));
+      g_assert_false (gtw_param_check_value (info, info->max + 1, NULL));
+      g_assert_false (gtw_param_check_value (info, NAN, NULL));
+      if (info->kind == GTW_PARAM_CHOICE)
+        g_assert_nonnull (info->choices);
+    }
+  g_assert_cmpint (gtw_param_choice_index (gtw_registry_get (GTW_P_SEX), "female"), ==, GTW_SEX_FEMALE);
+  g_assert_cmpint (gtw_param_choice_index (gtw_registry_get (GTW_P_SEX), "other"), ==, -1);
+  g_assert_null (gtw_registry_lookup ("no_such_parameter", NULL));
+}
+
+static void
+test_units (void)
+{
+  g_assert_cmpfloat_with_epsilon (gtw_glucose_mmol_to_mgdl (5.0), 90.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (gtw_insulin_uu_to_pmol (10.0), 60.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (gtw_cpeptide_nmol_to_ngml (0.331), 1.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (gtw_hba1c_percent_to_mmolmol (6.5), 47.5, 0.1);
+  g_assert_cmpfloat_with_epsilon (gtw_glucose_convert (5.0, GTW_GLUCOSE_MMOL), 5.0, 1e-12);
+  /* HOMA (Matthews 1985): FPI 10 µU/mL, FPG 5 mmol/L */
+  g_assert_cmpfloat_with_epsilon (gtw_homa_ir (5.0, 60.0), 10.0 * 5.0 / 22.5, 1e-12);
+  g_assert_cmpfloat_with_epsilon (gtw_homa_b (5.0, 60.0), 20.0 * 10.0 / 1.5, 1e-12);
+  /* ADAG: HbA1c 7 % is eAG 154 mg/dL */
+  g_assert_cmpfloat_with_epsilon (gtw_hba1c_from_mean_glucose (154.2), 7.0, 0.01);
+}
+
+static void
+test_stage (void)
+{
+  g_assert_cmpint (gtw_stage_classify (4.8, 5.2, 1.0, 40), ==, GTW_STAGE_NORMAL);
+  g_assert_cmpint (gtw_stage_classify (5.2, 5.3, 3.0, 80), ==, GTW_STAGE_COMPENSATED_IR);
+  g_assert_cmpint (gtw_stage_classify (5.2, 5.3, 1.5, 100), ==, GTW_STAGE_COMPENSATED_IR);
+  g_assert_cmpint (gtw_stage_classify (5.7, 5.3, 1.5, 40), ==, GTW_STAGE_PREDIABETES);
+  g_assert_cmpint (gtw_stage_classify (5.0, 5.8, 1.5, 40), ==, GTW_STAGE_PREDIABETES);
+  g_assert_cmpint (gtw_stage_classify (7.0, 5.3, 1.5, 40), ==, GTW_STAGE_DIABETES);
+  g_assert_cmpint (gtw_stage_classify (5.0, 6.5, 1.5, 40), ==, GTW_STAGE_DIABETES);
+  g_assert_cmpstr (gtw_stage_to_string (GTW_STAGE_COMPENSATED_IR), ==, "compensated_ir");
+}
+
+/* The worked example of model reference 2.4 (Van Cauter 1992): 50-year-old man, BSA 2.0. */
+static void
+test_cpeptide_kinetics (void)
+{
+  GtwPatient pt;
+  GtwPatientConstants pc;
+
+  gtw_patient_init_defaults (&pt);
+  pt.v[GTW_P_AGE] = 50;
+  pt.v[GTW_P_HEIGHT] = 180;
+  pt.v[GTW_P_WEIGHT] = 84.4; /* Du Bois BSA 2.04, BMI 26 */
+  gtw_mechanism_prepare (&pt, &pc);
+  g_assert_cmpfloat_with_epsilon (pc.cp_k12, 0.048, 0.002);
+  g_assert_cmpfloat_with_epsilon (pc.cp_k01, 0.056, 0.002);
+  g_assert_cmpfloat_with_epsilon (pc.cp_k21, 0.055, 0.002);
+  g_assert_cmpfloat_with_epsilon (1.92 * 2.0 + 0.64, 4.48, 1e-9);
+  g_assert_cmpfloat_with_epsilon (pc.cp_v, 1.92 * gtw_patient_bsa (&pt) + 0.64, 1e-9);
+}
+
+/* Day 0 is at rest: the published healthy fixed point, and no drift between days 0 and 1. */
+static void
+test_steady_state (void)
+{
+  g_autoptr (GtwScenario) s = gtw_test_preset ("healthy", 3);
+  g_autoptr (GtwTrace) t = gtw_test_run (s);
+  const GtwDayRecord *d0 = gtw_trace_get_day (t, 0), *d2 = gtw_trace_get_day (t, 2);
+
+  /* Ha & Sherman 2020 healthy state: G 78.59 mg/dL, I 5.638 µU/mL */
+  g_assert_cmpfloat_with_epsilon (d0->fasting_glucose * 18.0, 78.6, 1.0);
+  g_assert_cmpfloat_with_epsilon (d0->fasting_insulin / 6.0, 5.64, 0.3);
+  g_assert_cmpfloat_with_epsilon (d2->fasting_glucose, d0->fasting_glucose, 0.01);
+  g_assert_cmpfloat_with_epsilon (d2->fasting_insulin, d0->fasting_insulin, 0.5);
+  g_assert_cmpfloat_with_epsilon (d2->beta_cell_mass_rel, 1.0, 1e-3);
+}
+
+static void
+test_determinism (void)
+{
+  g_autoptr (GtwScenario) s = gtw_test_preset ("progressor", 60);
+  g_autoptr (GtwTrace) a = NULL, b = NULL;
+  GtwIntervention iv;
+
+  gtw_intervention_init (&iv, GTW_IV_EXERCISE, 10);
+  g_array_append_val (s->interventions, iv);
+  a = gtw_test_run (s);
+  b = gtw_test_run (s);
+  for (guint d = 0; d < 60; d++)
+    g_assert_cmpmem (gtw_trace_get_day (a, d), sizeof (GtwDayRecord), gtw_trace_get_day (b, d), sizeof (GtwDayRecord));
+}
+
+static void
+cancel_on_chunk (GtwTrace *trace, guint first, guint n, gpointer data)
+{
+  g_cancellable_cancel (data);
+}
+
+static void
+count_chunks (GtwTrace *trace, guint first, guint n, gpointer data)
+{
+  guint *expected_first = data;
+  g_assert_cmpuint (first, ==, *expected_first);
+  g_assert_cmpuint (gtw_trace_get_n_days (trace), >=, first + n);
+  *expected_first = first + n;
+}
+
+static void
+test_cancel_and_chunks (void)
+{
+  g_autoptr (GtwScenario) s = gtw_test_preset ("healthy", 100);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtwTrace) t = NULL;
+  GtwSimOptions opt;
+  guint next = 0;
+
+  gtw_sim_options_init (&opt);
+  opt.chunk_days = 10;
+  opt.chunk_func = cancel_on_chunk;
+  opt.chunk_data = cancellable;
+  t = gtw_simulate (s, &opt, cancellable, &error);
+  g_assert_null (t);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  opt.chunk_func = count_chunks;
+  opt.chunk_data = &next;
+  t = gtw_simulate (s, &opt, NULL, NULL);
+  g_assert_nonnull (t);
+  g_assert_cmpuint (next, ==, 100);
+}
+
+/* A day replayed at minute detail from its checkpoint gives the trace's own fasting value. */
+static void
+test_day_replay (void)
+{
+  g_autoptr (GtwScenario) s = gtw_test_preset ("compensated-ir", 20);
+  g_autoptr (GtwTrace) t = gtw_test_run (s);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtwDayDetail) dd = gtw_trace_simulate_day (t, 15, &error);
+  int fasting = (int) lround (s->patient.v[GTW_P_BREAKFAST_TIME] * 60);
+  GtwMarkers m;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (dd->minutes->len, ==, 1440);
+  g_assert_cmpfloat_with_epsilon (g_array_index (dd->minutes, GtwMinuteRecord, fasting).glucose,
+                                  gtw_trace_get_day (t, 15)->fasting_glucose, 1e-3);
+  g_assert_null (gtw_trace_simulate_day (t, 20, &error));
+  g_assert_error (error, GTW_SIM_ERROR, GTW_SIM_ERROR_DAY);
+  g_assert_true (gtw_trace_markers (t, 15, &m, NULL));
+  g_assert_cmpfloat (m.fasting_glucose, ==, gtw_trace_get_day (t, 15)->fasting_glucose);
+  g_assert_true (isnan (m.shbg) == !gtw_patient_is_female (&s->patient));
+}
+
+/* Each intervention type moves the cascade in its documented direction. */
+static void
+test_intervention_directions (void)
+{
+  for (guint type = 0; type < GTW_N_IV_TYPES; type++)
+    {
+      g_autoptr (GtwScenario) s = gtw_test_preset ("compensated-ir", 120);
+      g_autoptr (GtwScenario) base = NULL;
+      g_autoptr (GtwTrace) t = NULL, b = NULL;
+      const GtwDayRecord *rt, *rb;
+      GtwIntervention iv;
+
+      s->patient.v[GTW_P_MAGNESIUM] = 0.4;
+      s->patient.v[GTW_P_CHROMIUM] = 0.4;
+      gtw_intervention_init (&iv, type, 0);
+      g_array_append_val (s->interventions, iv);
+      base = gtw_scenario_copy_baseline (s);
+      t = gtw_test_run (s);
+      b = gtw_test_run (base);
+      rt = gtw_trace_get_day (t, 119);
+      rb = gtw_trace_get_day (b, 119);
+      g_test_message ("%s: mean glucose %.3f vs %.3f, HOMA-IR %.3f vs %.3f, TG %.3f vs %.3f",
+                      gtw_intervention_class (type)->id, rt->mean_glucose, rb->mean_glucose,
+                      rt->homa_ir, rb->homa_ir, rt->tg, rb->tg);
+      g_assert_cmpfloat (rt->mean_glucose, <, rb->mean_glucose);
+      if (type == GTW_IV_OMEGA3)
+        g_assert_cmpfloat (rt->tg, <, rb->tg);
+      else if (type == GTW_IV_PREMEAL_PROTEIN) /* acts on the meal peaks, not on fasting */
+        g_assert_cmpfloat (rt->max_glucose, <, rb->max_glucose);
+      else
+        g_assert_cmpfloat (rt->homa_ir, <, rb->homa_ir);
+    }
+}
+
+static void
+test_intervention_level (void)
+{
+  GtwIntervention iv;
+
+  gtw_intervention_init (&iv, GTW_IV_BERBERINE, 10);
+  iv.end_day = 19;
+  iv.adherence = 0.5;
+  g_assert_cmpfloat (gtw_intervention_level (&iv, 9.9), ==, 0.0);
+  g_assert_cmpfloat (gtw_intervention_level (&iv, 15), >, 0.0);
+  g_assert_cmpfloat (gtw_intervention_level (&iv, 19.9), <=, 0.5);
+  g_assert_cmpfloat (gtw_intervention_level (&iv, 40), <, gtw_intervention_level (&iv, 21));
+  g_assert_true (gtw_intervention_active_on (&iv, 19));
+  g_assert_false (gtw_intervention_active_on (&iv, 20));
+}
+
+static void
+test_exercise_sessions (void)
+{
+  GtwIntervention iv;
+  GtwSession out[8];
+  guint total = 0;
+
+  gtw_intervention_init (&iv, GTW_IV_EXERCISE, 10);
+  g_assert_cmpuint (gtw_exercise_sessions_on_day (&iv, 10, out, 8), ==, 1);
+  g_assert_cmpint (out[0].minute, ==, 17 * 60);
+  for (int d = 10; d < 17; d++)
+    total += gtw_exercise_sessions_on_day (&iv, d, out, 8);
+  g_assert_cmpuint (total, ==, 3);
+  iv.end_day = 10;
+  g_assert_cmpuint (gtw_exercise_sessions_on_day (&iv, 12, out, 8), ==, 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/model/registry", test_registry);
+  g_test_add_func ("/model/units", test_units);
+  g_test_add_func ("/model/stage", test_stage);
+  g_test_add_func ("/model/cpeptide-kinetics", test_cpeptide_kinetics);
+  g_test_add_func ("/model/steady-state", test_steady_state);
+  g_test_add_func ("/model/determinism", test_determinism);
+  g_test_add_func ("/model/cancel-and-chunks", test_cancel_and_chunks);
+  g_test_add_func ("/model/day-replay", test_day_replay);
+  g_test_add_func ("/model/intervention-level", test_intervention_level);
+  g_test_add_func ("/model/exercise-sessions", test_exercise_sessions);
+  g_test_add_func ("/model/intervention-directions", test_intervention_directions);
+  return g_test_run ();
+}
