@@ -254,7 +254,7 @@ gtw_cli_simulate (GtwCli *cli, const GtwScenario *scenario, gboolean with_interv
   options.integrator = GTW_INTEGRATOR_REFERENCE;
   if (cli->fast && !fast_noted)
     {
-      /* TODO: switch to GTW_INTEGRATOR_FAST once the engine has it */
+      /* The multirate fast integrator is issue 4; until the engine has it, say so. */
       fprintf (stderr, PROGRAM ": note: the fast integrator is not available yet; "
                        "using the reference integrator\n");
       fast_noted = TRUE;
