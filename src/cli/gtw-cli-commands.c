@@ -89,6 +89,26 @@ add_record_cells (GtwCliTable *table, const GtwColumn *columns, guint n, const G
     }
 }
 
+/* The scenario's trace and, with --with-baseline, the same scenario without its interventions. */
+static gboolean
+simulate_with_baseline (GtwCli            *cli,
+                        const GtwScenario *scenario,
+                        GtwTrace         **trace,
+                        GtwTrace         **baseline,
+                        GError           **error)
+{
+  *trace = gtw_cli_simulate (cli, scenario, TRUE, error);
+  if (*trace == NULL)
+    return FALSE;
+  if (cli->with_baseline)
+    {
+      *baseline = gtw_cli_simulate (cli, scenario, FALSE, error);
+      if (*baseline == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 gtw_cli_cmd_run (GtwCli *cli, GError **error)
 {
@@ -102,15 +122,8 @@ gtw_cli_cmd_run (GtwCli *cli, GError **error)
 
   if (scenario == NULL)
     return FALSE;
-  trace = gtw_cli_simulate (cli, scenario, TRUE, error);
-  if (trace == NULL)
+  if (!simulate_with_baseline (cli, scenario, &trace, &baseline, error))
     return FALSE;
-  if (cli->with_baseline)
-    {
-      baseline = gtw_cli_simulate (cli, scenario, FALSE, error);
-      if (baseline == NULL)
-        return FALSE;
-    }
 
   columns = gtw_day_columns (&n_columns);
   for (guint i = 0; i < n_columns; i++)
@@ -418,15 +431,8 @@ gtw_cli_cmd_plot (GtwCli *cli, GError **error)
       scenario = cut;
     }
 
-  trace = gtw_cli_simulate (cli, scenario, TRUE, error);
-  if (trace == NULL)
+  if (!simulate_with_baseline (cli, scenario, &trace, &baseline, error))
     return FALSE;
-  if (cli->with_baseline)
-    {
-      baseline = gtw_cli_simulate (cli, scenario, FALSE, error);
-      if (baseline == NULL)
-        return FALSE;
-    }
 
   if (options.view == GTW_FIGURE_VIEW_DAY)
     {
