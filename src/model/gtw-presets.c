@@ -34,6 +34,21 @@ gtw_preset_ids (void)
   return preset_ids;
 }
 
+static void
+translate_text (char **text)
+{
+  const char *translated;
+
+  if (*text == NULL || **text == '\0')
+    return;
+  translated = g_dgettext (GETTEXT_PACKAGE, *text);
+  if (translated != *text)
+    {
+      g_free (*text);
+      *text = g_strdup (translated);
+    }
+}
+
 GtwScenario *
 gtw_preset_load (const char *id,
                  GError    **error)
@@ -70,5 +85,8 @@ gtw_preset_load (const char *id,
       return NULL;
     }
 
+  /* Show the built-in texts in the user's language (the msgids: gtw-preset-strings.h). */
+  translate_text (&scenario->name);
+  translate_text (&scenario->description);
   return scenario;
 }
