@@ -195,6 +195,20 @@ update_derived (GtwPatientPanel *self)
   gtk_widget_set_visible (self->stage_badge, TRUE);
 }
 
+/* Digits enough to show the value exactly (88.5 kg where whole kilograms are the rule), so that
+ * the field never shows a rounded number that is not the patient's. */
+static void
+spin_show_precision (ParamRow *row)
+{
+  double value = row->panel->patient.v[row->id];
+  guint digits = row->digits;
+
+  while (digits < 3 && fabs (round (value * pow (10.0, digits)) - value * pow (10.0, digits)) > 1e-6)
+    digits++;
+  if (digits != gtk_spin_button_get_digits (GTK_SPIN_BUTTON (row->editor)))
+    gtk_spin_button_set_digits (GTK_SPIN_BUTTON (row->editor), digits);
+}
+
 /* Shows @row's value from the patient without reporting it as an edit. */
 static void
 row_show_value (ParamRow *row)
@@ -206,6 +220,7 @@ row_show_value (ParamRow *row)
     {
     case GTW_PARAM_NUMBER:
       gtk_spin_button_set_value (GTK_SPIN_BUTTON (row->editor), value);
+      spin_show_precision (row);
       break;
     case GTW_PARAM_BOOLEAN:
       gtk_switch_set_active (GTK_SWITCH (row->editor), value != 0.0);
@@ -257,8 +272,19 @@ on_spin_input (GtkSpinButton *spin,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (spin))));
   g_autofree char *reason = NULL;
+  g_autofree char *shown = NULL;
   char *end = NULL;
   double value;
+
+  /* Leaving a field re-reads its text: unchanged text is the exact value, not an edit. */
+  shown = format_number (row->panel->patient.v[row->id],
+                         gtk_spin_button_get_digits (spin));
+  if (g_str_equal (text, shown))
+    {
+      row_set_error (row, NULL);
+      *new_value = row->panel->patient.v[row->id];
+      return TRUE;
+    }
 
   value = strtod (text, &end);
   if (text[0] == '\0' || end == text || *end != '\0')
@@ -284,12 +310,11 @@ on_spin_value_changed (GtkSpinButton *spin,
                        ParamRow      *row)
 {
   double value = gtk_spin_button_get_value (spin);
-  double resolution = 0.5 * pow (10.0, -row->digits);
 
-  /* Leaving a field re-reads its rounded text: that is not an edit of the exact value. */
-  if (fabs (value - row->panel->patient.v[row->id]) < resolution)
+  if (value == row->panel->patient.v[row->id])
     return;
   commit_value (row, value);
+  spin_show_precision (row);
 }
 
 static void
@@ -333,6 +358,9 @@ create_number_row (ParamRow *row)
   row->editor = gtk_spin_button_new (adjustment, step, row->digits);
   gtk_spin_button_set_update_policy (GTK_SPIN_BUTTON (row->editor), GTK_UPDATE_IF_VALID);
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (row->editor), FALSE);
+  /* One width for every field, so the values line up down the sidebar. */
+  gtk_editable_set_width_chars (GTK_EDITABLE (row->editor), 5);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (row->editor), 5);
   gtk_widget_set_valign (row->editor, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->editor),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, gettext (info->label), -1);

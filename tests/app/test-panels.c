@@ -368,9 +368,24 @@ test_patient_typing (void)
   g_assert_cmpfloat (patient->v[GTW_P_HEIGHT], ==, 170.0);
   g_assert_false (gtk_widget_has_css_class (spin, "error"));
 
-  /* Leaving the field with its text unchanged is not an edit, even where the text is rounded. */
+  /* Leaving the field with its text unchanged is not an edit. */
   type_into (spin, gtk_editable_get_text (GTK_EDITABLE (spin)));
   g_assert_cmpuint (edits->len, ==, 1);
+
+  /* Whole kilograms are the rule, but a typed 88.5 is kept and shown as typed. */
+  spin = find_in (find_named (panel, "weight_kg"), GTK_TYPE_SPIN_BUTTON);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "88");
+  type_into (spin, "88.5");
+  g_assert_cmpuint (edits->len, ==, 2);
+  g_assert_cmpfloat (patient->v[GTW_P_WEIGHT], ==, 88.5);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "88.5");
+  type_into (spin, "88.5");
+  g_assert_cmpuint (edits->len, ==, 2);
+
+  /* The step buttons edit too. */
+  gtk_spin_button_spin (GTK_SPIN_BUTTON (spin), GTK_SPIN_STEP_FORWARD, 0.0);
+  g_assert_cmpuint (edits->len, ==, 3);
+  g_assert_cmpfloat (patient->v[GTW_P_WEIGHT], ==, 89.5);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
