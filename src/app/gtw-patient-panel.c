@@ -43,7 +43,6 @@ struct _GtwPatientPanel
 
   ParamRow     rows[GTW_N_PATIENT_PARAMS];
   GtwPatient   patient;
-  char        *preset;
   double       homa_ir;
   GtwStage     stage;
   gboolean     updating; /* set while the panel changes its own widgets */
@@ -695,7 +694,6 @@ gtw_patient_panel_finalize (GObject *object)
     g_free (self->rows[i].subtitle);
   g_strfreev (self->preset_titles);
   g_strfreev (self->preset_descriptions);
-  g_free (self->preset);
   G_OBJECT_CLASS (gtw_patient_panel_parent_class)->finalize (object);
 }
 
@@ -746,7 +744,6 @@ gtw_patient_panel_init (GtwPatientPanel *self)
   self->updating = TRUE;
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->preset_row), GTK_INVALID_LIST_POSITION);
   self->updating = FALSE;
-  show_preset_description (self);
   update_derived (self);
 }
 
@@ -767,8 +764,6 @@ gtw_patient_panel_set_scenario (GtwPatientPanel   *self,
   g_return_if_fail (scenario != NULL);
 
   self->patient = scenario->patient;
-  g_free (self->preset);
-  self->preset = g_strdup (scenario->preset);
 
   for (guint i = 0; scenario->preset != NULL && ids[i] != NULL; i++)
     if (g_str_equal (ids[i], scenario->preset))
@@ -776,7 +771,6 @@ gtw_patient_panel_set_scenario (GtwPatientPanel   *self,
   self->updating = TRUE;
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->preset_row), selected);
   self->updating = FALSE;
-  show_preset_description (self);
 
   for (guint i = 0; i < GTW_N_PATIENT_PARAMS; i++)
     {

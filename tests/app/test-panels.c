@@ -61,6 +61,13 @@ match_row_title (GtkWidget    *widget,
          && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
 }
 
+static gboolean
+match_label_text (GtkWidget    *widget,
+                  gconstpointer data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
 static GtkWidget *
 find_named (GtkWidget  *root,
             const char *name)
@@ -221,6 +228,7 @@ test_patient_presets (void)
 
       preset_row = find_named (panel, "preset");
       g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (preset_row)), ==, i);
+      g_assert_nonnull (find_widget (panel, match_label_text, scenario->description));
       patient = gtw_patient_panel_get_patient (GTW_PATIENT_PANEL (panel));
       for (GtwParamId id = 0; id < GTW_N_PATIENT_PARAMS; id++)
         {
@@ -489,13 +497,6 @@ test_markers_units (void)
   g_assert_cmpstr (gtw_markers_panel_get_row_text (markers_panel, "hba1c"), ==, "—");
 
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static gboolean
-match_label_text (GtkWidget    *widget,
-                  gconstpointer data)
-{
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
 }
 
 static void
