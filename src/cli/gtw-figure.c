@@ -100,7 +100,7 @@ setup_colours (const GtwFigureOptions *options, GtwFigureView view)
   set_colour (COL_SERIES + 0, glucose, 1.0);
   set_colour (COL_SERIES + 1, &oi_vermillion, 1.0);
   set_colour (COL_SERIES + 2, &oi_purple, 1.0);
-  set_colour (COL_SERIES + 3, view == GTW_FIGURE_VIEW_DECADE ? &oi_green : &oi_orange, 1.0);
+  set_colour (COL_SERIES + 3, view == GTW_FIGURE_VIEW_DAY ? &oi_orange : &oi_green, 1.0);
 
   for (guint i = 0; i < N_IV_COLOURS; i++)
     {
@@ -190,6 +190,46 @@ panel_set_range (Panel *panel, double lo, double hi, gboolean from_zero)
   panel->ymax = ceil ((hi + span * 0.04) / panel->ystep) * panel->ystep;
 }
 
+/* The text height and the horizontal extent of the plot areas, which depend on the size and
+ * the font scale only. */
+static void
+plot_edges (const GtwFigureOptions *options,
+            gboolean                right_axis,
+            double                 *text,
+            double                 *left,
+            double                 *right)
+{
+  double scale = options->font_scale > 0 ? options->font_scale : 1.0;
+
+  *text = CLAMP (MIN (options->width, options->height * 1.25) / 56.0, 10.0, 30.0) * scale;
+  /* tick labels plus a two-line rotated title (see draw_axes) */
+  *left = *text * (TITLE_CENTRE + 1.0);
+  *right = options->width - *text * (right_axis ? RIGHT_UNIT_CENTRE + 1.0 : 2.0);
+}
+
+/* The decade and year views carry the beta-cell mass in mg on a right axis. */
+static gboolean
+view_has_right_axis (GtwFigureView view)
+{
+  return view != GTW_FIGURE_VIEW_DAY;
+}
+
+void
+gtw_figure_get_plot_edges (const GtwFigureOptions *options,
+                           double                 *left,
+                           double                 *right)
+{
+  double text, l, r;
+
+  g_return_if_fail (options != NULL);
+
+  plot_edges (options, view_has_right_axis (options->view), &text, &l, &r);
+  if (left != NULL)
+    *left = l;
+  if (right != NULL)
+    *right = r;
+}
+
 static void
 layout_init (Layout                 *layout,
              const GtwFigureOptions *options,
@@ -199,21 +239,16 @@ layout_init (Layout                 *layout,
              guint                   n_lanes,
              gboolean                right_axis)
 {
-  double scale = options->font_scale > 0 ? options->font_scale : 1.0;
   double plot_top, plot_bottom, gap, panel_height;
 
   memset (layout, 0, sizeof *layout);
   layout->options = options;
   layout->width = options->width;
   layout->height = options->height;
-  layout->text = CLAMP (MIN (layout->width, layout->height * 1.25) / 56.0, 10.0, 30.0) * scale;
   layout->x0 = x0;
   layout->x1 = x1 > x0 ? x1 : x0 + 1;
   layout->right_axis = right_axis;
-
-  /* tick labels plus a two-line rotated title (see draw_axes) */
-  layout->left = layout->text * (TITLE_CENTRE + 1.0);
-  layout->right = layout->width - layout->text * (right_axis ? RIGHT_UNIT_CENTRE + 1.0 : 2.0);
+  plot_edges (options, right_axis, &layout->text, &layout->left, &layout->right);
   layout->columns = (guint) MAX (layout->right - layout->left, 1);
   layout->xstep = nice_step (layout->x1 - layout->x0, MAX (layout->columns / (layout->text * 6), 2));
 
@@ -240,6 +275,27 @@ static gboolean
 layout_fits (const Layout *layout)
 {
   return layout->right - layout->left > 40 && layout->panels[0].bottom - layout->panels[0].top > 20;
+}
+
+/* Hands the caller where the panels went; @days_per_x converts world x back to days. */
+static void
+layout_store_geometry (const Layout *layout, double day_offset, double days_per_x)
+{
+  GtwFigureGeometry *g = layout->options->geometry;
+
+  if (g == NULL)
+    return;
+  g->left = layout->left;
+  g->right = layout->right;
+  g->first_day = day_offset + layout->x0 * days_per_x;
+  g->last_day = day_offset + layout->x1 * days_per_x;
+  for (guint i = 0; i < N_PANELS; i++)
+    {
+      g->panels[i].top = layout->panels[i].top;
+      g->panels[i].bottom = layout->panels[i].bottom;
+      g->panels[i].ymin = layout->panels[i].ymin;
+      g->panels[i].ymax = layout->panels[i].ymax;
+    }
 }
 
 /* Sets the PLplot viewport to the pixel rectangle and its world window. */
@@ -759,6 +815,7 @@ gtw_figure_options_init (GtwFigureOptions *options)
   options->insulin_unit = GTW_INSULIN_PMOL;
   options->cpeptide_unit = GTW_CPEPTIDE_NMOL;
   options->show_baseline = TRUE;
+  options->show_band = TRUE;
   options->font_scale = 1.0;
 }
 
@@ -921,8 +978,12 @@ intervention_label (const GtwIntervention *iv)
   return g_strdup (klass != NULL ? _(klass->label) : "?");
 }
 
+/* The interventions that overlap [first_day, last_day], in world x of @days_per_x. */
 static GArray *
-intervention_blocks (const GtwScenario *scenario)
+intervention_blocks (const GtwScenario *scenario,
+                     double             first_day,
+                     double             last_day,
+                     double             days_per_x)
 {
   GArray *blocks = blocks_new ();
 
@@ -935,10 +996,10 @@ intervention_blocks (const GtwScenario *scenario)
       int end = iv->end_day < 0 ? scenario->duration_days : MIN (iv->end_day + 1, scenario->duration_days);
       Block b = { 0 };
 
-      if (iv->start_day >= scenario->duration_days)
+      if (iv->start_day >= scenario->duration_days || iv->start_day >= last_day || end <= first_day)
         continue;
-      b.x0 = iv->start_day / DAYS_PER_YEAR;
-      b.x1 = MAX (end, iv->start_day + 1) / DAYS_PER_YEAR;
+      b.x0 = iv->start_day / days_per_x;
+      b.x1 = MAX (end, iv->start_day + 1) / days_per_x;
       b.band_colour = COL_IV_BAND + (int) iv->type % N_IV_COLOURS;
       b.block_colour = COL_IV_BLOCK + (int) iv->type % N_IV_COLOURS;
       b.label = intervention_label (iv);
@@ -956,10 +1017,21 @@ typedef struct
   double  beta_mg_per_rel;
 } DecadeData;
 
+/* The days of [first_day, last_day] filled so far, with one more on each side so that lines
+ * reach the plot edges. Trace and baseline load from the same first day, index for index. */
 static void
-decade_data_load (DecadeData *d, const GtwTrace *trace, const GtwFigureOptions *options)
+decade_data_load (DecadeData             *d,
+                  const GtwTrace         *trace,
+                  const GtwFigureOptions *options,
+                  double                  first_day,
+                  double                  last_day,
+                  double                  days_per_x)
 {
-  d->n = gtw_trace_get_n_days (trace);
+  guint filled = gtw_trace_get_n_days (trace);
+  guint start = (guint) CLAMP (floor (first_day) - 1, 0, filled);
+  guint end = (guint) CLAMP (ceil (last_day) + 2, start, filled);
+
+  d->n = end - start;
   d->x = g_new (double, d->n);
   d->glucose = g_new (double, d->n);
   d->glucose_min = g_new (double, d->n);
@@ -971,16 +1043,21 @@ decade_data_load (DecadeData *d, const GtwTrace *trace, const GtwFigureOptions *
 
   for (guint i = 0; i < d->n; i++)
     {
-      const GtwDayRecord *r = gtw_trace_get_day (trace, i);
+      const GtwDayRecord *r = gtw_trace_get_day (trace, start + i);
 
-      d->x[i] = r->day / DAYS_PER_YEAR;
+      d->x[i] = r->day / days_per_x;
       d->glucose[i] = gtw_glucose_convert (r->fasting_glucose, options->glucose_unit);
       d->glucose_min[i] = gtw_glucose_convert (r->min_glucose, options->glucose_unit);
       d->glucose_max[i] = gtw_glucose_convert (r->max_glucose, options->glucose_unit);
       d->insulin[i] = gtw_insulin_convert (r->fasting_insulin, options->insulin_unit);
       d->cpeptide[i] = gtw_cpeptide_convert (r->fasting_cpeptide, options->cpeptide_unit);
       d->beta[i] = r->beta_cell_mass_rel * 100.0;
-      if (i == 0 && r->beta_cell_mass_rel > 0 && r->beta_cell_mass_mg > 0)
+    }
+  if (filled > 0)
+    {
+      const GtwDayRecord *r = gtw_trace_get_day (trace, 0);
+
+      if (r->beta_cell_mass_rel > 0 && r->beta_cell_mass_mg > 0)
         d->beta_mg_per_rel = r->beta_cell_mass_mg / r->beta_cell_mass_rel;
     }
 }
@@ -1020,6 +1097,7 @@ draw_decade (const Layout     *layout,
              Series            series[N_PANELS],
              GArray           *blocks,
              const char       *title,
+             const char       *x_label,
              double            ada_ifg,
              double            ada_diabetes,
              const char       *ifg_label,
@@ -1040,7 +1118,7 @@ draw_decade (const Layout     *layout,
       draw_axes (layout, i, series[i].title, series[i].unit, FALSE);
     }
   draw_beta_cell_mg_axis (layout, d->beta_mg_per_rel);
-  draw_x_label (layout, _("Time (years)"));
+  draw_x_label (layout, x_label);
   draw_lanes (layout, blocks);
 }
 
@@ -1062,6 +1140,8 @@ gtw_figure_draw_trace (cairo_t                *cr,
   Key keys[5];
   guint n_keys = 0;
   const GtwFigureOptions *o = options;
+  gboolean year_view;
+  double days_per_x, first_day, last_day;
 
   g_return_val_if_fail (cr != NULL, FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
@@ -1073,16 +1153,24 @@ gtw_figure_draw_trace (cairo_t                *cr,
     return TRUE;
 
   scenario = gtw_trace_get_scenario (trace);
+  year_view = options->view == GTW_FIGURE_VIEW_YEAR;
+  days_per_x = year_view ? DAYS_PER_YEAR / 12 : DAYS_PER_YEAR;
+  first_day = options->first_day;
+  last_day = options->last_day;
+  if (last_day <= first_day)
+    first_day = 0, last_day = scenario->duration_days;
+
   /* without interventions the baseline is the scenario itself: nothing to compare */
   with_base = options->show_baseline && baseline != NULL && gtw_trace_has_interventions (trace);
-  decade_data_load (&d, trace, options);
+  decade_data_load (&d, trace, options, first_day, last_day, days_per_x);
   if (with_base)
-    decade_data_load (&b, baseline, options);
+    decade_data_load (&b, baseline, options, first_day, last_day, days_per_x);
 
-  blocks = intervention_blocks (scenario);
+  blocks = intervention_blocks (scenario, first_day, last_day, days_per_x);
 
   keys[n_keys++] = (Key) { KEY_LINE, COL_SERIES, _("Fasting value") };
-  keys[n_keys++] = (Key) { KEY_BOX, COL_BAND, _("Daily glucose range") };
+  if (options->show_band)
+    keys[n_keys++] = (Key) { KEY_BOX, COL_BAND, _("Daily glucose range") };
   if (with_base)
     {
       keys[n_keys++] = (Key) { KEY_LINE, COL_BASELINE, _("Without interventions") };
@@ -1091,11 +1179,12 @@ gtw_figure_draw_trace (cairo_t                *cr,
   keys[n_keys++] = (Key) { KEY_DASHED, COL_THRESHOLD, _("ADA thresholds") };
 
   begin_stream (cr, options);
-  layout_init_full (&layout, options, 0, scenario->duration_days / DAYS_PER_YEAR, keys, n_keys,
+  layout_init_full (&layout, options, first_day / days_per_x, last_day / days_per_x, keys, n_keys,
                     blocks, TRUE);
 
   series[0] = (Series) { _("Glucose"), gtw_glucose_unit_label (o->glucose_unit), d.glucose,
-                         with_base ? b.glucose : NULL, d.glucose_min, d.glucose_max, FALSE };
+                         with_base ? b.glucose : NULL, o->show_band ? d.glucose_min : NULL,
+                         o->show_band ? d.glucose_max : NULL, FALSE };
   series[1] = (Series) { _("Insulin"), gtw_insulin_unit_label (o->insulin_unit), d.insulin,
                          with_base ? b.insulin : NULL, NULL, NULL, TRUE };
   series[2] = (Series) { _("C-peptide"), gtw_cpeptide_unit_label (o->cpeptide_unit), d.cpeptide,
@@ -1117,12 +1206,14 @@ gtw_figure_draw_trace (cairo_t                *cr,
   ifg_label = g_strdup_printf (_("impaired fasting glucose %.*f"), ifg < 50 ? 1 : 0, ifg);
   diabetes_label = g_strdup_printf (_("diabetes %.*f"), diabetes < 50 ? 1 : 0, diabetes);
 
+  layout_store_geometry (&layout, 0, days_per_x);
   if (layout_fits (&layout))
     {
       draw_legend (&layout, keys, n_keys);
       draw_decade (&layout, &d, with_base ? &b : NULL, series, blocks,
-                   options->title != NULL ? options->title : scenario->name, ifg,
-                   diabetes, ifg_label, diabetes_label);
+                   options->title != NULL ? options->title : scenario->name,
+                   year_view ? _("Time (months)") : _("Time (years)"), ifg, diabetes, ifg_label,
+                   diabetes_label);
     }
   end_stream (cr);
 
@@ -1297,6 +1388,7 @@ gtw_figure_draw_day (cairo_t                *cr,
   else
     title = g_strdup_printf (_("Day %d"), day->day);
 
+  layout_store_geometry (&layout, day->day, 1.0 / 24);
   if (layout_fits (&layout))
     {
       draw_title (&layout, title);

@@ -28,7 +28,22 @@ typedef enum
 {
   GTW_FIGURE_VIEW_DECADE, /* whole run, x in years */
   GTW_FIGURE_VIEW_DAY,    /* one day, x in clock hours */
+  GTW_FIGURE_VIEW_YEAR,   /* part of the run (a year, typically), x in months */
 } GtwFigureView;
+
+/* Where a figure was drawn, in pixels from its top-left corner: for pointer hit-testing and
+ * overlays. The x axis spans [first_day, last_day] (fractional in the day view: day + minute /
+ * 1440) between the plot areas' left and right edges. */
+typedef struct
+{
+  double left, right;
+  double first_day, last_day;
+  struct
+  {
+    double top, bottom;
+    double ymin, ymax; /* in display units (beta-cell mass: % of healthy) */
+  } panels[4];
+} GtwFigureGeometry;
 
 typedef struct
 {
@@ -42,17 +57,30 @@ typedef struct
   gboolean        show_baseline;
   double          font_scale; /* 1.0 = default; the app passes GNOME's text scaling */
   const char     *title;      /* NULL: the scenario's name (decade) or the day number */
+  /* Decade and year views: the days on the x axis; last_day <= first_day means the whole run. */
+  double          first_day;
+  double          last_day;
+  gboolean        show_band;  /* the daily glucose range, decade and year views */
+  GtwFigureGeometry *geometry; /* NULL, or filled by the draw functions */
 } GtwFigureOptions;
 
 GQuark   gtw_figure_error_quark  (void);
 
-/* Defaults: decade view, 1000x800, SI units, light theme, baseline shown, scale 1. */
+/* Defaults: decade view of the whole run, 1000x800, SI units, light theme, baseline and glucose
+ * band shown, scale 1, no geometry. Always start from these: later fields may be added. */
 void     gtw_figure_options_init (GtwFigureOptions *options);
 
 /* Whether PLplot can draw at all; call before anything else draws. Never prompts or exits. */
 gboolean gtw_figure_available    (GError          **error);
 
-/* The decade view of @trace (any number of days filled so far). @baseline may be NULL. */
+/* The pixel columns where the plot areas of a figure of these options begin and end (the same
+ * for every panel); known before drawing, from the size, view and font scale only. */
+void     gtw_figure_get_plot_edges (const GtwFigureOptions *options,
+                                    double                 *left,
+                                    double                 *right);
+
+/* The decade or year view of @trace (any number of days filled so far), by options->view.
+ * @baseline may be NULL. */
 gboolean gtw_figure_draw_trace   (cairo_t                *cr,
                                   const GtwFigureOptions *options,
                                   const GtwTrace         *trace,
@@ -71,8 +99,8 @@ gboolean gtw_figure_format_supported (const char *path);
 
 /* Writes the view chosen by options->view to @path, PNG, SVG or PDF by its extension, through a
  * temporary file in the same directory: either the whole file appears or nothing changes.
- * The decade view reads @trace and @baseline, the day view @day and @baseline_day; the others
- * may be NULL. */
+ * The decade and year views read @trace and @baseline, the day view @day and @baseline_day;
+ * the others may be NULL. */
 gboolean gtw_figure_write_file   (const char             *path,
                                   const GtwFigureOptions *options,
                                   const GtwTrace         *trace,
