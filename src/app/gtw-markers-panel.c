@@ -570,6 +570,7 @@ gtw_markers_panel_set_markers (GtwMarkersPanel  *self,
   update (self);
 }
 
+/* The value as shown ("99 mg/dL") and, when there is a baseline, its change on a second line. */
 const char *
 gtw_markers_panel_get_row_text (GtwMarkersPanel *self,
                                 const char      *row_id)

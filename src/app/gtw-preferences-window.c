@@ -38,9 +38,10 @@ static const EnumRow integrator_row = {
 };
 
 static const char *integrator_subtitles[] = {
-  N_("Simulates a few days in full and steps over the slow changes between them: curves in "
-     "well under a second."),
-  N_("Simulates every minute of every day: the slow, exact run the fast one is checked against."),
+  N_("Simulates representative days in full and advances the slow changes between them: fast "
+     "enough to redraw the curves while you edit."),
+  N_("Simulates every day in full, several seconds for ten years: the run the fast one is "
+     "checked against."),
 };
 
 struct _GtwPreferencesWindow

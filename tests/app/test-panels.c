@@ -590,7 +590,7 @@ test_preferences (void)
   g_assert_cmpint (g_settings_get_enum (settings, "integrator"), ==, 1);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (window,
                                                                                    "Integrator"))),
-                            "every minute"));
+                            "every day in full"));
 
   preset = find_row (window, "Patient in a New Window");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (preset)), ==,
