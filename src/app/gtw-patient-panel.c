@@ -40,6 +40,7 @@ struct _GtwPatientPanel
 
   GStrv        preset_titles;
   GStrv        preset_descriptions;
+  guint        edited_from; /* the preset the user's edits started from */
 
   ParamRow     rows[GTW_N_PATIENT_PARAMS];
   GtwPatient   patient;
@@ -239,7 +240,17 @@ emit_edited (GtwPatientPanel    *self,
 {
   /* Translators: the undo label of a parameter change, e.g. "Change Weight" */
   g_autofree char *undo_label = g_strdup_printf (_("Change %s"), gettext (info->label));
+  guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (self->preset_row));
 
+  /* An edited patient is no longer the preset: clearing the chooser says so, and lets the
+   * user pick the same preset again to go back to its values. */
+  if (selected != GTK_INVALID_LIST_POSITION)
+    {
+      self->edited_from = selected;
+      self->updating = TRUE;
+      adw_combo_row_set_selected (ADW_COMBO_ROW (self->preset_row), GTK_INVALID_LIST_POSITION);
+      self->updating = FALSE;
+    }
   g_signal_emit (self, signals[PATIENT_EDITED], 0, undo_label);
 }
 
@@ -581,6 +592,16 @@ show_preset_description (GtwPatientPanel *self)
 {
   guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (self->preset_row));
 
+  if (selected == GTK_INVALID_LIST_POSITION && self->edited_from != GTK_INVALID_LIST_POSITION)
+    {
+      g_autofree char *text =
+        /* Translators: %s is a preset's title */
+        g_strdup_printf (_("Changed from “%s”. Choose it again to go back to its values."),
+                         self->preset_titles[self->edited_from]);
+
+      gtk_label_set_text (GTK_LABEL (self->preset_description), text);
+      return;
+    }
   if (selected == GTK_INVALID_LIST_POSITION)
     {
       gtk_label_set_text (GTK_LABEL (self->preset_description),
@@ -724,6 +745,7 @@ gtw_patient_panel_init (GtwPatientPanel *self)
   ensure_style ();
   gtw_patient_init_defaults (&self->patient);
   self->homa_ir = NAN;
+  self->edited_from = GTK_INVALID_LIST_POSITION;
 
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
@@ -764,6 +786,7 @@ gtw_patient_panel_set_scenario (GtwPatientPanel   *self,
   g_return_if_fail (scenario != NULL);
 
   self->patient = scenario->patient;
+  self->edited_from = GTK_INVALID_LIST_POSITION;
 
   for (guint i = 0; scenario->preset != NULL && ids[i] != NULL; i++)
     if (g_str_equal (ids[i], scenario->preset))
@@ -771,6 +794,7 @@ gtw_patient_panel_set_scenario (GtwPatientPanel   *self,
   self->updating = TRUE;
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->preset_row), selected);
   self->updating = FALSE;
+  show_preset_description (self);
 
   for (guint i = 0; i < GTW_N_PATIENT_PARAMS; i++)
     {

@@ -275,6 +275,7 @@ test_patient_set_value (void)
   GtkWidget *window = show_in_window (panel, 800);
   g_autoptr(GtwScenario) scenario = load_preset ("compensated-ir");
   g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) picks = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   const GtwPatient *patient = gtw_patient_panel_get_patient (GTW_PATIENT_PANEL (panel));
   GtkWidget *weight_row;
@@ -297,6 +298,17 @@ test_patient_set_value (void)
   g_assert_cmpuint (edits->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (edits, 0), ==, "Change Weight");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (bmi)), ==, "25.7"); /* 70 / 1.65² */
+
+  /* The edited patient is no longer the preset; choosing it again brings its values back. */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_named (panel, "preset"))), ==,
+                    GTK_INVALID_LIST_POSITION);
+  g_assert_nonnull (find_widget (panel, match_label_text,
+                                 "Changed from “Compensated insulin resistance”. Choose it again "
+                                 "to go back to its values."));
+  g_signal_connect (panel, "preset-chosen", G_CALLBACK (count_signal), picks);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (panel, "preset")), 1);
+  g_assert_cmpuint (picks->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (picks, 0), ==, "compensated-ir");
 
   /* Out of range: refused, shown as an error, nothing reported, the last good value kept. */
   g_assert_false (gtw_patient_panel_set_value (GTW_PATIENT_PANEL (panel), "weight_kg", 400.0,
