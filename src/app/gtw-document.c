@@ -280,12 +280,12 @@ notify_history (GtwDocument *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
 }
 
-/* Replaces the scenario and tells everyone; the history is the caller's business. */
+/* The scenario was replaced: tell everyone, once the document is consistent again. */
 static void
-replace_scenario (GtwDocument *self, GtwScenario *scenario)
+finish_change (GtwDocument *self, gboolean dirty)
 {
-  g_clear_pointer (&self->scenario, gtw_scenario_free);
-  self->scenario = scenario;
+  set_dirty (self, dirty);
+  notify_history (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -300,13 +300,13 @@ gtw_document_load (GtwDocument *self,
   g_return_if_fail (scenario != NULL);
   g_return_if_fail (file == NULL || G_IS_FILE (file));
 
+  g_clear_pointer (&self->scenario, gtw_scenario_free);
+  self->scenario = scenario;
   g_ptr_array_set_size (self->undo, 0);
   g_ptr_array_set_size (self->redo, 0);
   if (g_set_object (&self->file, file))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
-  set_dirty (self, dirty);
-  notify_history (self);
-  replace_scenario (self, scenario);
+  finish_change (self, dirty);
 }
 
 void
@@ -318,11 +318,10 @@ gtw_document_apply (GtwDocument *self,
   g_return_if_fail (scenario != NULL);
   g_return_if_fail (label != NULL);
 
-  g_ptr_array_add (self->undo, snapshot_new (label, g_steal_pointer (&self->scenario)));
+  g_ptr_array_add (self->undo, snapshot_new (label, self->scenario));
+  self->scenario = scenario;
   g_ptr_array_set_size (self->redo, 0);
-  set_dirty (self, TRUE);
-  notify_history (self);
-  replace_scenario (self, scenario);
+  finish_change (self, TRUE);
 }
 
 /* Moves the top of @from onto @to, exchanging it for the current scenario. */
@@ -336,12 +335,11 @@ step_history (GtwDocument *self, GPtrArray *from, GPtrArray *to)
     return FALSE;
 
   snapshot = g_ptr_array_steal_index (from, from->len - 1);
-  scenario = g_steal_pointer (&snapshot->scenario);
-  snapshot->scenario = g_steal_pointer (&self->scenario);
+  scenario = snapshot->scenario;
+  snapshot->scenario = self->scenario;
+  self->scenario = scenario;
   g_ptr_array_add (to, snapshot);
-  set_dirty (self, TRUE);
-  notify_history (self);
-  replace_scenario (self, scenario);
+  finish_change (self, TRUE);
   return TRUE;
 }
 

@@ -98,13 +98,16 @@ void
 gtw_window_report_error (GtwWindow  *self,
                          const char *message)
 {
+  g_autofree char *markup = NULL;
   AdwToast *toast;
 
   g_return_if_fail (GTW_IS_WINDOW (self));
   g_return_if_fail (message != NULL);
 
   g_printerr ("glucotwin: %s\n", message);
-  toast = adw_toast_new (message);
+  /* A toast's title is Pango markup in libadwaita 1.2: messages quote file contents. */
+  markup = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (markup);
   adw_toast_set_timeout (toast, 6);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
@@ -703,7 +706,19 @@ parse_intervention (GtwWindow       *self,
 
   loaded = gtw_scenario_load_data (combined, -1, error);
   if (loaded == NULL)
-    return FALSE;
+    {
+      g_autofree char *prefix = g_strdup_printf ("interventions[%u]", json_array_get_length (interventions) - 1);
+
+      /* The path of the object the caller gave, not of its place in the scenario. */
+      if (error != NULL && g_str_has_prefix ((*error)->message, prefix))
+        {
+          g_autofree char *message = g_strconcat ("intervention", (*error)->message + strlen (prefix), NULL);
+
+          g_free ((*error)->message);
+          (*error)->message = g_steal_pointer (&message);
+        }
+      return FALSE;
+    }
   *out = g_array_index (loaded->interventions, GtwIntervention, loaded->interventions->len - 1);
   return TRUE;
 }

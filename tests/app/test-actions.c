@@ -1,0 +1,417 @@
+/* test-actions.c: every application action of interfaces.md section 3, good and bad
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A bad parameter must change nothing: each case compares the scenario before and after.
+ */
+#include <glib/gstdio.h>
+
+#include "gtw-application.h"
+#include "gtw-window.h"
+
+#define TEST_DAYS 365
+
+static GtwApplication *app;
+static GtwWindow *window;
+static char *tmpdir;
+
+static gboolean
+wake (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+iterate_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+  guint id = g_timeout_add (10, wake, NULL);
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (id);
+}
+
+static void
+wait_for_runs (void)
+{
+  GtwRunner *runner = gtw_window_get_runner (window);
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+  guint id = g_timeout_add (20, wake, NULL);
+
+  while (gtw_runner_get_busy (runner))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_source_remove (id);
+}
+
+static void
+activate (const char *name, GVariant *parameter)
+{
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), name));
+  g_action_group_activate_action (G_ACTION_GROUP (app), name, parameter);
+}
+
+static void
+activate_s (const char *name, const char *parameter)
+{
+  activate (name, g_variant_new_string (parameter));
+}
+
+static char *
+tmp_path (const char *name)
+{
+  return g_build_filename (tmpdir, name, NULL);
+}
+
+static const GtwScenario *
+scenario (void)
+{
+  return gtw_document_get_scenario (gtw_window_get_document (window));
+}
+
+/* The scenario as it would be saved: two equal snapshots mean nothing changed. */
+static char *
+snapshot (void)
+{
+  return gtw_scenario_to_data (scenario (), NULL);
+}
+
+static void
+assert_unchanged (const char *before)
+{
+  g_autofree char *after = snapshot ();
+
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* Answers the dialog on screen, if any, and says whether there was one. */
+static gboolean
+answer_dialog (const char *response)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  iterate_for (30);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        {
+          adw_message_dialog_response (ADW_MESSAGE_DIALOG (w), response);
+          gtk_window_destroy (w);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Closes a dialog left by an error or a question, if any, and says whether there was one. */
+static gboolean
+dismiss_dialog (void)
+{
+  return answer_dialog ("cancel");
+}
+
+/* A short preset file, loaded through the open action. */
+static void
+open_short (const char *preset)
+{
+  g_autoptr (GtwScenario) s = gtw_preset_load (preset, NULL);
+  g_autofree char *name = g_strconcat (preset, ".glucotwin.json", NULL);
+  g_autofree char *path = tmp_path (name);
+
+  s->duration_days = TEST_DAYS;
+  g_assert_true (gtw_scenario_save_file (s, path, NULL));
+  activate_s ("open", path);
+  /* Unsaved changes of the test before: the guard asks first. */
+  g_assert_true (gtw_document_get_dirty (gtw_window_get_document (window)) == answer_dialog ("discard"));
+  g_assert_cmpint (scenario ()->duration_days, ==, TEST_DAYS);
+  g_assert_cmpstr (scenario ()->preset, ==, preset);
+  wait_for_runs ();
+}
+
+/* ---------------------------------------------------------------------------------------- */
+
+static void
+test_open (void)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *bad = tmp_path ("bad.glucotwin.json");
+  g_autofree char *missing = tmp_path ("missing.glucotwin.json");
+
+  open_short ("pcos");
+  before = snapshot ();
+
+  activate_s ("open", missing);
+  g_assert_true (dismiss_dialog ());
+  assert_unchanged (before);
+
+  g_assert_true (g_file_set_contents (bad, "{\"format\": \"glucotwin-scenario\", \"version\": 1, "
+                                           "\"simulation\": {\"duration_days\": -4}}", -1, NULL));
+  activate_s ("open", bad);
+  g_assert_true (dismiss_dialog ());
+  assert_unchanged (before);
+}
+
+static void
+test_load_preset (void)
+{
+  g_autofree char *before = NULL;
+
+  activate_s ("load-preset", "early-t2d");
+  g_assert_cmpstr (scenario ()->preset, ==, "early-t2d");
+  g_assert_false (gtw_document_get_dirty (gtw_window_get_document (window)));
+  open_short ("early-t2d");
+
+  before = snapshot ();
+  activate_s ("load-preset", "no-such-preset");
+  g_assert_false (dismiss_dialog ());
+  assert_unchanged (before);
+  activate_s ("load-preset", "");
+  assert_unchanged (before);
+}
+
+static void
+test_interventions (void)
+{
+  static const char *const bad[] = {
+    "{",
+    "[1, 2]",
+    "{\"type\": \"magic\", \"start_day\": 1}",
+    "{\"type\": \"berberine\", \"start_day\": 1, \"dose_mg_per_day\": 90000}",
+    "{\"type\": \"berberine\", \"start_day\": 20, \"end_day\": 10}",
+    "{\"type\": \"exercise\", \"start_day\": 1, \"kind\": \"swimming\"}",
+    "{\"type\": \"berberine\", \"start_day\": 1, \"colour\": \"red\"}",
+  };
+  const GtwIntervention *iv;
+  g_autofree char *before = NULL;
+
+  open_short ("compensated-ir");
+  activate_s ("add-intervention", "{\"type\": \"berberine\", \"start_day\": 30, \"end_day\": 200, "
+                                  "\"dose_mg_per_day\": 1000, \"adherence\": 0.5}");
+  activate_s ("add-intervention", "{\"type\": \"exercise\", \"start_day\": 60, \"kind\": \"resistance\"}");
+  g_assert_cmpuint (scenario ()->interventions->len, ==, 2);
+  iv = &g_array_index (scenario ()->interventions, GtwIntervention, 0);
+  g_assert_cmpint (iv->type, ==, GTW_IV_BERBERINE);
+  g_assert_cmpint (iv->start_day, ==, 30);
+  g_assert_cmpint (iv->end_day, ==, 200);
+  g_assert_cmpfloat (iv->adherence, ==, 0.5);
+  g_assert_cmpfloat (iv->field[0], ==, 1000);
+  g_assert_cmpuint (gtw_timeline_get_interventions (gtw_window_get_timeline (window))->len, ==, 2);
+  g_assert_true (gtw_document_get_dirty (gtw_window_get_document (window)));
+  wait_for_runs ();
+  g_assert_nonnull (gtw_runner_get_trace (gtw_window_get_runner (window), GTW_RUN_BASELINE));
+
+  before = snapshot ();
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      activate_s ("add-intervention", bad[i]);
+      assert_unchanged (before);
+    }
+
+  activate ("clear-interventions", NULL);
+  g_assert_cmpuint (scenario ()->interventions->len, ==, 0);
+  g_assert_cmpuint (gtw_timeline_get_interventions (gtw_window_get_timeline (window))->len, ==, 0);
+  g_assert_cmpstr (gtw_document_get_undo_label (gtw_window_get_document (window)), ==, "Clear Interventions");
+  /* Undoable like any edit. */
+  g_assert_true (gtw_document_undo (gtw_window_get_document (window)));
+  assert_unchanged (before);
+  wait_for_runs ();
+}
+
+static void
+test_set_view (void)
+{
+  static const char *const bad[] = { "week", "day:", "day:abc", "day:-1", "day:365", "decade:3", "" };
+  GtwChart *chart = gtw_window_get_chart (window);
+
+  open_short ("healthy");
+  activate_s ("set-view", "year");
+  g_assert_cmpint (gtw_chart_get_view (chart), ==, GTW_CHART_VIEW_YEAR);
+  activate_s ("set-view", "day:42");
+  g_assert_cmpint (gtw_chart_get_view (chart), ==, GTW_CHART_VIEW_DAY);
+  g_assert_cmpint (gtw_chart_get_view_day (chart), ==, 42);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      activate_s ("set-view", bad[i]);
+      g_assert_cmpint (gtw_chart_get_view (chart), ==, GTW_CHART_VIEW_DAY);
+      g_assert_cmpint (gtw_chart_get_view_day (chart), ==, 42);
+    }
+  activate_s ("set-view", "decade");
+  g_assert_cmpint (gtw_chart_get_view (chart), ==, GTW_CHART_VIEW_DECADE);
+}
+
+static gsize
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_size;
+}
+
+static void
+test_exports (void)
+{
+  g_autofree char *png = tmp_path ("figure.png");
+  g_autofree char *svg = tmp_path ("figure.svg");
+  g_autofree char *pdf = tmp_path ("day.pdf");
+  g_autofree char *txt = tmp_path ("figure.txt");
+  g_autofree char *csv = tmp_path ("daily.csv");
+  g_autofree char *contents = NULL;
+  g_auto (GStrv) lines = NULL;
+  const char *unwritable = "/nonexistent-glucotwin-dir/figure.png";
+
+  open_short ("prediabetes-igt");
+  activate_s ("add-intervention", "{\"type\": \"metformin\", \"start_day\": 90}");
+  /* Written once the run has finished, whatever the moment of the request. */
+  activate_s ("export-plot", png);
+  activate_s ("export-plot", svg);
+  activate_s ("export-csv", csv);
+  wait_for_runs ();
+  g_assert_cmpuint (file_size (png), >, 1000);
+  g_assert_cmpuint (file_size (svg), >, 1000);
+
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, TEST_DAYS + 2); /* header, days, final "" */
+  g_assert_true (g_str_has_prefix (lines[0], "day,fasting_glucose_mmol_l,fasting_insulin_pmol_l,"));
+  g_assert_true (g_str_has_suffix (lines[0], ",inflammation_index,stage"));
+  g_assert_true (g_str_has_prefix (lines[1], "0,"));
+  g_assert_true (g_str_has_prefix (lines[TEST_DAYS], "364,"));
+
+  activate_s ("set-view", "day:100");
+  activate_s ("export-plot", pdf);
+  wait_for_runs ();
+  g_assert_cmpuint (file_size (pdf), >, 1000);
+
+  activate_s ("export-plot", txt);
+  activate_s ("export-plot", unwritable);
+  activate_s ("export-csv", "/nonexistent-glucotwin-dir/daily.csv");
+  wait_for_runs ();
+  g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (unwritable, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test ("/nonexistent-glucotwin-dir", G_FILE_TEST_EXISTS));
+}
+
+static void
+test_save (void)
+{
+  g_autofree char *path = tmp_path ("saved.glucotwin.json");
+  g_autoptr (GtwScenario) saved = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *data = NULL;
+  GtwDocument *document = gtw_window_get_document (window);
+
+  open_short ("metabolic-syndrome");
+  activate_s ("add-intervention", "{\"type\": \"omega3\", \"start_day\": 10}");
+  g_assert_true (gtw_document_get_dirty (document));
+
+  before = snapshot ();
+  activate_s ("save", "/nonexistent-glucotwin-dir/x.glucotwin.json");
+  g_assert_true (gtw_document_get_dirty (document));
+  assert_unchanged (before);
+
+  activate_s ("save", path);
+  g_assert_false (gtw_document_get_dirty (document));
+  saved = gtw_scenario_load_file (path, NULL);
+  g_assert_nonnull (saved);
+  data = gtw_scenario_to_data (saved, NULL);
+  g_assert_cmpstr (data, ==, before);
+  wait_for_runs ();
+}
+
+static void
+test_presentation (void)
+{
+  activate ("presentation", g_variant_new_boolean (TRUE));
+  g_assert_true (gtw_window_get_presentation (window));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (gtw_window_get_markers_panel (window))));
+  activate ("presentation", g_variant_new_boolean (TRUE));
+  g_assert_true (gtw_window_get_presentation (window));
+  /* Escape leaves, as the window's own key. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "leave-presentation", NULL);
+  g_assert_false (gtw_window_get_presentation (window));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (gtw_window_get_markers_panel (window))));
+  activate ("presentation", g_variant_new_boolean (TRUE));
+  activate ("presentation", g_variant_new_boolean (FALSE));
+  g_assert_false (gtw_window_get_presentation (window));
+}
+
+static void
+test_export_handout (void)
+{
+  g_autofree char *path = tmp_path ("handout.pdf");
+  g_autofree char *before = snapshot ();
+
+  activate_s ("export-handout", path);
+  iterate_for (20);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  assert_unchanged (before);
+}
+
+static void
+test_quit (void)
+{
+  GtwDocument *document = gtw_window_get_document (window);
+
+  /* Unsaved changes: the guard asks and Cancel keeps everything. */
+  activate_s ("add-intervention", "{\"type\": \"magnesium\", \"start_day\": 5}");
+  g_assert_true (gtw_document_get_dirty (document));
+  activate ("quit", NULL);
+  g_assert_true (dismiss_dialog ());
+  g_assert_nonnull (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+  /* Saved: quit closes the window. */
+  {
+    g_autofree char *path = tmp_path ("quit.glucotwin.json");
+
+    activate_s ("save", path);
+  }
+  wait_for_runs ();
+  activate ("quit", NULL);
+  iterate_for (50);
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autofree char *state = g_dir_make_tmp ("glucotwin-state-XXXXXX", NULL);
+  int status;
+
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  g_setenv ("XDG_DATA_HOME", state, TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  tmpdir = g_dir_make_tmp ("glucotwin-actions-XXXXXX", NULL);
+  app = gtw_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  window = gtw_window_new (GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+
+  /* In this order: the last one quits. */
+  g_test_add_func ("/actions/open", test_open);
+  g_test_add_func ("/actions/load-preset", test_load_preset);
+  g_test_add_func ("/actions/interventions", test_interventions);
+  g_test_add_func ("/actions/set-view", test_set_view);
+  g_test_add_func ("/actions/exports", test_exports);
+  g_test_add_func ("/actions/save", test_save);
+  g_test_add_func ("/actions/presentation", test_presentation);
+  g_test_add_func ("/actions/export-handout", test_export_handout);
+  g_test_add_func ("/actions/quit", test_quit);
+  status = g_test_run ();
+
+  g_object_unref (app);
+  return status;
+}
