@@ -308,15 +308,18 @@ snap_unit (GtwTimeline *self)
   return MONTH;
 }
 
+/* Months snap to the calendar of the run (the "Year 2, month 3" of the labels); days and
+ * weeks count from @origin, the edge that stays put, so that a block lasts whole weeks. */
 static int
 snap_day (GtwTimeline *self,
-          double       day)
+          double       day,
+          int          origin)
 {
   int unit = snap_unit (self);
 
   if (unit == MONTH)
     return (int) lround (lround (day / DAYS_PER_MONTH) * DAYS_PER_MONTH);
-  return (int) lround (day / unit) * unit;
+  return origin + (int) lround ((day - origin) / unit) * unit;
 }
 
 static void
@@ -530,7 +533,8 @@ drag_update_cb (GtkGestureDrag *gesture,
     {
     case DRAG_MOVE:
       {
-        int start = CLAMP (snap_day (self, iv->start_day + delta), 0, self->duration_days - 1);
+        int start = CLAMP (snap_day (self, iv->start_day + delta, iv->start_day), 0,
+                           self->duration_days - 1);
 
         preview.start_day = start;
         if (iv->end_day >= 0)
@@ -538,10 +542,10 @@ drag_update_cb (GtkGestureDrag *gesture,
       }
       break;
     case DRAG_START:
-      preview.start_day = CLAMP (snap_day (self, iv->start_day + delta), 0, end);
+      preview.start_day = CLAMP (snap_day (self, iv->start_day + delta, end + 1), 0, end);
       break;
     case DRAG_END:
-      end = MAX (snap_day (self, end + 1 + delta) - 1, iv->start_day);
+      end = MAX (snap_day (self, end + 1 + delta, iv->start_day) - 1, iv->start_day);
       /* Pulled to the end of the run, a block runs on to the end, whatever its length. */
       preview.end_day = end >= self->duration_days - 1 ? -1 : end;
       break;
@@ -751,7 +755,7 @@ drop_motion_cb (GtkDropTarget *target,
                 double         y,
                 GtwTimeline   *self)
 {
-  self->drop_day = CLAMP (snap_day (self, x_to_day (self, x)), 0, self->duration_days - 1);
+  self->drop_day = CLAMP (snap_day (self, x_to_day (self, x), 0), 0, self->duration_days - 1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   return GDK_ACTION_COPY;
 }
@@ -783,7 +787,7 @@ drop_cb (GtkDropTarget *target,
       || gtw_intervention_class_by_id (text + strlen (GTW_TIMELINE_DND_PREFIX), &type) == NULL)
     return FALSE;
 
-  day = CLAMP (snap_day (self, x_to_day (self, x)), 0, self->duration_days - 1);
+  day = CLAMP (snap_day (self, x_to_day (self, x), 0), 0, self->duration_days - 1);
   gtw_intervention_init (&iv, type, day);
   if (!gtw_timeline_add (self, &iv))
     return FALSE;
@@ -909,7 +913,8 @@ snapshot_icon (GtwTimeline         *self,
   gtk_snapshot_restore (snapshot);
 }
 
-/* Icon, label and dose, as much as fits in the visible part of the block. */
+/* Icon, label and dose, as much as fits in the visible part of the block: the label with
+ * its dose, the label, the short label, the label cut short, or the icon alone. */
 static void
 snapshot_block_content (GtwTimeline           *self,
                         GtkSnapshot           *snapshot,
@@ -925,11 +930,17 @@ snapshot_block_content (GtwTimeline           *self,
   double available;
   g_autofree char *dose = gtw_intervention_style_format_dose (iv);
   g_autofree char *with_dose = NULL;
+  g_autoptr(PangoLayout) cut = NULL;
   const char *texts[3];
   guint n_texts = 0;
 
-  if (right - x < ICON_SIZE + 4)
+  if (right - left < ICON_SIZE + 4)
     return;
+  if (right - left < ICON_SIZE + 16)
+    {
+      snapshot_icon (self, snapshot, iv->type, round ((left + right - ICON_SIZE) / 2), center_y, color);
+      return;
+    }
   snapshot_icon (self, snapshot, iv->type, x, center_y, color);
   x += ICON_SIZE + 6;
   available = right - x - 8 - reserved;
@@ -955,6 +966,14 @@ snapshot_block_content (GtwTimeline           *self,
           return;
         }
     }
+
+  /* Three letters and an ellipsis still say which block this is. */
+  if (available < 28)
+    return;
+  cut = block_layout (self, gtw_intervention_style_short_label (iv->type), TRUE);
+  pango_layout_set_ellipsize (cut, PANGO_ELLIPSIZE_END);
+  pango_layout_set_width (cut, (int) available * PANGO_SCALE);
+  append_layout_at (snapshot, cut, x, center_y, color);
 }
 
 static void
@@ -1132,10 +1151,8 @@ gtw_timeline_snapshot (GtkWidget   *widget,
                                   (GdkRGBA[4]) { ring, ring, ring, ring });
     }
 
-  /* Blocks may reach out of the visible range, and the selection ring out of the plot
-   * area by its width only. */
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (plot.origin.x - 4, 0,
-                                                         plot.size.width + 8, height));
+  /* Blocks may reach out of the visible range: the chart's plot area cuts them. */
+  gtk_snapshot_push_clip (snapshot, &plot);
   snapshot_grid (self, snapshot, &fg, height);
   for (guint i = 0; i < self->interventions->len; i++)
     {

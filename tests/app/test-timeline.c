@@ -726,6 +726,25 @@ test_look (void)
       name = g_strdup_printf ("timeline-%s.png", names[i]);
       save_png (window, name);
 
+      /* A year's view, berberine's right edge being dragged a month on. */
+      gtw_timeline_set_range (timeline, 300, 800);
+      {
+        GtkGesture *gesture = find_controller (GTK_WIDGET (timeline), GTK_TYPE_GESTURE_DRAG);
+        double x = day_x (timeline, 0) + (730 - 300) / 500.0 * (WINDOW_WIDTH - MARGIN_LEFT - MARGIN_RIGHT) - 2;
+        double month = 30 / 500.0 * (WINDOW_WIDTH - MARGIN_LEFT - MARGIN_RIGHT);
+
+        g_signal_emit_by_name (gesture, "drag-begin", x, 6.0 + 16);
+        g_signal_emit_by_name (gesture, "drag-update", month, 0.0);
+        wait_for_paint (window);
+        g_free (name);
+        name = g_strdup_printf ("timeline-drag-%s.png", names[i]);
+        save_png (window, name);
+        g_signal_emit_by_name (gesture, "drag-end", month, 0.0);
+        /* A year's view snaps to weeks: berberine now lasts 56 whole weeks. */
+        g_assert_cmpint (nth (timeline, 0)->end_day, ==, 365 + 56 * 7 - 1);
+      }
+      gtw_timeline_set_range (timeline, 0, DURATION);
+
       gtk_widget_grab_focus (GTK_WIDGET (timeline));
       g_assert_true (send_key (GTK_WIDGET (timeline), GDK_KEY_Return, 0));
       editor = find_widget (GTK_WIDGET (timeline), GTW_TYPE_INTERVENTION_EDITOR, NULL);
