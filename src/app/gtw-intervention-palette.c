@@ -71,6 +71,10 @@ create_row (GtwInterventionPalette *self,
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_widget_set_tooltip_text (row, _(klass->explanation));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(klass->label),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                  -1);
 
   badge = gtk_image_new_from_icon_name (gtw_intervention_style_icon_name (type));
   gtk_widget_add_css_class (badge, gtw_intervention_style_css_class (type, display));

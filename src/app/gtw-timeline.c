@@ -473,6 +473,15 @@ set_selected (GtwTimeline *self,
   if (index == self->selected)
     return;
   self->selected = index;
+  if (index >= 0)
+    {
+      /* Translators: the remove button on the selected block, "Remove Berberine" */
+      g_autofree char *remove = g_strdup_printf (_("Remove %s"), type_label (get_iv (self, index)));
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, remove,
+                                      -1);
+    }
   close_editor (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -1024,6 +1033,13 @@ snapshot_block (GtwTimeline           *self,
                                            (GskColorStop[2]) { { 0, fill }, { 1, clear } }, 2);
     }
   gtk_snapshot_append_color (snapshot, &fill, &solid);
+  if (adw_style_manager_get_high_contrast (adw_style_manager_get_default ()))
+    {
+      GdkRGBA edge = foreground (self);
+
+      gtk_snapshot_append_border (snapshot, &rounded, (float[4]) { 1, 1, 1, 1 },
+                                  (GdkRGBA[4]) { edge, edge, edge, edge });
+    }
 
   if (!dragged)
     snapshot_block_content (self, snapshot, iv, &rect, selected ? 26 : 0, &text);
@@ -1347,6 +1363,8 @@ gtw_timeline_init (GtwTimeline *self)
 
   g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
                            G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
