@@ -543,8 +543,7 @@ series_colour (GtwChart *self,
     case 2:
       return (GdkRGBA) { 0xCC / 255., 0x79 / 255., 0xA7 / 255., 1 };
     case 3:
-      return is_long_view (self) ? (GdkRGBA) { 0x00 / 255., 0x9E / 255., 0x73 / 255., 1 }
-                                 : (GdkRGBA) { 0xE6 / 255., 0x9F / 255., 0x00 / 255., 1 };
+      return (GdkRGBA) { 0x00 / 255., 0x9E / 255., 0x73 / 255., 1 };
     default:
       g_assert_not_reached ();
     }
@@ -599,6 +598,22 @@ append_pill (GtkSnapshot   *snapshot,
   gtk_snapshot_restore (snapshot);
 }
 
+/* Readouts in the figure's own text size (see gtw-figure.c), to be read from afar. */
+static PangoLayout *
+readout_layout (GtwChart *self)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  g_autoptr (PangoFontDescription) font = NULL;
+  double text = CLAMP (MIN (gtk_widget_get_width (GTK_WIDGET (self)),
+                            gtk_widget_get_height (GTK_WIDGET (self)) * 1.25) / 56.0, 10.0, 30.0)
+                * self->font_scale;
+
+  font = pango_font_description_copy (pango_context_get_font_description (pango_layout_get_context (layout)));
+  pango_font_description_set_absolute_size (font, text * 0.8 * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  return layout;
+}
+
 static double
 panel_y (const GtwFigureGeometry *g,
          guint                    i,
@@ -637,7 +652,7 @@ snapshot_cursor (GtwChart    *self,
                              &GRAPHENE_RECT_INIT (round (x) - 0.5, g->panels[0].top, 1,
                                                   g->panels[N_PANELS - 1].bottom - g->panels[0].top));
 
-  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  layout = readout_layout (self);
   if (read_cursor (self, readings))
     for (guint i = 0; i < N_PANELS; i++)
       {

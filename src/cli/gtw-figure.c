@@ -76,14 +76,15 @@ set_colour (int index, const Rgb *rgb, double alpha)
 }
 
 static void
-setup_colours (const GtwFigureOptions *options, GtwFigureView view)
+setup_colours (const GtwFigureOptions *options)
 {
   static const Rgb light_bg = { 0xFF, 0xFF, 0xFF }, light_fg = { 0x1E, 0x1E, 0x1E };
   static const Rgb dark_bg = { 0x24, 0x24, 0x24 }, dark_fg = { 0xF2, 0xF2, 0xF2 };
   static const Rgb grey = { 0x80, 0x80, 0x80 };
   const Rgb *bg = options->dark ? &dark_bg : &light_bg;
   const Rgb *fg = options->dark ? &dark_fg : &light_fg;
-  /* the blue of the palette is too dark on a dark background */
+  /* the blue of the palette is too dark on a dark background; the last panel (beta-cell mass,
+   * or insulin secretion in the day view) stays clear of the orange of the differences */
   const Rgb *glucose = options->dark ? &oi_sky : &oi_blue;
 
   plscmap0n (N_COLOURS);
@@ -100,7 +101,7 @@ setup_colours (const GtwFigureOptions *options, GtwFigureView view)
   set_colour (COL_SERIES + 0, glucose, 1.0);
   set_colour (COL_SERIES + 1, &oi_vermillion, 1.0);
   set_colour (COL_SERIES + 2, &oi_purple, 1.0);
-  set_colour (COL_SERIES + 3, view == GTW_FIGURE_VIEW_DAY ? &oi_orange : &oi_green, 1.0);
+  set_colour (COL_SERIES + 3, &oi_green, 1.0);
 
   for (guint i = 0; i < N_IV_COLOURS; i++)
     {
@@ -349,9 +350,58 @@ points_add (Points *points, double x, double y)
   points->n++;
 }
 
-/* At most two points per pixel column, whatever @n is. NaNs are skipped. */
+/* Drops the points that a straight segment passes within a fraction of a pixel of: smooth
+ * stretches of a long run then cost a handful of segments instead of two per pixel column,
+ * and stroking and filling get several times cheaper. A cone of the directions from the last
+ * point kept that pass near every point since (Zhao & Saalfeld 1997) narrows point by point;
+ * when the next point leaves it, the one before is kept. */
+#define SIMPLIFY_PX 0.3
+
+static void
+simplify (Points *p, const Layout *layout, const Panel *panel)
+{
+  double sx = layout->columns / (layout->x1 - layout->x0);
+  double sy = (panel->bottom - panel->top) / (panel->ymax - panel->ymin);
+  double lo = -G_PI, hi = G_PI;
+  guint anchor = 0, kept = 1;
+
+  if (p->n < 3 || !isfinite (sy))
+    return;
+  for (guint i = 1; i < p->n; i++)
+    {
+      double dx = (p->x[i] - p->x[anchor]) * sx, dy = (p->y[i] - p->y[anchor]) * sy;
+      double d = hypot (dx, dy), angle, half;
+
+      if (d <= SIMPLIFY_PX)
+        continue;
+      angle = atan2 (dy, dx);
+      half = asin (SIMPLIFY_PX / d);
+      if ((angle < lo || angle > hi) && i - 1 > anchor)
+        {
+          /* keep the previous point and start a new cone there */
+          anchor = i - 1;
+          p->x[kept] = p->x[anchor];
+          p->y[kept] = p->y[anchor];
+          kept++;
+          dx = (p->x[i] - p->x[anchor]) * sx, dy = (p->y[i] - p->y[anchor]) * sy;
+          d = hypot (dx, dy);
+          angle = atan2 (dy, dx);
+          half = d > SIMPLIFY_PX ? asin (SIMPLIFY_PX / d) : G_PI;
+          lo = -G_PI, hi = G_PI;
+        }
+      lo = MAX (lo, angle - half);
+      hi = MIN (hi, angle + half);
+    }
+  p->x[kept] = p->x[p->n - 1];
+  p->y[kept] = p->y[p->n - 1];
+  p->n = kept + 1;
+}
+
+/* At most two points per pixel column, whatever @n is, then simplified in the pixels of
+ * @panel. NaNs are skipped. */
 static Points
-decimate (const Layout *layout, const double *x, const double *y, guint n, Pick pick)
+decimate (const Layout *layout, const Panel *panel, const double *x, const double *y, guint n,
+          Pick pick)
 {
   Points out = { 0 };
   double scale = layout->columns / (layout->x1 - layout->x0);
@@ -370,7 +420,10 @@ decimate (const Layout *layout, const double *x, const double *y, guint n, Pick 
         {
           if (!isfinite (y[i]))
             continue;
-          c = (gint64) floor ((x[i] - layout->x0) * scale);
+          double column_x = (x[i] - layout->x0) * scale;
+
+          /* truncation is floor for the visible columns, and much cheaper */
+          c = column_x >= 0 ? (gint64) column_x : (gint64) floor (column_x);
           if (c == column)
             {
               if (y[i] < y[lo])
@@ -412,13 +465,20 @@ decimate (const Layout *layout, const double *x, const double *y, guint n, Pick 
       sum_x = x[i], sum_y = y[i], count = 1;
     }
 
+  simplify (&out, layout, panel);
   return out;
 }
 
 static void
-draw_line (const Layout *layout, const double *x, const double *y, guint n, int colour, double width)
+draw_line (const Layout *layout,
+           const Panel  *panel,
+           const double *x,
+           const double *y,
+           guint         n,
+           int           colour,
+           double        width)
 {
-  Points p = decimate (layout, x, y, n, PICK_MINMAX);
+  Points p = decimate (layout, panel, x, y, n, PICK_MINMAX);
 
   if (p.n > 1)
     {
@@ -432,6 +492,7 @@ draw_line (const Layout *layout, const double *x, const double *y, guint n, int 
 /* Fills between @upper and @lower. */
 static void
 fill_between (const Layout *layout,
+              const Panel  *panel,
               const double *x,
               const double *upper,
               const double *lower,
@@ -440,8 +501,8 @@ fill_between (const Layout *layout,
               Pick          pick_lower,
               int           colour)
 {
-  Points up = decimate (layout, x, upper, n, pick_upper);
-  Points down = decimate (layout, x, lower, n, pick_lower);
+  Points up = decimate (layout, panel, x, upper, n, pick_upper);
+  Points down = decimate (layout, panel, x, lower, n, pick_lower);
   guint total = up.n + down.n;
 
   if (up.n > 1 && down.n > 1)
@@ -846,7 +907,7 @@ begin_stream (cairo_t *cr, const GtwFigureOptions *options)
   paint_background (cr, options);
   pl_cmd (PLESC_DEVINIT, cr);
   pladv (0);
-  setup_colours (options, options->view);
+  setup_colours (options);
   plsmaj (0, 1.3);
   plsmin (0, 1.0);
 }
@@ -932,18 +993,19 @@ draw_series (const Layout *layout,
              const double *xb,
              guint         n_base)
 {
+  const Panel *panel = &layout->panels[i];
   double line_width = MAX (2.0, layout->text / 7.0);
 
   if (s->band_lo != NULL && s->band_hi != NULL)
-    fill_between (layout, x, s->band_hi, s->band_lo, n, PICK_MAX, PICK_MIN, COL_BAND);
+    fill_between (layout, panel, x, s->band_hi, s->band_lo, n, PICK_MAX, PICK_MIN, COL_BAND);
   if (s->base != NULL)
     {
       guint common = MIN (n, n_base);
 
-      fill_between (layout, x, s->y, s->base, common, PICK_MEAN, PICK_MEAN, COL_DIFF);
-      draw_line (layout, xb, s->base, n_base, COL_BASELINE, line_width * 0.8);
+      fill_between (layout, panel, x, s->y, s->base, common, PICK_MEAN, PICK_MEAN, COL_DIFF);
+      draw_line (layout, panel, xb, s->base, n_base, COL_BASELINE, line_width * 0.8);
     }
-  draw_line (layout, x, s->y, n, COL_SERIES + i, line_width);
+  draw_line (layout, panel, x, s->y, n, COL_SERIES + i, line_width);
 }
 
 /* A dashed line across the panel, labelled at its right end above (or below) the line. */
@@ -956,6 +1018,11 @@ draw_threshold (const Layout *layout, guint i, double value, const char *label, 
 
   if (value <= p->ymin || value >= p->ymax)
     return;
+  /* a label that would leave the panel goes to the other side of its line */
+  if (above && value + layout->text * 1.1 * per_px > p->ymax)
+    above = FALSE;
+  else if (!above && value - layout->text * 1.1 * per_px < p->ymin)
+    above = TRUE;
   plcol0 (COL_THRESHOLD);
   plwidth (1.3);
   pllsty (2);
