@@ -9,10 +9,13 @@
 #include "gtw-intervention-style.h"
 #include "gtw-timeline.h"
 
+#define MAX_WIDTH 420
+
 struct _GtwInterventionPalette
 {
   GtkWidget   parent_instance;
 
+  GtkWidget  *clamp;
   GtkListBox *list;
 };
 
@@ -97,11 +100,8 @@ gtw_intervention_palette_dispose (GObject *object)
 {
   GtwInterventionPalette *self = GTW_INTERVENTION_PALETTE (object);
 
-  if (self->list != NULL)
-    {
-      gtk_widget_unparent (GTK_WIDGET (self->list));
-      self->list = NULL;
-    }
+  g_clear_pointer (&self->clamp, gtk_widget_unparent);
+  self->list = NULL;
 
   G_OBJECT_CLASS (gtw_intervention_palette_parent_class)->dispose (object);
 }
@@ -141,7 +141,12 @@ gtw_intervention_palette_init (GtwInterventionPalette *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Interventions"),
                                   -1);
-  gtk_widget_set_parent (GTK_WIDGET (self->list), GTK_WIDGET (self));
+  /* The subtitles would ask for one long line each: wrap them at a popover's width. */
+  self->clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (self->clamp), MAX_WIDTH);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (self->clamp), MAX_WIDTH);
+  adw_clamp_set_child (ADW_CLAMP (self->clamp), GTK_WIDGET (self->list));
+  gtk_widget_set_parent (self->clamp, GTK_WIDGET (self));
   g_signal_connect_object (self->list, "row-activated", G_CALLBACK (row_activated_cb), self,
                            G_CONNECT_SWAPPED);
 

@@ -659,6 +659,15 @@ test_palette (void)
   g_assert_nonnull (list);
   g_signal_connect (palette, "type-activated", G_CALLBACK (record_type_cb), &activated);
 
+  /* It lives in a popover next to the timeline: it must not ask for the whole screen. */
+  {
+    int natural;
+
+    gtk_widget_measure (palette, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+    g_test_message ("palette natural width %d", natural);
+    g_assert_cmpint (natural, <=, 480);
+  }
+
   while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), (int) n) != NULL)
     n++;
   g_assert_cmpuint (n, ==, GTW_N_IV_TYPES);
