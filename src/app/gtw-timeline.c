@@ -415,10 +415,16 @@ close_editor (GtwTimeline *self)
     gtk_popover_popdown (GTK_POPOVER (self->editor));
 }
 
+/* Escape or Remove in the editor brings the keyboard back to the block; a click elsewhere
+ * that closed it keeps the focus where it went. */
 static void
 editor_closed_cb (GtwTimeline *self)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (self));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || gtk_widget_is_ancestor (focus, self->editor))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
 static void
