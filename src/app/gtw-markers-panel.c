@@ -451,11 +451,16 @@ ensure_style (void)
 
   /* The stage colours come from the theme's named colours, so they follow the dark style. */
   static const char css[] =
-    "gtw-markers-panel .gtw-stage-badge { border-radius: 999px; padding: 3px 12px; font-weight: bold; }\n"
-    "gtw-markers-panel .gtw-stage-badge.normal { color: @success_color; background-color: alpha(@success_color, 0.15); }\n"
-    "gtw-markers-panel .gtw-stage-badge.compensated { color: @accent_color; background-color: alpha(@accent_color, 0.15); }\n"
-    "gtw-markers-panel .gtw-stage-badge.prediabetes { color: @warning_color; background-color: alpha(@warning_color, 0.15); }\n"
-    "gtw-markers-panel .gtw-stage-badge.diabetes { color: @error_color; background-color: alpha(@error_color, 0.15); }\n";
+    "gtw-markers-panel .gtw-stage-badge {"
+    "  border-radius: 999px; padding: 3px 12px; font-weight: bold; }\n"
+    "gtw-markers-panel .gtw-stage-badge.normal {"
+    "  color: @success_color; background-color: alpha(@success_color, 0.15); }\n"
+    "gtw-markers-panel .gtw-stage-badge.compensated {"
+    "  color: @accent_color; background-color: alpha(@accent_color, 0.15); }\n"
+    "gtw-markers-panel .gtw-stage-badge.prediabetes {"
+    "  color: @warning_color; background-color: alpha(@warning_color, 0.15); }\n"
+    "gtw-markers-panel .gtw-stage-badge.diabetes {"
+    "  color: @error_color; background-color: alpha(@error_color, 0.15); }\n";
 
   if (g_once_init_enter (&initialized))
     {

@@ -201,10 +201,15 @@ static void
 spin_show_precision (ParamRow *row)
 {
   double value = row->panel->patient.v[row->id];
-  guint digits = row->digits;
+  guint digits;
 
-  while (digits < 3 && fabs (round (value * pow (10.0, digits)) - value * pow (10.0, digits)) > 1e-6)
-    digits++;
+  for (digits = row->digits; digits < 3; digits++)
+    {
+      double scaled = value * pow (10.0, digits);
+
+      if (fabs (scaled - round (scaled)) < 1e-6)
+        break;
+    }
   if (digits != gtk_spin_button_get_digits (GTK_SPIN_BUTTON (row->editor)))
     gtk_spin_button_set_digits (GTK_SPIN_BUTTON (row->editor), digits);
 }
@@ -644,7 +649,8 @@ create_preset_group (GtwPatientPanel *self)
       if (preset == NULL)
         g_error ("preset %s: %s", ids[i], error->message);
       self->preset_titles[i] = g_strdup (preset->name);
-      self->preset_descriptions[i] = g_strdup (preset->description != NULL ? preset->description : "");
+      self->preset_descriptions[i] = g_strdup (preset->description != NULL
+                                               ? preset->description : "");
       gtk_string_list_append (titles, preset->name);
     }
 
@@ -678,11 +684,16 @@ ensure_style (void)
 
   /* Stage colours from the theme's named colours, so that they follow the dark style. */
   static const char css[] =
-    "gtw-patient-panel .gtw-stage-badge { border-radius: 999px; padding: 3px 12px; font-weight: bold; }\n"
-    "gtw-patient-panel .gtw-stage-badge.normal { color: @success_color; background-color: alpha(@success_color, 0.15); }\n"
-    "gtw-patient-panel .gtw-stage-badge.compensated { color: @accent_color; background-color: alpha(@accent_color, 0.15); }\n"
-    "gtw-patient-panel .gtw-stage-badge.prediabetes { color: @warning_color; background-color: alpha(@warning_color, 0.15); }\n"
-    "gtw-patient-panel .gtw-stage-badge.diabetes { color: @error_color; background-color: alpha(@error_color, 0.15); }\n"
+    "gtw-patient-panel .gtw-stage-badge {"
+    "  border-radius: 999px; padding: 3px 12px; font-weight: bold; }\n"
+    "gtw-patient-panel .gtw-stage-badge.normal {"
+    "  color: @success_color; background-color: alpha(@success_color, 0.15); }\n"
+    "gtw-patient-panel .gtw-stage-badge.compensated {"
+    "  color: @accent_color; background-color: alpha(@accent_color, 0.15); }\n"
+    "gtw-patient-panel .gtw-stage-badge.prediabetes {"
+    "  color: @warning_color; background-color: alpha(@warning_color, 0.15); }\n"
+    "gtw-patient-panel .gtw-stage-badge.diabetes {"
+    "  color: @error_color; background-color: alpha(@error_color, 0.15); }\n"
     "row.gtw-param-error .subtitle { color: @error_color; opacity: 1; }\n";
 
   if (g_once_init_enter (&initialized))
