@@ -376,6 +376,20 @@ field_widget_new (GtwInterventionEditor *self,
   return widget;
 }
 
+/* Strong evidence reads as good news, weak as a caution, mechanism alone as a side note. */
+static const char *
+evidence_css_class (GtwEvidence evidence)
+{
+  switch (evidence)
+    {
+    case GTW_EVIDENCE_STRONG: return "success";
+    case GTW_EVIDENCE_MODERATE: return "accent";
+    case GTW_EVIDENCE_WEAK: return "warning";
+    case GTW_EVIDENCE_MECHANISTIC:
+    default: return "dim-label";
+    }
+}
+
 static GtkWidget *
 build_header (GtwInterventionEditor      *self,
               const GtwIntervention      *iv,
@@ -395,6 +409,7 @@ build_header (GtwInterventionEditor      *self,
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_widget_set_hexpand (title, TRUE);
   gtk_widget_add_css_class (evidence, "caption-heading");
+  gtk_widget_add_css_class (evidence, evidence_css_class (klass->evidence));
   gtk_widget_set_valign (evidence, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (evidence, klass->source);
   gtk_box_append (GTK_BOX (title_box), badge);

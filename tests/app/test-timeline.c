@@ -635,6 +635,43 @@ test_editor (void)
   dismiss (window);
 }
 
+/* Fractions show as percentages; the fructose fraction follows the carbohydrate one until
+ * it is set. */
+static void
+test_editor_fractions (void)
+{
+  GtwTimeline *timeline = sample_timeline ();
+  GtkWidget *window = show (GTK_WIDGET (timeline), WINDOW_WIDTH, 500);
+  g_autoptr(GPtrArray) labels = record_edits (timeline);
+  GtkWidget *editor, *carbs, *fructose;
+  GtwIntervention iv = make (GTW_IV_CARB_REDUCTION, 200, -1);
+
+  g_assert_true (gtw_timeline_add (timeline, &iv));
+  g_ptr_array_set_size (labels, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (timeline));
+  g_assert_true (send_key (GTK_WIDGET (timeline), GDK_KEY_Return, 0));
+  editor = find_widget (GTK_WIDGET (timeline), GTW_TYPE_INTERVENTION_EDITOR, NULL);
+  g_assert_nonnull (editor);
+  carbs = find_widget (editor, GTK_TYPE_SPIN_BUTTON, "reduction_fraction");
+  fructose = find_widget (editor, GTK_TYPE_SPIN_BUTTON, "fructose_reduction_fraction");
+  g_assert_nonnull (carbs);
+  g_assert_nonnull (fructose);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (carbs)), ==, 40);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (fructose)), ==, 40);
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (carbs), 60);
+  g_assert_cmpfloat_with_epsilon (nth (timeline, 3)->field[0], 0.6, 1e-12);
+  g_assert_true (isnan (nth (timeline, 3)->field[1]));
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (fructose)), ==, 60);
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (fructose), 80);
+  g_assert_cmpfloat_with_epsilon (nth (timeline, 3)->field[1], 0.8, 1e-12);
+  assert_labels (labels, "Edit Carbohydrate reduction", "Edit Carbohydrate reduction", NULL);
+
+  gtk_popover_popdown (GTK_POPOVER (editor));
+  dismiss (window);
+}
+
 /* The palette */
 
 static void
@@ -788,6 +825,7 @@ main (int   argc,
   g_test_add_func ("/timeline/pointer", test_pointer);
   g_test_add_func ("/timeline/drop", test_drop);
   g_test_add_func ("/timeline/editor", test_editor);
+  g_test_add_func ("/timeline/editor-fractions", test_editor_fractions);
   g_test_add_func ("/timeline/palette", test_palette);
   g_test_add_func ("/timeline/look", test_look);
   return g_test_run ();
