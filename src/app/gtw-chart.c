@@ -251,14 +251,12 @@ reveal_cursor (GtwChart *self)
 /* ---------------------------------------------------------------------------------------- */
 /* Text                                                                                     */
 
-/* "Year 4, day 112": the first year is year 1, as in "the fourth year of follow-up". */
+/* "Year 4, day 112": the first year is year 1, as in "the fourth year of follow-up"; years
+ * of 365 days read better here than the axis's 365.25 (day 365 is "Year 2, day 1"). */
 static char *
 format_day (int day)
 {
-  int year = (int) (day / DAYS_PER_YEAR);
-  int day_in_year = day - (int) (year * DAYS_PER_YEAR);
-
-  return g_strdup_printf (_("Year %d, day %d"), year + 1, day_in_year + 1);
+  return g_strdup_printf (_("Year %d, day %d"), day / 365 + 1, day % 365 + 1);
 }
 
 static int

@@ -105,7 +105,7 @@ setup_colours (const GtwFigureOptions *options)
 
   for (guint i = 0; i < N_IV_COLOURS; i++)
     {
-      set_colour (COL_IV_BAND + i, iv_palette[i], 0.13);
+      set_colour (COL_IV_BAND + i, iv_palette[i], options->dark ? 0.08 : 0.13);
       set_colour (COL_IV_BLOCK + i, iv_palette[i], 0.60);
     }
 }
@@ -171,11 +171,23 @@ nice_step (double range, double target)
   return 10 * mag;
 }
 
-/* Rounds the data range out to whole ticks, about four of them per panel. */
+/* The next step of the 1, 2, 5 x 10^k series. */
+static double
+next_step (double step)
+{
+  double mag = pow (10, floor (log10 (step) + 1e-9));
+  double norm = step / mag;
+
+  return (norm < 1.5 ? 2 : norm < 3.5 ? 5 : 10) * mag;
+}
+
+/* Rounds the data range out to whole ticks, about four of them per panel, and fewer when the
+ * panel is too short for their labels to stand apart. */
 static void
-panel_set_range (Panel *panel, double lo, double hi, gboolean from_zero)
+panel_set_range (Panel *panel, double lo, double hi, gboolean from_zero, double text)
 {
   double span;
+  double max_intervals = MAX (floor ((panel->bottom - panel->top) / (text * 1.5)), 1);
 
   if (!isfinite (lo) || !isfinite (hi))
     lo = 0, hi = 1;
@@ -189,6 +201,14 @@ panel_set_range (Panel *panel, double lo, double hi, gboolean from_zero)
   if (from_zero && lo >= 0)
     panel->ymin = MAX (panel->ymin, 0);
   panel->ymax = ceil ((hi + span * 0.04) / panel->ystep) * panel->ystep;
+  if ((panel->ymax - panel->ymin) / panel->ystep > max_intervals + 0.5)
+    {
+      panel->ystep = next_step (panel->ystep);
+      panel->ymin = floor ((from_zero ? lo : lo - span * 0.04) / panel->ystep) * panel->ystep;
+      if (from_zero && lo >= 0)
+        panel->ymin = MAX (panel->ymin, 0);
+      panel->ymax = ceil ((hi + span * 0.04) / panel->ystep) * panel->ystep;
+    }
 }
 
 /* The text height and the horizontal extent of the plot areas, which depend on the size and
@@ -972,7 +992,13 @@ minmax_update (const double *y, guint n, double *lo, double *hi)
 }
 
 static void
-series_range (Panel *panel, const Series *s, guint n, guint n_base, const double *extra, guint n_extra)
+series_range (const Layout *layout,
+              Panel        *panel,
+              const Series *s,
+              guint         n,
+              guint         n_base,
+              const double *extra,
+              guint         n_extra)
 {
   double lo = INFINITY, hi = -INFINITY;
 
@@ -981,7 +1007,7 @@ series_range (Panel *panel, const Series *s, guint n, guint n_base, const double
   minmax_update (s->band_hi, n, &lo, &hi);
   minmax_update (s->base, n_base, &lo, &hi);
   minmax_update (extra, n_extra, &lo, &hi);
-  panel_set_range (panel, lo, hi, s->from_zero);
+  panel_set_range (panel, lo, hi, s->from_zero, layout->text);
 }
 
 static void
@@ -1265,10 +1291,10 @@ gtw_figure_draw_trace (cairo_t                *cr,
   {
     double thresholds[2] = { ifg, diabetes };
 
-    series_range (&layout.panels[0], &series[0], d.n, b.n, thresholds, 2);
+    series_range (&layout, &layout.panels[0], &series[0], d.n, b.n, thresholds, 2);
   }
   for (guint i = 1; i < N_PANELS; i++)
-    series_range (&layout.panels[i], &series[i], d.n, b.n, NULL, 0);
+    series_range (&layout, &layout.panels[i], &series[i], d.n, b.n, NULL, 0);
 
   ifg_label = g_strdup_printf (_("impaired fasting glucose %.*f"), ifg < 50 ? 1 : 0, ifg);
   diabetes_label = g_strdup_printf (_("diabetes %.*f"), diabetes < 50 ? 1 : 0, diabetes);
@@ -1448,7 +1474,7 @@ gtw_figure_draw_day (cairo_t                *cr,
   series[3] = (Series) { _("Secretion"), _("pmol/min"), d.isr, with_base ? b.isr : NULL, NULL,
                          NULL, TRUE };
   for (guint i = 0; i < N_PANELS; i++)
-    series_range (&layout.panels[i], &series[i], d.n, b.n, NULL, 0);
+    series_range (&layout, &layout.panels[i], &series[i], d.n, b.n, NULL, 0);
 
   if (options->title != NULL)
     title = g_strdup_printf (_("%s: day %d"), options->title, day->day);

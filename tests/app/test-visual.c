@@ -1,0 +1,288 @@
+/* test-visual.c: the chart's pixels against checked-in references
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Fixed scenarios drawn by the chart widget in a window of a fixed size, rendered headless with
+ * GSK_RENDERER=cairo, compared with tests/app/golden/ as tests/cli/gtw-png-compare.c does: a
+ * pixel differs when a channel moves by more than 16 of 255 (anti-aliasing and hinting), and at
+ * most half a percent of the pixels may differ. GTW_REGENERATE_GOLDEN=1 rewrites the references
+ * (look at them before committing). Every rendering is also written to the build directory.
+ */
+#include <adwaita.h>
+#include <stdlib.h>
+
+#include "gtw-chart.h"
+
+#define WIDTH        960
+#define HEIGHT       720
+#define DURATION     730
+#define VIEW_DAY     400
+#define MAX_FRACTION 0.005
+
+static GtwTrace *trace;
+static GtwTrace *baseline;
+
+static void
+simulate (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtwScenario) scenario = gtw_preset_load ("compensated-ir", &error);
+  GtwIntervention iv;
+  GtwSimOptions options;
+
+  g_assert_no_error (error);
+  scenario->duration_days = DURATION;
+  gtw_intervention_init (&iv, GTW_IV_BERBERINE, 120);
+  g_array_append_val (scenario->interventions, iv);
+  gtw_intervention_init (&iv, GTW_IV_EXERCISE, 300);
+  g_array_append_val (scenario->interventions, iv);
+
+  /* the reference integrator: references should not move with the fast one's tuning */
+  gtw_sim_options_init (&options);
+  options.integrator = GTW_INTEGRATOR_REFERENCE;
+  trace = gtw_simulate (scenario, &options, NULL, &error);
+  g_assert_no_error (error);
+  options.with_interventions = FALSE;
+  baseline = gtw_simulate (scenario, &options, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+set_flag (GtkWidget     *widget,
+          GdkFrameClock *clock,
+          gpointer       data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Two frames: the first one after a change paints it. */
+static void
+wait_for_paint (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  for (int i = 0; i < 2; i++)
+    {
+      gboolean ticked = FALSE;
+
+      gtk_widget_queue_draw (widget);
+      gtk_widget_add_tick_callback (widget, set_flag, &ticked, NULL);
+      while (!ticked && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_true (ticked);
+    }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GdkTexture *
+grab (GtkWidget *widget)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+
+  wait_for_paint (widget);
+  gdk_paintable_snapshot (paintable, snapshot, WIDTH, HEIGHT);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                      node, &GRAPHENE_RECT_INIT (0, 0, WIDTH, HEIGHT));
+}
+
+/* The fraction of pixels in which a channel differs by more than 16. */
+static double
+compare (GdkTexture *expected,
+         GdkTexture *actual)
+{
+  int w = gdk_texture_get_width (expected), h = gdk_texture_get_height (expected);
+  g_autofree guchar *a = NULL, *b = NULL;
+  gsize differing = 0;
+
+  if (w != gdk_texture_get_width (actual) || h != gdk_texture_get_height (actual))
+    return 1.0;
+  a = g_malloc ((gsize) w * h * 4);
+  b = g_malloc ((gsize) w * h * 4);
+  gdk_texture_download (expected, a, (gsize) w * 4);
+  gdk_texture_download (actual, b, (gsize) w * 4);
+  for (gsize i = 0; i < (gsize) w * h * 4; i += 4)
+    for (int c = 0; c < 4; c++)
+      if (abs (a[i + c] - b[i + c]) > 16)
+        {
+          differing++;
+          break;
+        }
+  return (double) differing / ((double) w * h);
+}
+
+static void
+check_against_golden (GdkTexture *actual,
+                      const char *name)
+{
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *golden = g_test_build_filename (G_TEST_DIST, "golden", file, NULL);
+  g_autofree char *output = g_test_build_filename (G_TEST_BUILT, file, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GdkTexture) expected = NULL;
+  double fraction;
+
+  g_assert_true (gdk_texture_save_to_png (actual, output));
+  if (g_strcmp0 (g_getenv ("GTW_REGENERATE_GOLDEN"), "1") == 0)
+    {
+      g_assert_true (gdk_texture_save_to_png (actual, golden));
+      g_test_message ("regenerated %s", golden);
+      return;
+    }
+
+  expected = gdk_texture_new_from_filename (golden, &error);
+  g_assert_no_error (error);
+  fraction = compare (expected, actual);
+  g_test_message ("%s: %.4f%% of the pixels differ (allowed %.4f%%); see %s", name,
+                  fraction * 100, MAX_FRACTION * 100, output);
+  g_assert_cmpfloat (fraction, <=, MAX_FRACTION);
+}
+
+typedef struct
+{
+  GtkWindow *window;
+  GtwChart  *chart;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  GtwDisplayUnits units = { GTW_GLUCOSE_MMOL, GTW_INSULIN_PMOL, GTW_CPEPTIDE_NMOL,
+                            GTW_HBA1C_PERCENT };
+  g_autoptr (GListModel) controllers = NULL;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_LIGHT);
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, WIDTH, HEIGHT);
+  f->chart = GTW_CHART (gtw_chart_new ());
+  gtw_chart_set_units (f->chart, &units);
+  gtw_chart_set_traces (f->chart, trace, baseline);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->chart));
+  gtk_window_present (f->window);
+  wait_for_paint (GTK_WIDGET (f->chart));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->chart)), ==, WIDTH);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->chart)), ==, HEIGHT);
+
+  /* the X server's pointer may rest over the window: no cursor unless a test sets one */
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->chart));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
+        g_signal_emit_by_name (controller, "leave");
+    }
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_LIGHT);
+}
+
+static void
+test_decade (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr (GdkTexture) texture = grab (GTK_WIDGET (f->chart));
+
+  check_against_golden (texture, "chart-decade");
+}
+
+static void
+test_decade_dark_cursor (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->chart));
+  g_autoptr (GdkTexture) texture = NULL;
+  gboolean handled = FALSE;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  /* the keyboard puts the cursor on a day that does not depend on pixel rounding */
+  gtk_widget_grab_focus (GTK_WIDGET (f->chart));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Right, 0, 0, &handled);
+    }
+  g_assert_true (handled);
+  texture = grab (GTK_WIDGET (f->chart));
+  check_against_golden (texture, "chart-decade-dark-cursor");
+}
+
+static void
+test_day (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  GtwDayDetail *day, *base_day;
+  g_autoptr (GdkTexture) texture = NULL;
+
+  day = gtw_trace_simulate_day (trace, VIEW_DAY, &error);
+  g_assert_no_error (error);
+  base_day = gtw_trace_simulate_day (baseline, VIEW_DAY, &error);
+  g_assert_no_error (error);
+  gtw_chart_set_view (f->chart, GTW_CHART_VIEW_DAY, VIEW_DAY);
+  gtw_chart_take_day_detail (f->chart, day, base_day);
+  texture = grab (GTK_WIDGET (f->chart));
+  check_against_golden (texture, "chart-day");
+}
+
+static void
+test_year_mgdl (Fixture       *f,
+                gconstpointer  data)
+{
+  GtwDisplayUnits units = { GTW_GLUCOSE_MGDL, GTW_INSULIN_UU, GTW_CPEPTIDE_NGML,
+                            GTW_HBA1C_PERCENT };
+  g_autoptr (GdkTexture) texture = NULL;
+
+  gtw_chart_set_units (f->chart, &units);
+  gtw_chart_set_view (f->chart, GTW_CHART_VIEW_YEAR, VIEW_DAY);
+  texture = grab (GTK_WIDGET (f->chart));
+  check_against_golden (texture, "chart-year-mgdl");
+}
+
+static void
+skip_all (void)
+{
+  g_test_skip ("PLplot has no extcairo device, or GSK_RENDERER is not cairo");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  if (!gtw_figure_available (NULL) || g_strcmp0 (g_getenv ("GSK_RENDERER"), "cairo") != 0)
+    {
+      /* the references are rendered by PLplot's extcairo device with GSK_RENDERER=cairo */
+      g_test_add_func ("/visual/skipped", skip_all);
+      return g_test_run ();
+    }
+  simulate ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/visual/decade", test_decade);
+  ADD ("/visual/decade-dark-cursor", test_decade_dark_cursor);
+  ADD ("/visual/day", test_day);
+  ADD ("/visual/year-mgdl", test_year_mgdl);
+#undef ADD
+
+  return g_test_run ();
+}
