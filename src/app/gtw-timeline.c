@@ -207,6 +207,14 @@ update_accessible (GtwTimeline *self)
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree int *order = visual_order (self);
 
+  /* The selected block first: what a screen reader says as Left and Right walk the blocks. */
+  if (valid_index (self, self->selected))
+    {
+      g_autofree char *selected = describe_block (self, self->selected);
+
+      /* Translators: the selected block of the timeline, before the list of all blocks */
+      g_string_append_printf (text, _("Selected: %s. "), selected);
+    }
   if (self->interventions->len == 0)
     g_string_append (text, _("No interventions"));
   for (guint i = 0; i < self->interventions->len; i++)
@@ -489,6 +497,7 @@ set_selected (GtwTimeline *self,
                                       -1);
     }
   close_editor (self);
+  update_accessible (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -746,7 +755,13 @@ key_pressed_cb (GtkEventControllerKey *controller,
    * end (resizes) by a week (a month with Shift), alone they walk the selection. */
   if (alt && !ctrl && has_selection)
     {
-      gtw_timeline_move (self, self->selected, direction * (shift ? MONTH : WEEK));
+      int start = get_iv (self, self->selected)->start_day;
+      int delta = direction * (shift ? MONTH : WEEK);
+
+      /* Against the start or the end of the run, the last step is what is left. */
+      delta = CLAMP (delta, -start, self->duration_days - 1 - start);
+      if (delta != 0)
+        gtw_timeline_move (self, self->selected, delta);
       return TRUE;
     }
   if (ctrl && !alt && has_selection)

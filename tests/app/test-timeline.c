@@ -436,6 +436,17 @@ test_keys (void)
   g_assert_cmpint (nth (timeline, 1)->end_day, ==, -1);
   assert_labels (labels, "Move Exercise", "Move Exercise", NULL);
 
+  /* Near the start of the run, a step moves as far as there is room. */
+  g_assert_true (gtw_timeline_move (timeline, 1, 3 - 377));
+  g_ptr_array_set_size (labels, 0);
+  g_assert_true (send_key (GTK_WIDGET (timeline), GDK_KEY_Left, GDK_ALT_MASK));
+  g_assert_cmpint (nth (timeline, 1)->start_day, ==, 0);
+  g_assert_true (send_key (GTK_WIDGET (timeline), GDK_KEY_Left, GDK_ALT_MASK));
+  g_assert_cmpint (nth (timeline, 1)->start_day, ==, 0);
+  assert_labels (labels, "Move Exercise", NULL);
+  g_assert_true (gtw_timeline_move (timeline, 1, 377));
+  g_ptr_array_set_size (labels, 0);
+
   /* Control moves the end: an open end closes a week before the end of the run. */
   g_assert_true (send_key (GTK_WIDGET (timeline), GDK_KEY_Left, GDK_CONTROL_MASK));
   g_assert_cmpint (nth (timeline, 1)->end_day, ==, DURATION - 1 - 7);
