@@ -96,7 +96,7 @@ value_digits (guint which, const GtwDisplayUnits *units)
     case 0:
       return glucose_digits (units);
     case 1:
-      return 0;
+      return units->insulin == GTW_INSULIN_UU ? 1 : 0;
     case 2:
       return 2;
     default:
@@ -216,9 +216,12 @@ draw_panel (GtwOgttWindow *self,
       for (guint i = 0; i < 2; i++)
         if (cuts[i] > ymin && cuts[i] < ymax)
           {
+            g_autofree char *label = g_strdup_printf ("%.*f", glucose_digits (u), cuts[i]);
+
             cairo_move_to (cr, left, Y (cuts[i]));
             cairo_line_to (cr, right, Y (cuts[i]));
             cairo_stroke (cr);
+            show_text (cr, layout, label, right - 4, Y (cuts[i]) - 1, 1, 1);
           }
       cairo_restore (cr);
     }
@@ -252,11 +255,12 @@ draw_panel (GtwOgttWindow *self,
     }
   cairo_restore (cr);
 
+  /* the title above the panel, clear of the curve */
   gdk_cairo_set_source_rgba (cr, fg);
   title = g_strdup_printf ("%s (%s)", which == 0 ? _("Glucose") : which == 1 ? _("Insulin")
                                                                             : _("C-peptide"),
                            unit_label (which, u));
-  show_text (cr, layout, title, left + 8, top + 4, 0, 0);
+  show_text (cr, layout, title, left, top - 3, 0, 1);
 
 #undef X
 #undef Y
@@ -280,10 +284,15 @@ draw_curves (GtkDrawingArea *area,
   };
   g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), NULL);
   GdkRGBA fg;
-  double left = 56, right = width - 12, top = 8, bottom = height - 44, gap = 14;
-  double panel_height = (bottom - top - gap * (N_CURVES - 1)) / N_CURVES;
   int text_height;
+  double left, right, top, bottom, gap, panel_height;
 
+  pango_layout_set_text (layout, "0", -1);
+  pango_layout_get_pixel_size (layout, NULL, &text_height);
+  /* each panel has its title above it */
+  left = 56, right = width - 12;
+  top = text_height + 6, bottom = height - 2 * text_height - 14, gap = text_height + 14;
+  panel_height = (bottom - top - gap * (N_CURVES - 1)) / N_CURVES;
   if (self->result == NULL || self->result->curve == NULL || self->result->curve->len == 0
       || panel_height < 30)
     return;
@@ -297,8 +306,6 @@ draw_curves (GtkDrawingArea *area,
       draw_panel (self, cr, layout, i, &fg, &colours[i], left, right, t, t + panel_height,
                   i == N_CURVES - 1);
     }
-  pango_layout_set_text (layout, "0", -1);
-  pango_layout_get_pixel_size (layout, NULL, &text_height);
   gdk_cairo_set_source_rgba (cr, &fg);
   show_text (cr, layout, _("Minutes after the glucose drink"), (left + right) / 2,
              bottom + 8 + text_height, 0.5, 0);
@@ -427,7 +434,7 @@ build (GtwOgttWindow *self)
   gtk_box_append (GTK_BOX (content), self->reading_label);
 
   self->drawing = gtk_drawing_area_new ();
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->drawing), 420);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->drawing), 440);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->drawing), draw_curves, self, NULL);
   gtk_widget_set_vexpand (self->drawing, TRUE);
   description = g_strdup_printf (_("Glucose, insulin and C-peptide from 0 to 180 minutes after "
@@ -450,7 +457,7 @@ build (GtwOgttWindow *self)
                                   r->insulinogenic_index, 2));
   gtk_list_box_append (GTK_LIST_BOX (list),
                        index_row (_("Matsuda index"),
-                                  _("Whole-body insulin sensitivity from the test (Matsuda & "
+                                  _("Whole-body insulin sensitivity from the test (Matsuda and "
                                     "DeFronzo 1999); below about 2.5 suggests insulin resistance"),
                                   r->matsuda_index, 1));
   gtk_box_append (GTK_BOX (content), list);
@@ -498,7 +505,7 @@ static void
 gtw_ogtt_window_init (GtwOgttWindow *self)
 {
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 560, 760);
+  gtk_window_set_default_size (GTK_WINDOW (self), 600, 860);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "gtw-chart.h"
+#include "gtw-ogtt-window.h"
 
 #define DURATION 730
 #define WIDTH    1000
@@ -531,6 +532,96 @@ test_live (Fixture       *f,
   wait_for_paint (GTK_WIDGET (f->chart));
 }
 
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *texts)
+{
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (texts, (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, texts);
+}
+
+static gboolean
+has_label (GPtrArray  *texts,
+           const char *text)
+{
+  for (guint i = 0; i < texts->len; i++)
+    if (g_str_equal (texts->pdata[i], text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The OGTT window: the reading in words, the samples in display units, Escape closes it. */
+static void
+test_ogtt_window (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtwDisplayUnits units = { GTW_GLUCOSE_MGDL, GTW_INSULIN_UU, GTW_CPEPTIDE_NMOL, GTW_HBA1C_PERCENT };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtwOgttResult) result = gtw_trace_run_ogtt (trace, 400, &error);
+  g_autoptr (GPtrArray) texts = g_ptr_array_new ();
+  g_autoptr (GListModel) controllers = NULL;
+  g_autofree char *expected = NULL;
+  const char *words[] = { "normal glucose tolerance", "impaired glucose tolerance",
+                          "diabetes range" };
+  GtkWidget *window;
+  gboolean found = FALSE, closed = FALSE;
+
+  g_assert_no_error (error);
+  window = gtw_ogtt_window_new (f->window, result, &units);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (window)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (window)) == f->window);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_paint (window);
+
+  collect_labels (window, texts);
+  expected = g_strdup_printf ("2-hour glucose %.0f mg/dL: ",
+                              gtw_glucose_convert (result->two_hour_glucose, GTW_GLUCOSE_MGDL));
+  for (guint i = 0; i < texts->len; i++)
+    if (g_str_has_prefix (texts->pdata[i], expected))
+      {
+        g_assert_nonnull (strstr (texts->pdata[i], words[result->reading]));
+        found = TRUE;
+      }
+  g_assert_true (found);
+  for (guint i = 0; i < GTW_OGTT_N_SAMPLES; i++)
+    {
+      g_autofree char *glucose = g_strdup_printf ("%.0f", gtw_glucose_convert (result->glucose[i],
+                                                                                GTW_GLUCOSE_MGDL));
+      g_autofree char *insulin = g_strdup_printf ("%.1f", gtw_insulin_convert (result->insulin[i],
+                                                                                GTW_INSULIN_UU));
+
+      g_assert_true (has_label (texts, glucose));
+      g_assert_true (has_label (texts, insulin));
+    }
+
+  /* Escape is bound to closing the window */
+  controllers = gtk_widget_observe_controllers (window);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !closed; i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_str_equal (trigger, "Escape"))
+            closed = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, window,
+                                                   gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  g_assert_true (closed);
+  while (window != NULL && g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (window);
+}
+
 /* The figure the chart draws at 1000x800, timed; printed for the issue, not asserted. */
 static void
 test_render_time (Fixture       *f,
@@ -588,6 +679,7 @@ main (int    argc,
   ADD ("/chart/band-and-baseline", test_band_and_baseline);
   ADD ("/chart/live", test_live);
   ADD ("/chart/render-time", test_render_time);
+  ADD ("/ogtt/window", test_ogtt_window);
 #undef ADD
 
   return g_test_run ();
