@@ -49,10 +49,26 @@ drag_prepare_cb (GtkDragSource *source,
 {
   const GtwInterventionClass *klass = gtw_intervention_class (row_type (row));
   g_autofree char *text = g_strconcat (GTW_TIMELINE_DND_PREFIX, klass->id, NULL);
-  g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (GTK_WIDGET (row));
+  GtkWidget *badge = g_object_get_data (G_OBJECT (row), "gtw-badge");
+  g_autoptr(GdkPaintable) live = gtk_widget_paintable_new (badge);
+  /* A still image: the live one would follow the row out of sight when the popover closes. */
+  g_autoptr(GdkPaintable) icon = gdk_paintable_get_current_image (live);
 
-  gtk_drag_source_set_icon (source, icon, (int) x, (int) y);
+  gtk_drag_source_set_icon (source, icon, gtk_widget_get_width (badge) / 2,
+                            gtk_widget_get_height (badge) / 2);
   return gdk_content_provider_new_typed (G_TYPE_STRING, text);
+}
+
+/* In a popover the palette would cover the timeline it is dragged to: it steps aside. */
+static void
+drag_begin_cb (GtkDragSource *source,
+               GdkDrag       *drag,
+               GtkWidget     *row)
+{
+  GtkWidget *popover = gtk_widget_get_ancestor (row, GTK_TYPE_POPOVER);
+
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
 static GtkWidget *
@@ -84,12 +100,14 @@ create_row (GtwInterventionPalette *self,
   gtk_widget_set_size_request (badge, 28, 28);
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), badge);
+  g_object_set_data (G_OBJECT (row), "gtw-badge", badge);
 
   g_object_set_qdata (G_OBJECT (row), type_quark, GUINT_TO_POINTER (type));
 
   source = gtk_drag_source_new ();
   gtk_drag_source_set_actions (source, GDK_ACTION_COPY);
   g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), row);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin_cb), row);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
 
   return row;
