@@ -488,6 +488,7 @@ render_figure (GtwChart *self,
   cr = cairo_create (surface);
 
   gtw_chart_get_figure_options (self, &options);
+  memset (&self->geometry, 0, sizeof self->geometry);
   options.geometry = &self->geometry;
   if (self->view == GTW_CHART_VIEW_DAY)
     self->have_geometry = gtw_figure_draw_day (cr, &options, self->day, self->baseline_day, &error);
@@ -695,6 +696,27 @@ snapshot_cursor (GtwChart    *self,
                g->panels[N_PANELS - 1].bottom + 3, &fg, &bg, &muted);
 }
 
+/* The theme's focus ring, drawn inside the chart: it fills its allocation edge to edge. */
+static void
+snapshot_focus (GtwChart    *self,
+                GtkSnapshot *snapshot,
+                int          width,
+                int          height)
+{
+  GdkRGBA accent = { 0x35 / 255., 0x84 / 255., 0xE4 / 255., 0.5 };
+  const float widths[4] = { 2, 2, 2, 2 };
+  GdkRGBA colours[4];
+  GskRoundedRect round;
+
+  if (gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)),
+                                      "accent_color", &accent))
+    accent.alpha = 0.5;
+  for (guint i = 0; i < 4; i++)
+    colours[i] = accent;
+  gsk_rounded_rect_init_from_rect (&round, &GRAPHENE_RECT_INIT (1, 1, width - 2, height - 2), 6);
+  gtk_snapshot_append_border (snapshot, &round, widths, colours);
+}
+
 static void
 snapshot_placeholder (GtwChart    *self,
                       GtkSnapshot *snapshot,
@@ -754,6 +776,8 @@ gtw_chart_snapshot (GtkWidget   *widget,
   gtk_snapshot_append_texture (snapshot, self->texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (self->cursor_shown)
     snapshot_cursor (self, snapshot);
+  if (gtk_widget_has_visible_focus (widget))
+    snapshot_focus (self, snapshot, width, height);
 }
 
 static void
