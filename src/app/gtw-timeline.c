@@ -843,7 +843,8 @@ query_tooltip_cb (GtwTimeline *self,
   graphene_rect_t rect;
   int index;
 
-  if (self->drag_active)
+  /* The dragged dates and the open editor already say all of it. */
+  if (self->drag_active || (self->editor != NULL && gtk_widget_get_visible (self->editor)))
     return FALSE;
   index = keyboard_mode ? self->selected : block_at (self, x, y, NULL);
   if (!valid_index (self, index))
