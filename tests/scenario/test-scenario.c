@@ -6,6 +6,8 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 /* The example of docs/interfaces.md section 1 without its "..." placeholder key. */
@@ -749,6 +751,48 @@ test_save_read_only_dir (void)
   remove_tree (dir);
 }
 
+/* A write that fails half-way (the file-size limit, which holds for root too) leaves the file
+ * being replaced as it was, and no temporary file behind. */
+static void
+test_save_failing_write (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+
+  if (g_test_subprocess ())
+    {
+      /* The parent's file, handed over through the environment the child inherits. */
+      const char *target = g_getenv ("GTW_TEST_SAVE_TARGET");
+      g_autoptr(GtwScenario) scenario = NULL;
+      g_autoptr(GError) error = NULL;
+      struct rlimit limit = { 64, 64 };
+
+      g_assert_nonnull (target);
+      scenario = gtw_preset_load ("progressor", &error);
+      g_assert_no_error (error);
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+      g_assert_false (gtw_scenario_save_file (scenario, target, &error));
+      g_assert_nonnull (error);
+      g_printerr ("save refused: %s\n", error->message);
+      return;
+    }
+
+  dir = make_tmp_dir ();
+  path = g_build_filename (dir, "s.glucotwin.json", NULL);
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  g_setenv ("GTW_TEST_SAVE_TARGET", path, TRUE);
+  g_test_trap_subprocess ("/scenario/file/save-failing-write", 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_unsetenv ("GTW_TEST_SAVE_TARGET");
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*save refused*");
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -778,6 +822,7 @@ main (int   argc,
   g_test_add_func ("/scenario/file/save-and-load", test_save_and_load);
   g_test_add_func ("/scenario/file/save-missing-dir", test_save_missing_dir);
   g_test_add_func ("/scenario/file/save-read-only-dir", test_save_read_only_dir);
+  g_test_add_func ("/scenario/file/save-failing-write", test_save_failing_write);
 
   return g_test_run ();
 }
