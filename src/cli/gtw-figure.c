@@ -372,9 +372,10 @@ points_add (Points *points, double x, double y)
 
 /* Drops the points that a straight segment passes within a fraction of a pixel of: smooth
  * stretches of a long run then cost a handful of segments instead of two per pixel column,
- * and stroking and filling get several times cheaper. A cone of the directions from the last
- * point kept that pass near every point since (Zhao & Saalfeld 1997) narrows point by point;
- * when the next point leaves it, the one before is kept. */
+ * and stroking and filling get several times cheaper. The slopes from the last point kept that
+ * pass near every point since form an interval (Zhao & Saalfeld's sleeve, in slopes since x
+ * never decreases) that narrows point by point; when the next point leaves it, the one before
+ * is kept. Steep steps (less than the tolerance apart in x) are always kept. */
 #define SIMPLIFY_PX 0.3
 
 static void
@@ -382,7 +383,7 @@ simplify (Points *p, const Layout *layout, const Panel *panel)
 {
   double sx = layout->columns / (layout->x1 - layout->x0);
   double sy = (panel->bottom - panel->top) / (panel->ymax - panel->ymin);
-  double lo = -G_PI, hi = G_PI;
+  double lo = -INFINITY, hi = INFINITY;
   guint anchor = 0, kept = 1;
 
   if (p->n < 3 || !isfinite (sy))
@@ -390,31 +391,38 @@ simplify (Points *p, const Layout *layout, const Panel *panel)
   for (guint i = 1; i < p->n; i++)
     {
       double dx = (p->x[i] - p->x[anchor]) * sx, dy = (p->y[i] - p->y[anchor]) * sy;
-      double d = hypot (dx, dy), angle, half;
+      double slope, slack;
 
-      if (d <= SIMPLIFY_PX)
+      if (dx * dx + dy * dy <= SIMPLIFY_PX * SIMPLIFY_PX)
         continue;
-      angle = atan2 (dy, dx);
-      half = asin (SIMPLIFY_PX / d);
-      if ((angle < lo || angle > hi) && i - 1 > anchor)
+      if (dx >= SIMPLIFY_PX)
         {
-          /* keep the previous point and start a new cone there */
-          anchor = i - 1;
-          p->x[kept] = p->x[anchor];
-          p->y[kept] = p->y[anchor];
-          kept++;
-          dx = (p->x[i] - p->x[anchor]) * sx, dy = (p->y[i] - p->y[anchor]) * sy;
-          d = hypot (dx, dy);
-          angle = atan2 (dy, dx);
-          half = d > SIMPLIFY_PX ? asin (SIMPLIFY_PX / d) : G_PI;
-          lo = -G_PI, hi = G_PI;
+          slope = dy / dx;
+          if (slope >= lo && slope <= hi)
+            {
+              /* the line of slope s misses the point by |dy - s dx| / sqrt (1 + s^2) */
+              slack = SIMPLIFY_PX * sqrt (dx * dx + dy * dy) / (dx * dx);
+              lo = MAX (lo, slope - slack);
+              hi = MIN (hi, slope + slack);
+              continue;
+            }
         }
-      lo = MAX (lo, angle - half);
-      hi = MIN (hi, angle + half);
+      /* keep the previous point (or this steep one) and start afresh from it */
+      anchor = i - 1 > anchor ? i - 1 : i;
+      p->x[kept] = p->x[anchor];
+      p->y[kept] = p->y[anchor];
+      kept++;
+      lo = -INFINITY, hi = INFINITY;
+      if (anchor != i)
+        i--; /* measure this point again from the new anchor */
     }
-  p->x[kept] = p->x[p->n - 1];
-  p->y[kept] = p->y[p->n - 1];
-  p->n = kept + 1;
+  if (anchor != p->n - 1)
+    {
+      p->x[kept] = p->x[p->n - 1];
+      p->y[kept] = p->y[p->n - 1];
+      kept++;
+    }
+  p->n = kept;
 }
 
 /* At most two points per pixel column, whatever @n is, then simplified in the pixels of
