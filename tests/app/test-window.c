@@ -1,0 +1,475 @@
+/* test-window.c: the real window, driven through its widgets' own API and its actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+
+#include "gtw-application.h"
+#include "gtw-ogtt-window.h"
+#include "gtw-window.h"
+
+/* Short runs keep the suite quick; the behaviour does not depend on the length. */
+#define TEST_DAYS 730
+
+/* One application for the whole program: an id is registered once per process. */
+static GtwApplication *test_app;
+
+typedef struct
+{
+  GtwApplication *app;
+  GtwWindow      *window;
+  char           *tmpdir;
+} Fixture;
+
+static gboolean
+wake (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Iterates the main context until nothing runs or waits, failing after two minutes. */
+static void
+wait_for_runs (GtwWindow *window)
+{
+  GtwRunner *runner = gtw_window_get_runner (window);
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+  guint id = g_timeout_add (20, wake, NULL);
+
+  while (gtw_runner_get_busy (runner))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  /* Deliveries already queued for the finished runs. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_source_remove (id);
+}
+
+static void
+iterate_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+  guint id = g_timeout_add (10, wake, NULL);
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (id);
+}
+
+/* The visible message dialog transient for @window, or NULL. */
+static AdwMessageDialog *
+find_dialog (GtkWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w))
+          && gtk_window_get_transient_for (w) == window)
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+static void
+answer_dialog (GtwWindow *window, const char *response)
+{
+  AdwMessageDialog *dialog;
+
+  iterate_for (50);
+  dialog = find_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate_for (20);
+}
+
+/* A preset shortened to TEST_DAYS, written to the fixture's folder. */
+static char *
+write_short_preset (Fixture *f, const char *preset)
+{
+  g_autoptr (GtwScenario) scenario = gtw_preset_load (preset, NULL);
+  g_autofree char *name = g_strconcat (preset, ".glucotwin.json", NULL);
+  char *path = g_build_filename (f->tmpdir, name, NULL);
+
+  g_assert_nonnull (scenario);
+  scenario->duration_days = TEST_DAYS;
+  g_assert_true (gtw_scenario_save_file (scenario, path, NULL));
+  return path;
+}
+
+static void
+open_short (Fixture *f, const char *preset)
+{
+  g_autofree char *path = write_short_preset (f, preset);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (gtw_window_load_scenario_file (f->window, file, &error));
+  g_assert_no_error (error);
+  wait_for_runs (f->window);
+}
+
+static const GtwScenario *
+scenario_of (Fixture *f)
+{
+  return gtw_document_get_scenario (gtw_window_get_document (f->window));
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  f->tmpdir = g_dir_make_tmp ("glucotwin-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->app = test_app;
+  f->window = gtw_window_new (GTK_APPLICATION (f->app));
+  gtk_window_present (GTK_WINDOW (f->window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (f->window)))
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_runs (f->window);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  GtwDocument *document = gtw_window_get_document (f->window);
+
+  /* Close without asking: the test's edits are not worth keeping. */
+  gtw_document_discard_autosave (document);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  iterate_for (20);
+  remove_tree (f->tmpdir);
+  g_free (f->tmpdir);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+
+static void
+test_presets (Fixture *f, gconstpointer data)
+{
+  static const char *const presets[] = { "healthy", "compensated-ir", "early-t2d" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (presets); i++)
+    {
+      GtwTrace *trace;
+      const char *stage;
+
+      g_action_group_activate_action (G_ACTION_GROUP (f->app), "load-preset",
+                                      g_variant_new_string (presets[i]));
+      wait_for_runs (f->window);
+      g_assert_cmpstr (scenario_of (f)->preset, ==, presets[i]);
+      g_assert_false (gtw_document_get_dirty (gtw_window_get_document (f->window)));
+
+      /* The chart's run is complete and the markers show its last day. */
+      trace = gtw_runner_get_trace (gtw_window_get_runner (f->window), GTW_RUN_SCENARIO);
+      g_assert_nonnull (trace);
+      g_assert_cmpuint (gtw_trace_get_n_days (trace), ==, scenario_of (f)->duration_days);
+      g_assert_cmpint (gtw_window_get_markers_day (f->window), ==, scenario_of (f)->duration_days - 1);
+      stage = gtw_markers_panel_get_row_text (gtw_window_get_markers_panel (f->window), "stage");
+      g_assert_nonnull (stage);
+      g_assert_cmpstr (stage, !=, "");
+      g_assert_nonnull (strstr (gtw_markers_panel_get_row_text (gtw_window_get_markers_panel (f->window),
+                                                                "hba1c"), "%"));
+    }
+  /* The early-T2D preset ends in diabetes, the healthy one does not. */
+  g_assert_cmpint (gtw_trace_diabetes_onset (gtw_runner_get_trace (gtw_window_get_runner (f->window),
+                                                                   GTW_RUN_SCENARIO)), >=, 0);
+}
+
+static void
+test_patient_edit (Fixture *f, gconstpointer data)
+{
+  GtwPatientPanel *panel = gtw_window_get_patient_panel (f->window);
+  GtwDocument *document = gtw_window_get_document (f->window);
+  g_autoptr (GError) error = NULL;
+  GtwTrace *trace;
+
+  open_short (f, "compensated-ir");
+  g_assert_true (gtw_patient_panel_set_value (panel, "weight_kg", 100.0, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtw_document_get_dirty (document));
+  g_assert_true (gtw_document_get_can_undo (document));
+  g_assert_cmpfloat (scenario_of (f)->patient.v[GTW_P_WEIGHT], ==, 100.0);
+  wait_for_runs (f->window);
+  trace = gtw_runner_get_trace (gtw_window_get_runner (f->window), GTW_RUN_SCENARIO);
+  g_assert_cmpfloat (gtw_trace_get_scenario (trace)->patient.v[GTW_P_WEIGHT], ==, 100.0);
+  g_assert_cmpfloat_with_epsilon (gtw_trace_get_day (trace, 0)->weight, 100.0, 1.0);
+
+  /* Out of range: refused, nothing recorded. */
+  g_assert_false (gtw_patient_panel_set_value (panel, "weight_kg", 1000.0, &error));
+  g_clear_error (&error);
+  g_assert_cmpfloat (scenario_of (f)->patient.v[GTW_P_WEIGHT], ==, 100.0);
+
+  g_assert_true (gtw_document_undo (document));
+  g_assert_cmpfloat (scenario_of (f)->patient.v[GTW_P_WEIGHT], ==, 88.0);
+  g_assert_cmpfloat (gtw_patient_panel_get_patient (panel)->v[GTW_P_WEIGHT], ==, 88.0);
+  g_assert_true (gtw_document_redo (document));
+  g_assert_cmpfloat (gtw_patient_panel_get_patient (panel)->v[GTW_P_WEIGHT], ==, 100.0);
+  wait_for_runs (f->window);
+}
+
+static double
+last_hba1c (GtwTrace *trace)
+{
+  return gtw_trace_get_day (trace, gtw_trace_get_n_days (trace) - 1)->hba1c;
+}
+
+static void
+test_interventions (Fixture *f, gconstpointer data)
+{
+  GtwTimeline *timeline = gtw_window_get_timeline (f->window);
+  GtwDocument *document = gtw_window_get_document (f->window);
+  GtwRunner *runner = gtw_window_get_runner (f->window);
+  const GtwIntervention *iv;
+  GtwIntervention berberine;
+  GtwTrace *trace, *baseline;
+
+  open_short (f, "compensated-ir");
+  g_assert_null (gtw_runner_get_trace (runner, GTW_RUN_BASELINE));
+
+  gtw_intervention_init (&berberine, GTW_IV_BERBERINE, 0);
+  g_assert_true (gtw_timeline_add (timeline, &berberine));
+  g_assert_cmpuint (scenario_of (f)->interventions->len, ==, 1);
+  g_assert_cmpstr (gtw_document_get_undo_label (document), ==, "Add Berberine");
+  wait_for_runs (f->window);
+
+  trace = gtw_runner_get_trace (runner, GTW_RUN_SCENARIO);
+  baseline = gtw_runner_get_trace (runner, GTW_RUN_BASELINE);
+  g_assert_nonnull (baseline);
+  g_assert_true (gtw_trace_has_interventions (trace));
+  g_assert_false (gtw_trace_has_interventions (baseline));
+  g_assert_cmpfloat (last_hba1c (trace), <, last_hba1c (baseline));
+  /* The markers panel compares with the baseline in words. */
+  g_assert_nonnull (strstr (gtw_markers_panel_get_row_text (gtw_window_get_markers_panel (f->window),
+                                                            "hba1c"), "lower"));
+
+  g_assert_true (gtw_timeline_move (timeline, 0, 30));
+  iv = &g_array_index (scenario_of (f)->interventions, GtwIntervention, 0);
+  g_assert_cmpint (iv->start_day, ==, 30);
+  g_assert_true (gtw_timeline_resize (timeline, 0, 30, 300));
+  iv = &g_array_index (scenario_of (f)->interventions, GtwIntervention, 0);
+  g_assert_cmpint (iv->end_day, ==, 300);
+  g_assert_true (gtw_timeline_remove (timeline, 0));
+  g_assert_cmpuint (scenario_of (f)->interventions->len, ==, 0);
+  /* A bad index changes nothing. */
+  g_assert_false (gtw_timeline_remove (timeline, 3));
+
+  /* Undo restores the block where it was, redo removes it again. */
+  g_assert_true (gtw_document_undo (document));
+  g_assert_cmpuint (gtw_timeline_get_interventions (timeline)->len, ==, 1);
+  iv = &g_array_index (scenario_of (f)->interventions, GtwIntervention, 0);
+  g_assert_cmpint (iv->start_day, ==, 30);
+  g_assert_cmpint (iv->end_day, ==, 300);
+  g_assert_true (gtw_document_undo (document));
+  iv = &g_array_index (scenario_of (f)->interventions, GtwIntervention, 0);
+  g_assert_cmpint (iv->end_day, ==, -1);
+  g_assert_true (gtw_document_redo (document));
+  g_assert_true (gtw_document_redo (document));
+  g_assert_cmpuint (gtw_timeline_get_interventions (timeline)->len, ==, 0);
+  wait_for_runs (f->window);
+  g_assert_null (gtw_runner_get_trace (runner, GTW_RUN_BASELINE));
+  g_assert_false (gtw_trace_has_interventions (gtw_runner_get_trace (runner, GTW_RUN_SCENARIO)));
+}
+
+static void
+test_open_save (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->tmpdir, "saved.glucotwin.json", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GtwScenario) reloaded = NULL;
+  GtwDocument *document = gtw_window_get_document (f->window);
+  GtwIntervention exercise;
+  g_autoptr (GError) error = NULL;
+
+  open_short (f, "prediabetes-igt");
+  gtw_intervention_init (&exercise, GTW_IV_EXERCISE, 100);
+  g_assert_true (gtw_timeline_add (gtw_window_get_timeline (f->window), &exercise));
+  g_assert_true (gtw_window_save (f->window, file, &error));
+  g_assert_no_error (error);
+  g_assert_false (gtw_document_get_dirty (document));
+  g_assert_true (gtw_document_get_file (document) == file
+                 || g_file_equal (gtw_document_get_file (document), file));
+
+  reloaded = gtw_scenario_load_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reloaded->interventions->len, ==, 1);
+  g_assert_cmpint (reloaded->duration_days, ==, TEST_DAYS);
+
+  /* Change it, then open the saved file: the guard asks; discarding goes back to the file. */
+  g_assert_true (gtw_patient_panel_set_value (gtw_window_get_patient_panel (f->window), "age_years", 60,
+                                              NULL));
+  gtw_window_open (f->window, file);
+  answer_dialog (f->window, "discard");
+  g_assert_false (gtw_document_get_dirty (document));
+  g_assert_cmpfloat (scenario_of (f)->patient.v[GTW_P_AGE], ==, reloaded->patient.v[GTW_P_AGE]);
+  g_assert_cmpuint (gtw_timeline_get_interventions (gtw_window_get_timeline (f->window))->len, ==, 1);
+
+  /* A bad file leaves the scenario untouched. */
+  {
+    g_autofree char *bad = g_build_filename (f->tmpdir, "bad.glucotwin.json", NULL);
+    g_autoptr (GFile) bad_file = g_file_new_for_path (bad);
+
+    g_assert_true (g_file_set_contents (bad, "{\"format\": \"glucotwin-scenario\", \"version\": 1, "
+                                             "\"interventions\": [{\"type\": \"magic\"}]}", -1, NULL));
+    g_assert_false (gtw_window_load_scenario_file (f->window, bad_file, &error));
+    g_assert_nonnull (error);
+    g_assert_cmpuint (scenario_of (f)->interventions->len, ==, 1);
+  }
+  wait_for_runs (f->window);
+}
+
+static void
+test_guard (Fixture *f, gconstpointer data)
+{
+  GtwDocument *document = gtw_window_get_document (f->window);
+
+  open_short (f, "healthy");
+  g_assert_true (gtw_patient_panel_set_value (gtw_window_get_patient_panel (f->window), "weight_kg", 90,
+                                              NULL));
+  g_assert_true (gtw_document_get_dirty (document));
+
+  gtw_window_load_preset (f->window, "pcos");
+  answer_dialog (f->window, "cancel");
+  g_assert_cmpstr (scenario_of (f)->preset, ==, "healthy");
+  g_assert_cmpfloat (scenario_of (f)->patient.v[GTW_P_WEIGHT], ==, 90);
+  g_assert_true (gtw_document_get_dirty (document));
+
+  gtw_window_load_preset (f->window, "pcos");
+  answer_dialog (f->window, "discard");
+  g_assert_cmpstr (scenario_of (f)->preset, ==, "pcos");
+  g_assert_false (gtw_document_get_dirty (document));
+
+  /* Closing with unsaved changes asks too; cancelling keeps the window. */
+  g_assert_true (gtw_patient_panel_set_value (gtw_window_get_patient_panel (f->window), "weight_kg", 70,
+                                              NULL));
+  gtk_window_close (GTK_WINDOW (f->window));
+  answer_dialog (f->window, "cancel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  wait_for_runs (f->window);
+}
+
+static GtwOgttWindow *
+find_ogtt_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (GTW_IS_OGTT_WINDOW (w))
+        return GTW_OGTT_WINDOW (w);
+    }
+  return NULL;
+}
+
+static void
+test_day_view_ogtt (Fixture *f, gconstpointer data)
+{
+  GtwChart *chart = gtw_window_get_chart (f->window);
+  g_autoptr (GError) error = NULL;
+  GtwOgttWindow *ogtt;
+
+  open_short (f, "prediabetes-ifg");
+  g_assert_true (gtw_window_set_view (f->window, "day:400", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gtw_chart_get_view (chart), ==, GTW_CHART_VIEW_DAY);
+  g_assert_cmpint (gtw_chart_get_view_day (chart), ==, 400);
+
+  g_assert_false (gtw_window_set_view (f->window, "day:99999", &error));
+  g_clear_error (&error);
+  g_assert_cmpint (gtw_chart_get_view_day (chart), ==, 400);
+
+  /* The chart's own click on a day in the decade view opens that day. */
+  g_assert_true (gtw_window_set_view (f->window, "decade", NULL));
+  g_assert_cmpint (gtw_chart_get_view (chart), ==, GTW_CHART_VIEW_DECADE);
+  g_signal_emit_by_name (chart, "day-activated", 200);
+  g_assert_cmpint (gtw_chart_get_view (chart), ==, GTW_CHART_VIEW_DAY);
+  g_assert_cmpint (gtw_chart_get_view_day (chart), ==, 200);
+
+  g_assert_null (find_ogtt_window ());
+  g_signal_emit_by_name (gtw_window_get_markers_panel (f->window), "ogtt-requested", 200);
+  ogtt = find_ogtt_window ();
+  g_assert_nonnull (ogtt);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (ogtt)) == GTK_WINDOW (f->window));
+  gtk_window_destroy (GTK_WINDOW (ogtt));
+}
+
+static void
+test_storm (Fixture *f, gconstpointer data)
+{
+  GtwPatientPanel *panel = gtw_window_get_patient_panel (f->window);
+  GtwRunner *runner = gtw_window_get_runner (f->window);
+  guint started;
+  GtwTrace *trace;
+
+  open_short (f, "metabolic-syndrome");
+  started = gtw_runner_get_n_started (runner);
+  for (int i = 0; i < 100; i++)
+    g_assert_true (gtw_patient_panel_set_value (panel, "weight_kg", 80.0 + i * 0.25, NULL));
+  wait_for_runs (f->window);
+
+  /* The storm was coalesced, and what is shown is the last change. */
+  g_assert_cmpuint (gtw_runner_get_n_started (runner) - started, <=, 3);
+  trace = gtw_runner_get_trace (runner, GTW_RUN_SCENARIO);
+  g_assert_cmpfloat (gtw_trace_get_scenario (trace)->patient.v[GTW_P_WEIGHT], ==, 80.0 + 99 * 0.25);
+  g_assert_cmpuint (gtw_trace_get_n_days (trace), ==, TEST_DAYS);
+
+  /* The same storm spread out over time: each change cancels the run before it. */
+  for (int i = 0; i < 20; i++)
+    {
+      g_assert_true (gtw_patient_panel_set_value (panel, "weight_kg", 90.0 + i, NULL));
+      iterate_for (5);
+    }
+  wait_for_runs (f->window);
+  trace = gtw_runner_get_trace (runner, GTW_RUN_SCENARIO);
+  g_assert_cmpfloat (gtw_trace_get_scenario (trace)->patient.v[GTW_P_WEIGHT], ==, 109.0);
+  g_assert_cmpuint (gtw_trace_get_n_days (trace), ==, TEST_DAYS);
+  g_assert_true (gtw_document_get_can_undo (gtw_window_get_document (f->window)));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autofree char *state = g_dir_make_tmp ("glucotwin-state-XXXXXX", NULL);
+
+  /* The autosave and the recent files go to a private place, not the user's. */
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  g_setenv ("XDG_DATA_HOME", state, TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  test_app = gtw_application_new ();
+  g_application_set_flags (G_APPLICATION (test_app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (test_app), NULL, NULL));
+
+#define ADD(name, func) g_test_add ("/window/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("presets", test_presets);
+  ADD ("patient-edit", test_patient_edit);
+  ADD ("interventions", test_interventions);
+  ADD ("open-save", test_open_save);
+  ADD ("guard", test_guard);
+  ADD ("day-view-ogtt", test_day_view_ogtt);
+  ADD ("storm", test_storm);
+#undef ADD
+  return g_test_run ();
+}
