@@ -447,6 +447,24 @@ update_description (GtwChart *self)
 /* ---------------------------------------------------------------------------------------- */
 /* Drawing                                                                                  */
 
+/* The figure's text height at scale 1, as gtw-figure.c sizes it from the figure's size. */
+static double
+figure_text_px (GtwChart *self)
+{
+  return CLAMP (MIN (gtk_widget_get_width (GTK_WIDGET (self)),
+                     gtk_widget_get_height (GTK_WIDGET (self)) * 1.25) / 56.0, 10.0, 30.0);
+}
+
+/* The figure sizes its text for a page; in a window beside the panels it would shrink below
+ * the interface's own text, so it never goes below that (times GNOME's text scaling). */
+#define MIN_TEXT_PX 14.0
+
+static double
+figure_text_scale (GtwChart *self)
+{
+  return self->font_scale * MAX (1.0, MIN_TEXT_PX / figure_text_px (self));
+}
+
 static gboolean
 is_dark (void)
 {
@@ -597,15 +615,13 @@ append_pill (GtkSnapshot   *snapshot,
   gtk_snapshot_restore (snapshot);
 }
 
-/* Readouts in the figure's own text size (see gtw-figure.c), to be read from afar. */
+/* Readouts in the figure's own text size, to be read from afar. */
 static PangoLayout *
 readout_layout (GtwChart *self)
 {
   PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
   g_autoptr (PangoFontDescription) font = NULL;
-  double text = CLAMP (MIN (gtk_widget_get_width (GTK_WIDGET (self)),
-                            gtk_widget_get_height (GTK_WIDGET (self)) * 1.25) / 56.0, 10.0, 30.0)
-                * self->font_scale;
+  double text = figure_text_px (self) * figure_text_scale (self);
 
   font = pango_font_description_copy (pango_context_get_font_description (pango_layout_get_context (layout)));
   pango_font_description_set_absolute_size (font, text * 0.8 * PANGO_SCALE);
@@ -1269,7 +1285,7 @@ gtw_chart_get_figure_options (GtwChart         *self,
   options->dark = is_dark ();
   options->show_baseline = self->show_baseline;
   options->show_band = self->show_band;
-  options->font_scale = self->font_scale;
+  options->font_scale = figure_text_scale (self);
   if (is_long_view (self))
     {
       options->first_day = self->first_day;

@@ -1062,7 +1062,7 @@ draw_threshold (const Layout *layout, guint i, double value, const char *label, 
   pllsty (2);
   plline (2, x, y);
   pllsty (1);
-  set_text_scale (layout, 0.75);
+  set_text_scale (layout, 0.85);
   plptex (layout->x1 - (layout->x1 - layout->x0) * 0.005,
           value + (above ? 1 : -1) * layout->text * 0.5 * per_px, 1, 0, 1, label);
   set_text_scale (layout, 1.0);
