@@ -856,9 +856,14 @@ query_tooltip_cb (GtwTimeline *self,
   dose = gtw_intervention_style_format_dose (iv);
   /* Translators: how much of the plan the patient follows */
   adherence = g_strdup_printf (_("%.0f %% adherence"), iv->adherence * 100.0);
-  markup = g_markup_printf_escaped ("<b>%s</b>\n%s%s%s\n%s\n%s", _(klass->label),
+  markup = g_markup_printf_escaped ("<b>%s</b>\n%s%s%s\n%s\n%s%s%s", _(klass->label),
                                     dose != NULL ? dose : "", dose != NULL ? ", " : "", adherence,
-                                    dates, gtw_evidence_label (klass->evidence));
+                                    dates, gtw_evidence_label (klass->evidence),
+                                    keyboard_mode ? "\n\n" : "",
+                                    /* Translators: the timeline's keys, shown with the selected block */
+                                    keyboard_mode ? _("Alt+←/→ move by a week (Shift: a month) · "
+                                                      "Ctrl+←/→ move the end · Enter edit · "
+                                                      "Delete remove") : "");
   gtk_tooltip_set_markup (tooltip, markup);
 
   block_rect (self, index, &rect);
