@@ -16,6 +16,7 @@ struct _GtwApplication
   GSettings      *settings;
   char           *preset;     /* --preset */
   char           *screenshot; /* --screenshot */
+  char           *view;       /* --view */
   int             exit_status;
 };
 
@@ -23,6 +24,7 @@ G_DEFINE_FINAL_TYPE (GtwApplication, gtw_application, ADW_TYPE_APPLICATION)
 
 static const GOptionEntry option_entries[] = {
   { "preset", 'p', 0, G_OPTION_ARG_STRING, NULL, N_("Start with the patient and timeline of a preset"), N_("ID") },
+  { "view", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Start in a view: decade, year, year:N or day:N"), N_("VIEW") },
   { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Once the run has finished and is drawn, save the window to a PNG file and quit"), N_("PATH") },
   { NULL }
@@ -335,6 +337,8 @@ new_window (GtwApplication *self, gboolean with_files)
   gtk_window_present (GTK_WINDOW (window));
   if (self->preset != NULL && !gtw_window_load_preset_now (window, self->preset, &error))
     gtw_window_report_error (window, error->message);
+  if (self->view != NULL && !with_files && !gtw_window_set_view (window, self->view, &error))
+    gtw_window_report_error (window, error->message);
   if (leftover != NULL)
     offer_restore (window, g_steal_pointer (&leftover));
   if (self->screenshot != NULL)
@@ -367,6 +371,13 @@ gtw_application_open (GApplication  *application,
   /* One scenario per window: the first file; more would each ask about unsaved changes. */
   if (n_files > 0)
     gtw_window_open (window, files[0]);
+  if (self->view != NULL)
+    {
+      g_autoptr (GError) error = NULL;
+
+      if (!gtw_window_set_view (window, self->view, &error))
+        gtw_window_report_error (window, error->message);
+    }
   if (n_files > 1)
     gtw_window_report_error (window, _("Glucotwin opens one scenario at a time: the other files were ignored"));
   gtk_window_present (GTK_WINDOW (window));
@@ -381,6 +392,7 @@ gtw_application_handle_local_options (GApplication *application,
 
   g_variant_dict_lookup (options, "preset", "s", &self->preset);
   g_variant_dict_lookup (options, "screenshot", "^ay", &self->screenshot);
+  g_variant_dict_lookup (options, "view", "s", &self->view);
 
   if (self->preset == NULL)
     return -1;
@@ -407,6 +419,7 @@ gtw_application_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->preset, g_free);
   g_clear_pointer (&self->screenshot, g_free);
+  g_clear_pointer (&self->view, g_free);
 
   G_OBJECT_CLASS (gtw_application_parent_class)->finalize (object);
 }

@@ -448,6 +448,91 @@ test_storm (Fixture *f, gconstpointer data)
   g_assert_true (gtw_document_get_can_undo (gtw_window_get_document (f->window)));
 }
 
+typedef struct
+{
+  gint64 frame_start;
+  gint64 max_frame;   /* µs from a frame's update phase to the end of its paint */
+  guint  n_frames;
+  gint64 last_tick;
+  gint64 max_stall;   /* µs: the longest the main loop was away */
+  gint64 edit_time;
+  gint64 first_curve; /* µs from the edit to the new trace on the chart */
+} Responsiveness;
+
+static void
+on_update (GdkFrameClock *clock, Responsiveness *r)
+{
+  r->frame_start = g_get_monotonic_time ();
+}
+
+static void
+on_after_paint (GdkFrameClock *clock, Responsiveness *r)
+{
+  if (r->frame_start == 0)
+    return;
+  r->max_frame = MAX (r->max_frame, g_get_monotonic_time () - r->frame_start);
+  r->n_frames++;
+  r->frame_start = 0;
+}
+
+static gboolean
+on_tick (gpointer data)
+{
+  Responsiveness *r = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (r->last_tick != 0)
+    r->max_stall = MAX (r->max_stall, now - r->last_tick);
+  r->last_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_first_curve (Responsiveness *r, int kind, GtwTrace *trace)
+{
+  if (kind == GTW_RUN_SCENARIO && trace != NULL && r->first_curve == 0)
+    r->first_curve = g_get_monotonic_time () - r->edit_time;
+}
+
+/* The main thread never blocks while a run goes on: frames stay short, the loop stays free,
+ * and the first new curve follows an edit quickly. The figures go to the log; the bounds are
+ * generous because the test machine may be busy. */
+static void
+test_responsive (Fixture *f, gconstpointer data)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
+  Responsiveness r = { 0 };
+  gulong update_id, paint_id, started_id;
+  guint tick_id;
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "load-preset", g_variant_new_string ("progressor"));
+  wait_for_runs (f->window);
+
+  update_id = g_signal_connect (clock, "update", G_CALLBACK (on_update), &r);
+  paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &r);
+  started_id = g_signal_connect_swapped (gtw_window_get_runner (f->window), "trace-started",
+                                         G_CALLBACK (on_first_curve), &r);
+  tick_id = g_timeout_add (2, on_tick, &r);
+
+  r.edit_time = g_get_monotonic_time ();
+  g_assert_true (gtw_window_add_intervention (f->window, "{\"type\": \"metformin\", \"start_day\": 1000}",
+                                              NULL));
+  wait_for_runs (f->window);
+
+  g_source_remove (tick_id);
+  g_signal_handler_disconnect (gtw_window_get_runner (f->window), started_id);
+  g_signal_handler_disconnect (clock, paint_id);
+  g_signal_handler_disconnect (clock, update_id);
+
+  g_test_message ("first curve after %.1f ms; %u frames, the longest %.1f ms; main loop stalled at most %.1f ms",
+                  r.first_curve / 1000.0, r.n_frames, r.max_frame / 1000.0, r.max_stall / 1000.0);
+  g_assert_cmpint (r.first_curve, >, 0);
+  g_assert_cmpint (r.first_curve, <, 1000 * 1000);
+  g_assert_cmpuint (r.n_frames, >, 0);
+  g_assert_cmpint (r.max_frame, <, 250 * 1000);
+  g_assert_cmpint (r.max_stall, <, 250 * 1000);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -470,6 +555,7 @@ main (int argc, char *argv[])
   ADD ("guard", test_guard);
   ADD ("day-view-ogtt", test_day_view_ogtt);
   ADD ("storm", test_storm);
+  ADD ("responsive", test_responsive);
 #undef ADD
   return g_test_run ();
 }
