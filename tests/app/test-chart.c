@@ -9,6 +9,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "gtw-chart.h"
 #include "gtw-ogtt-window.h"
@@ -622,30 +623,58 @@ test_ogtt_window (Fixture       *f,
   g_assert_null (window);
 }
 
-/* The figure the chart draws at 1000x800, timed; printed for the issue, not asserted. */
+static double
+cpu_ms (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return now.tv_sec * 1e3 + now.tv_nsec / 1e6;
+}
+
+/* The decade view of 30 years with its baseline at 1000x800, as the chart asks for it, timed
+ * (best of five, wall clock and CPU); printed for the issue, not asserted: the machine that
+ * runs the tests may be busy. */
 static void
 test_render_time (Fixture       *f,
                   gconstpointer  data)
 {
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtwScenario) scenario = gtw_scenario_copy (gtw_trace_get_scenario (trace));
+  g_autoptr (GtwTrace) long_trace = NULL, long_baseline = NULL;
+  GtwSimOptions sim;
   GtwFigureOptions options;
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1000, 800);
-  double best = G_MAXDOUBLE;
+  double best_wall = G_MAXDOUBLE, best_cpu = G_MAXDOUBLE;
+
+  scenario->duration_days = GTW_SCENARIO_MAX_DAYS;
+  gtw_sim_options_init (&sim);
+  sim.integrator = GTW_INTEGRATOR_FAST;
+  long_trace = gtw_simulate (scenario, &sim, NULL, &error);
+  g_assert_no_error (error);
+  sim.with_interventions = FALSE;
+  long_baseline = gtw_simulate (scenario, &sim, NULL, &error);
+  g_assert_no_error (error);
+  gtw_chart_set_traces (f->chart, long_trace, long_baseline);
 
   gtw_chart_get_figure_options (f->chart, &options);
   options.width = 1000;
   options.height = 800;
+  g_assert_cmpfloat (options.last_day, ==, GTW_SCENARIO_MAX_DAYS);
   for (int i = 0; i < 5; i++)
     {
       cairo_t *cr = cairo_create (surface);
       gint64 start = g_get_monotonic_time ();
+      double start_cpu = cpu_ms ();
 
-      g_assert_true (gtw_figure_draw_trace (cr, &options, trace, baseline, NULL));
-      best = MIN (best, (g_get_monotonic_time () - start) / 1000.0);
+      g_assert_true (gtw_figure_draw_trace (cr, &options, long_trace, long_baseline, NULL));
+      best_cpu = MIN (best_cpu, cpu_ms () - start_cpu);
+      best_wall = MIN (best_wall, (g_get_monotonic_time () - start) / 1000.0);
       cairo_destroy (cr);
     }
   cairo_surface_destroy (surface);
-  g_test_message ("decade view of %d days at 1000x800: %.1f ms", DURATION, best);
-  printf ("# render time: decade view of %d days at 1000x800, 4 panels: %.1f ms\n", DURATION, best);
+  printf ("# render time: decade view of %d days with its baseline at 1000x800, 4 panels: "
+          "%.1f ms (%.1f ms of CPU)\n", GTW_SCENARIO_MAX_DAYS, best_wall, best_cpu);
 }
 
 static void
