@@ -845,10 +845,20 @@ on_scroll (GtkEventControllerScroll *controller,
            double                    dy,
            GtwChart                 *self)
 {
-  double anchor;
+  double anchor, span = self->last_day - self->first_day;
 
-  if (!is_long_view (self) || dy == 0)
+  if (!is_long_view (self) || (dx == 0 && dy == 0))
     return FALSE;
+  /* a touchpad's sideways swipe pans, a twentieth of the range per step */
+  if (fabs (dx) > fabs (dy))
+    {
+      if (set_range (self, self->first_day + dx * span / 20, self->last_day + dx * span / 20))
+        {
+          self->zoomed = TRUE;
+          emit_range_changed (self);
+        }
+      return TRUE;
+    }
   anchor = self->pointer_inside ? day_at_x (self, self->pointer_x)
                                 : (self->first_day + self->last_day) / 2;
   zoom_around (self, anchor, pow (ZOOM_STEP, dy));
@@ -880,6 +890,8 @@ on_drag_update (GtkGestureDrag *gesture,
     return;
   if (!self->dragged && fabs (offset_x) < CLICK_SLOP_PX && fabs (offset_y) < CLICK_SLOP_PX)
     return;
+  if (!self->dragged)
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
   self->dragged = TRUE;
   plot_edges (self, &left, &right);
   if (right <= left)
@@ -900,6 +912,8 @@ on_drag_end (GtkGestureDrag *gesture,
              double          offset_y,
              GtwChart       *self)
 {
+  if (self->dragged)
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "crosshair");
   if (self->dragged || !is_long_view (self))
     return;
   g_signal_emit (self, signals[DAY_ACTIVATED], 0, (int) clamp_cursor (self, day_at_x (self, self->drag_x)));
@@ -1062,7 +1076,7 @@ gtw_chart_init (GtwChart *self)
   g_signal_connect (controller, "leave", G_CALLBACK (on_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
-  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
   g_signal_connect (controller, "scroll", G_CALLBACK (on_scroll), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 

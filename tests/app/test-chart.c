@@ -334,6 +334,14 @@ test_zoom_and_pan (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (last2 - first2, last - first, 1e-6);
   g_assert_cmpint (f->activated_day, ==, -2); /* a drag is no click */
 
+  /* a sideways scroll pans */
+  gtw_chart_get_range (f->chart, &first, &last);
+  g_signal_emit_by_name (scroll, "scroll", 1.0, 0.0, &handled);
+  g_assert_true (handled);
+  gtw_chart_get_range (f->chart, &first2, &last2);
+  g_assert_cmpfloat_with_epsilon (first2, first + (last - first) / 20, 1e-6);
+  g_assert_cmpfloat_with_epsilon (last2 - first2, last - first, 1e-6);
+
   /* zooming out stops at the whole run */
   for (int i = 0; i < 10; i++)
     g_signal_emit_by_name (scroll, "scroll", 0.0, 1.0, &handled);
