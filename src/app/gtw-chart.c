@@ -48,6 +48,7 @@ struct _GtwChart
 
   /* the rendered figure and where its panels went */
   GdkTexture        *texture;
+  GdkTexture        *previous; /* the last run's figure, until the new run has a day */
   GtwFigureGeometry  geometry;
   gboolean           have_geometry;
   gint64             render_usec;
@@ -778,9 +779,17 @@ gtw_chart_snapshot (GtkWidget   *widget,
   if (!has_data (self) || !gtw_figure_available (NULL))
     {
       self->have_geometry = FALSE;
-      snapshot_placeholder (self, snapshot, width, height);
+      /* a new run has just started: keep the old picture rather than flash the placeholder */
+      if (self->previous != NULL && self->trace != NULL && is_long_view (self)
+          && gdk_texture_get_width (self->previous) == width * scale
+          && gdk_texture_get_height (self->previous) == height * scale)
+        gtk_snapshot_append_texture (snapshot, self->previous,
+                                     &GRAPHENE_RECT_INIT (0, 0, width, height));
+      else
+        snapshot_placeholder (self, snapshot, width, height);
       return;
     }
+  g_clear_object (&self->previous);
 
   if (self->texture != NULL
       && (gdk_texture_get_width (self->texture) != width * scale
@@ -1019,6 +1028,7 @@ gtw_chart_dispose (GObject *object)
   g_clear_pointer (&self->day, gtw_day_detail_free);
   g_clear_pointer (&self->baseline_day, gtw_day_detail_free);
   g_clear_object (&self->texture);
+  g_clear_object (&self->previous);
 
   G_OBJECT_CLASS (gtw_chart_parent_class)->dispose (object);
 }
@@ -1127,6 +1137,7 @@ gtw_chart_set_traces (GtwChart *self,
   g_clear_pointer (&self->baseline, gtw_trace_unref);
   self->trace = trace;
   self->baseline = baseline;
+  g_set_object (&self->previous, self->texture);
 
   /* a new run of the same length keeps the zoom; another length starts the view afresh */
   if (duration_days (self) != self->range_duration || !self->zoomed)
