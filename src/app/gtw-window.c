@@ -51,6 +51,8 @@ struct _GtwWindow
   GtwTrace             *detail_baseline;
 
   GQueue                idle_queue;  /* Continuation, run when the runner is idle */
+  guint                 refresh_id;
+  gint64                last_refresh;
   gboolean              presentation;
   gboolean              close_confirmed;
 };
@@ -294,14 +296,44 @@ on_trace_started (GtwWindow  *self,
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), gtw_runner_get_busy (runner));
 }
 
+/* Days arrive faster than anyone reads them: the chart, the markers and the day view follow
+ * a streaming run at most every REFRESH_INTERVAL_MS, which keeps the frames short. */
+#define REFRESH_INTERVAL_MS 100
+
+static void
+refresh_now (GtwWindow *self)
+{
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->last_refresh = g_get_monotonic_time ();
+  gtw_chart_traces_changed (self->chart);
+  update_markers (self);
+  update_day_detail (self);
+}
+
+static gboolean
+refresh_timeout (gpointer user_data)
+{
+  GtwWindow *self = user_data;
+
+  self->refresh_id = 0;
+  refresh_now (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_trace_updated (GtwWindow *self,
                   int        kind,
                   GtwRunner *runner)
 {
-  gtw_chart_traces_changed (self->chart);
-  update_markers (self);
-  update_day_detail (self);
+  gint64 since;
+
+  if (self->refresh_id != 0)
+    return;
+  since = (g_get_monotonic_time () - self->last_refresh) / 1000;
+  if (since >= REFRESH_INTERVAL_MS)
+    refresh_now (self);
+  else
+    self->refresh_id = g_timeout_add (REFRESH_INTERVAL_MS - since, refresh_timeout, self);
 }
 
 static void
@@ -319,8 +351,7 @@ on_runner_finished (GtwWindow *self)
   Continuation *c;
 
   on_runner_fraction (self);
-  update_markers (self);
-  update_day_detail (self);
+  refresh_now (self);
   /* A continuation may start a new run: stop as soon as the runner is busy again. */
   while (!gtw_runner_get_busy (self->runner) && (c = g_queue_pop_head (&self->idle_queue)) != NULL)
     continuation_run (self, c);
@@ -1623,6 +1654,7 @@ gtw_window_dispose (GObject *object)
   GtwWindow *self = GTW_WINDOW (object);
 
   g_queue_clear_full (&self->idle_queue, (GDestroyNotify) continuation_free);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->runner != NULL)
     g_signal_handlers_disconnect_by_data (self->runner, self);
   g_clear_object (&self->runner);
