@@ -61,6 +61,7 @@ struct _GtwChart
   gboolean           pointer_inside;
 
   double             drag_x;
+  double             drag_y;
   double             drag_first_day;
   gboolean           dragged;
 };
@@ -240,13 +241,19 @@ reveal_cursor (GtwChart *self)
 {
   double span = self->last_day - self->first_day;
 
+  gboolean moved = FALSE;
+
   if (!is_long_view (self))
     return;
-  if (self->cursor < self->first_day && set_range (self, self->cursor, self->cursor + span))
-    emit_range_changed (self);
-  else if (self->cursor > self->last_day
-           && set_range (self, self->cursor - span, self->cursor))
-    emit_range_changed (self);
+  if (self->cursor < self->first_day)
+    moved = set_range (self, self->cursor, self->cursor + span);
+  else if (self->cursor > self->last_day)
+    moved = set_range (self, self->cursor - span, self->cursor);
+  if (moved)
+    {
+      self->zoomed = TRUE;
+      emit_range_changed (self);
+    }
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -881,6 +888,7 @@ on_drag_begin (GtkGestureDrag *gesture,
                GtwChart       *self)
 {
   self->drag_x = x;
+  self->drag_y = y;
   self->drag_first_day = self->first_day;
   self->dragged = FALSE;
   if (gtk_widget_get_focus_on_click (GTK_WIDGET (self)))
@@ -924,6 +932,9 @@ on_drag_end (GtkGestureDrag *gesture,
   if (self->dragged)
     gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "crosshair");
   if (self->dragged || !is_long_view (self))
+    return;
+  /* a click on the title, the legend or the lanes above the panels opens nothing */
+  if (self->have_geometry && self->drag_y < self->geometry.panels[0].top)
     return;
   g_signal_emit (self, signals[DAY_ACTIVATED], 0, (int) clamp_cursor (self, day_at_x (self, self->drag_x)));
 }
