@@ -812,25 +812,28 @@ gtw_chart_snapshot (GtkWidget   *widget,
     snapshot_focus (self, snapshot, width, height);
 }
 
+/* The margins follow the size and the text scale; the timeline follows them. */
 static void
-gtw_chart_size_allocate (GtkWidget *widget,
-                         int        width,
-                         int        height,
-                         int        baseline)
+update_margins (GtwChart *self)
 {
-  GtwChart *self = GTW_CHART (widget);
-  double left, right;
   int margin_left, margin_right;
 
-  plot_edges (self, &left, &right);
-  margin_left = (int) round (left);
-  margin_right = MAX (width - (int) round (right), 0);
+  gtw_chart_get_margins (self, &margin_left, &margin_right);
   if (margin_left != self->margin_left || margin_right != self->margin_right)
     {
       self->margin_left = margin_left;
       self->margin_right = margin_right;
       emit_range_changed (self);
     }
+}
+
+static void
+gtw_chart_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  update_margins (GTW_CHART (widget));
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -1009,6 +1012,7 @@ update_font_scale (GtwChart *self)
   /* GNOME's text scaling arrives as the Xft DPI, in 1024ths of a dot per inch */
   self->font_scale = dpi > 0 ? CLAMP (dpi / 1024.0 / 96.0, 0.5, 3.0) : 1.0;
   invalidate (self);
+  update_margins (self);
 }
 
 static void

@@ -304,6 +304,22 @@ test_range_and_margins (Fixture       *f,
   wait_for_paint (GTK_WIDGET (f->chart));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->chart)), ==, WIDTH - 200);
   g_assert_cmpint (f->range_changes, >=, 1);
+
+  /* GNOME's text scaling makes the figure's text, and so its margins, larger */
+  {
+    GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (f->chart));
+    int dpi = 0, wider;
+
+    g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+    f->range_changes = 0;
+    g_object_set (settings, "gtk-xft-dpi", 96 * 1024 * 3 / 2, NULL);
+    gtw_chart_get_margins (f->chart, &wider, NULL);
+    g_assert_cmpint (wider, >, left);
+    g_assert_cmpint (f->range_changes, ==, 1);
+    gtw_chart_get_figure_options (f->chart, &options);
+    g_assert_cmpfloat_with_epsilon (options.font_scale, 1.5, 1e-9);
+    g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  }
 }
 
 static void
