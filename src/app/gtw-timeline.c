@@ -1361,6 +1361,9 @@ gtw_timeline_init (GtwTimeline *self)
   gtk_widget_add_css_class (self->remove_button, "osd");
   gtk_widget_set_focusable (self->remove_button, FALSE);
   gtk_widget_set_tooltip_text (self->remove_button, _("Remove"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove the selected intervention"),
+                                  -1);
   gtk_widget_set_parent (self->remove_button, widget);
   gtk_widget_set_child_visible (self->remove_button, FALSE);
   g_signal_connect_swapped (self->remove_button, "clicked", G_CALLBACK (remove_clicked_cb), self);
