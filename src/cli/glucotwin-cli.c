@@ -53,6 +53,12 @@ static const Command commands[] = {
     0, gtw_cli_cmd_plot },
   { "summary", "FILE", N_("A yearly summary table for people"),
     GTW_CLI_OPT_SCENARIO | GTW_CLI_OPT_UNITS | GTW_CLI_OPT_SIMULATE, 0, gtw_cli_cmd_summary },
+  { "population", "FILE --n N [--seed S]",
+    N_("N virtual patients around the scenario's patient: onsets and yearly percentiles"),
+    GTW_CLI_OPT_SCENARIO | GTW_CLI_OPT_FORMAT | GTW_CLI_OPT_POPULATION | GTW_CLI_OPT_SIMULATE, 0,
+    gtw_cli_cmd_population },
+  { "bench", "", N_("The performance figures of the engine on this machine"),
+    GTW_CLI_OPT_JSON | GTW_CLI_OPT_BENCH, 0, gtw_cli_cmd_bench },
 };
 
 /* ---------------------------------------------------------------------------------------- */
@@ -244,21 +250,14 @@ progress_cb (double fraction, gpointer user_data)
 GtwTrace *
 gtw_cli_simulate (GtwCli *cli, const GtwScenario *scenario, gboolean with_interventions, GError **error)
 {
-  static gboolean fast_noted = FALSE;
   GtwSimOptions options;
   Progress progress = { 0 };
   GtwTrace *trace;
 
   gtw_sim_options_init (&options);
   options.with_interventions = with_interventions;
-  options.integrator = GTW_INTEGRATOR_REFERENCE;
-  if (cli->fast && !fast_noted)
-    {
-      /* The multirate fast integrator is issue 4; until the engine has it, say so. */
-      fprintf (stderr, PROGRAM ": note: the fast integrator is not available yet; "
-                       "using the reference integrator\n");
-      fast_noted = TRUE;
-    }
+  /* The multirate integrator is the default; --fast is accepted and says so explicitly. */
+  options.integrator = cli->reference ? GTW_INTEGRATOR_REFERENCE : GTW_INTEGRATOR_FAST;
 
   if (isatty (STDERR_FILENO))
     {
@@ -302,14 +301,20 @@ option_entries (GtwCli *cli, GtwCliOptionSet set)
     { "units", 0, 0, G_OPTION_ARG_STRING, &cli->units,
       N_("mmol (SI, the default) or mgdl (mg/dL, µU/mL, ng/mL)"), "UNITS" },
     { "reference", 0, 0, G_OPTION_ARG_NONE, &cli->reference,
-      N_("Use the reference integrator (the default)"), NULL },
-    { "fast", 0, 0, G_OPTION_ARG_NONE, &cli->fast, N_("Use the fast integrator"), NULL },
+      N_("Use the reference integrator (CVODE every day; slower)"), NULL },
+    { "fast", 0, 0, G_OPTION_ARG_NONE, &cli->fast, N_("Use the fast multirate integrator (the default)"), NULL },
+    { "n", 0, 0, G_OPTION_ARG_INT, &cli->n_patients, N_("Number of virtual patients"), "N" },
+    { "seed", 0, 0, G_OPTION_ARG_STRING, &cli->seed,
+      N_("Seed of the population (default: the scenario's)"), "S" },
+    { "repetitions", 0, 0, G_OPTION_ARG_INT, &cli->repetitions,
+      N_("Timed repetitions of every figure after the warm-up (5)"), "N" },
   };
   const GtwCliOptionSet sets[] = {
     GTW_CLI_OPT_SCENARIO, GTW_CLI_OPT_SCENARIO, GTW_CLI_OPT_FORMAT,
     GTW_CLI_OPT_FORMAT | GTW_CLI_OPT_JSON, GTW_CLI_OPT_BASELINE, GTW_CLI_OPT_DAY,
     GTW_CLI_OPT_PLOT, GTW_CLI_OPT_PLOT, GTW_CLI_OPT_PLOT, GTW_CLI_OPT_PLOT, GTW_CLI_OPT_UNITS,
-    GTW_CLI_OPT_SIMULATE, GTW_CLI_OPT_SIMULATE,
+    GTW_CLI_OPT_SIMULATE, GTW_CLI_OPT_SIMULATE, GTW_CLI_OPT_POPULATION, GTW_CLI_OPT_POPULATION,
+    GTW_CLI_OPT_BENCH,
   };
   const GOptionEntry output = { "output", 'o', 0, G_OPTION_ARG_FILENAME, &cli->output,
                                 N_("Write to FILE instead of standard output"), "FILE" };
@@ -392,7 +397,7 @@ print_usage (FILE *stream)
 {
   fprintf (stream, _("Usage: %s COMMAND [OPTION…]\n\nCommands:\n"), PROGRAM);
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (stream, "  %-9s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (stream, _("\nEvery command takes -o FILE and --help. Exit status: 0 success, "
                      "1 scenario or usage error, 2 internal failure.\n"));
 }
@@ -434,6 +439,7 @@ gtw_cli_clear (GtwCli *cli)
   g_free (cli->output);
   g_free (cli->view);
   g_free (cli->units);
+  g_free (cli->seed);
   g_strfreev (cli->args);
   if (cli->out != NULL)
     g_string_free (cli->out, TRUE);

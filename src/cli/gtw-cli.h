@@ -28,7 +28,11 @@ typedef enum
   GTW_CLI_OPT_PLOT     = 1 << 5, /* --view, --width, --height, --dark */
   GTW_CLI_OPT_UNITS    = 1 << 6, /* --units */
   GTW_CLI_OPT_SIMULATE = 1 << 7, /* --reference, --fast */
+  GTW_CLI_OPT_POPULATION = 1 << 8, /* --n, --seed */
+  GTW_CLI_OPT_BENCH    = 1 << 9, /* --repetitions */
 } GtwCliOptionSet;
+
+#define GTW_CLI_MAX_PATIENTS 100000
 
 typedef struct
 {
@@ -49,6 +53,9 @@ typedef struct
   gboolean    dark;
   gboolean    reference;
   gboolean    fast;
+  int         n_patients;  /* --n, 0 = not given */
+  char       *seed;        /* --seed, NULL = the scenario's */
+  int         repetitions; /* --repetitions, 0 = not given */
   char      **args;  /* positional arguments after the command */
 
   /* state */
@@ -114,5 +121,7 @@ gboolean gtw_cli_cmd_ogtt     (GtwCli *cli, GError **error);
 gboolean gtw_cli_cmd_markers  (GtwCli *cli, GError **error);
 gboolean gtw_cli_cmd_plot     (GtwCli *cli, GError **error);
 gboolean gtw_cli_cmd_summary  (GtwCli *cli, GError **error);
+gboolean gtw_cli_cmd_population (GtwCli *cli, GError **error);
+gboolean gtw_cli_cmd_bench    (GtwCli *cli, GError **error);
 
 G_END_DECLS

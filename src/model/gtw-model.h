@@ -9,3 +9,4 @@
 #include "gtw-intervention.h"
 #include "gtw-scenario.h"
 #include "gtw-simulation.h"
+#include "gtw-population.h"

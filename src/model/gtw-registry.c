@@ -12,8 +12,8 @@
 const char *const gtw_sex_choices[] = { "female", "male", NULL };
 
 const GtwParamInfo gtw_registry_table[GTW_N_PARAMS] = {
-#define GTW_PARAM(sym, id, label, unit, min, max, def, group, kind, choices, cv, source, expl) \
-  [GTW_P_##sym] = { id, label, unit, min, max, def, group, kind, choices, cv, source, expl },
+#define GTW_PARAM(sym, id, label, unit, min, max, def, group, kind, choices, cv, cv_source, source, expl) \
+  [GTW_P_##sym] = { id, label, unit, min, max, def, group, kind, choices, cv, source, expl, cv_source },
 #include "gtw-params.def"
 #undef GTW_PARAM
 #define GTW_PARAM(sym, id, label, unit, min, max, def, group, kind, choices, cv, source, expl) \

@@ -50,6 +50,7 @@ typedef struct
   double              cv;          /* population coefficient of variation, 0 = not varied */
   const char         *source;      /* the paper the value or range comes from */
   const char         *explanation; /* translatable one-liner */
+  const char         *cv_source;   /* where the cv comes from; NULL when not varied */
 } GtwParamInfo;
 
 typedef enum

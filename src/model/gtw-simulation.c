@@ -4,18 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "gtw-model-private.h"
-
-struct _GtwTrace
-{
-  gint                 ref_count;
-  GtwScenario         *scenario;       /* the run's own copy; without interventions for a baseline */
-  gboolean             with_interventions;
-  GtwPatientConstants  pc;
-  GArray              *records;        /* GtwDayRecord, sized for the whole run */
-  GArray              *checkpoints;    /* GtwState at 00:00 of each day */
-  gint                 n_filled;       /* atomic */
-};
+#include "gtw-fast-private.h"
 
 G_DEFINE_QUARK (gtw-sim-error-quark, gtw_sim_error)
 
@@ -24,7 +13,7 @@ gtw_sim_options_init (GtwSimOptions *options)
 {
   memset (options, 0, sizeof *options);
   options->with_interventions = TRUE;
-  options->integrator = GTW_INTEGRATOR_REFERENCE;
+  options->integrator = GTW_INTEGRATOR_FAST;
   options->chunk_days = 365;
 }
 
@@ -74,6 +63,16 @@ gboolean
 gtw_trace_has_interventions (const GtwTrace *trace)
 {
   return trace->with_interventions && trace->scenario->interventions->len > 0;
+}
+
+gsize
+gtw_trace_get_memory_size (const GtwTrace *trace)
+{
+  g_return_val_if_fail (trace != NULL, 0);
+  return sizeof *trace + sizeof *trace->scenario
+         + trace->scenario->interventions->len * sizeof (GtwIntervention)
+         + trace->records->len * sizeof (GtwDayRecord)
+         + trace->checkpoints->len * sizeof (GtwState);
 }
 
 int
@@ -146,6 +145,54 @@ trace_new (const GtwScenario *scenario,
   return trace;
 }
 
+gboolean
+gtw_trace_exact_day (GtwTrace    *trace,
+                     GtwSolver   *solver,
+                     GtwState    *state,
+                     guint        day,
+                     GtwDayStats *st,
+                     GError     **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  GtwDayRequest req = { .end_minute = 1440 };
+  GtwDrivers drv;
+  GtwCoreParams p;
+
+  memset (st, 0, sizeof *st);
+  g_array_index (trace->checkpoints, GtwState, day) = *state;
+  gtw_mechanism_drivers (&trace->pc, &state->slow, trace->scenario->interventions, (int) day, &drv);
+  gtw_mechanism_core_params (&trace->pc, &state->slow, &drv, &p);
+  if (!gtw_solver_run_day (solver, &drv, &p, state->y, &req, st, &local_error))
+    {
+      g_set_error (error, GTW_SIM_ERROR, GTW_SIM_ERROR_SOLVER, _("Day %u: %s"), day, local_error->message);
+      return FALSE;
+    }
+  gtw_mechanism_update (&trace->pc, &state->slow, &drv, st, 1.0, FALSE);
+  gtw_day_record_fill (&g_array_index (trace->records, GtwDayRecord, day), (int) day, state, st, &p);
+  return TRUE;
+}
+
+void
+gtw_trace_publish (GtwTrace     *trace,
+                   GtwPublisher *publisher,
+                   guint         n_filled)
+{
+  const GtwSimOptions *options = publisher->options;
+  guint before = gtw_trace_get_n_days (trace), n_days = trace->records->len;
+  guint chunk = MAX (options->chunk_days, 1);
+
+  g_atomic_int_set (&trace->n_filled, (int) n_filled);
+  while (options->chunk_func && publisher->chunk_start < n_filled
+         && (n_filled - publisher->chunk_start >= chunk || n_filled == n_days))
+    {
+      guint n = MIN (chunk, n_filled - publisher->chunk_start);
+      options->chunk_func (trace, publisher->chunk_start, n, options->chunk_data);
+      publisher->chunk_start += n;
+    }
+  if (options->progress_func && (n_filled / 30 > before / 30 || (n_filled == n_days && before < n_days)))
+    options->progress_func ((double) n_filled / n_days, options->progress_data);
+}
+
 GtwTrace *
 gtw_simulate (const GtwScenario   *scenario,
               const GtwSimOptions *options,
@@ -155,9 +202,9 @@ gtw_simulate (const GtwScenario   *scenario,
   g_autoptr (GtwTrace) trace = NULL;
   g_autoptr (GtwSolver) solver = NULL;
   GtwSimOptions defaults;
+  GtwPublisher publisher = { 0 };
   GtwState state;
-  GtwDayRequest req = { .end_minute = 1440 };
-  guint n_days, chunk_start = 0;
+  guint n_days;
 
   g_return_val_if_fail (scenario != NULL, NULL);
   g_return_val_if_fail (scenario->duration_days > 0 && scenario->duration_days <= GTW_SCENARIO_MAX_DAYS, NULL);
@@ -167,8 +214,10 @@ gtw_simulate (const GtwScenario   *scenario,
       gtw_sim_options_init (&defaults);
       options = &defaults;
     }
+  publisher.options = options;
 
   trace = trace_new (scenario, options->with_interventions);
+  trace->integrator = options->integrator;
   n_days = (guint) scenario->duration_days;
   if (!(solver = gtw_solver_new (error)))
     return NULL;
@@ -178,35 +227,21 @@ gtw_simulate (const GtwScenario   *scenario,
       return NULL;
     }
 
+  if (options->integrator == GTW_INTEGRATOR_FAST)
+    {
+      if (!gtw_fast_run (trace, solver, &state, &publisher, cancellable, error))
+        return NULL;
+      return g_steal_pointer (&trace);
+    }
+
   for (guint d = 0; d < n_days; d++)
     {
-      GtwDrivers drv;
-      GtwCoreParams p;
-      GtwDayStats st = { 0 };
-      g_autoptr (GError) local_error = NULL;
+      GtwDayStats st;
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+      if (g_cancellable_set_error_if_cancelled (cancellable, error)
+          || !gtw_trace_exact_day (trace, solver, &state, d, &st, error))
         return NULL;
-
-      g_array_index (trace->checkpoints, GtwState, d) = state;
-      gtw_mechanism_drivers (&trace->pc, &state.slow, trace->scenario->interventions, (int) d, &drv);
-      gtw_mechanism_core_params (&trace->pc, &state.slow, &drv, &p);
-      if (!gtw_solver_run_day (solver, &drv, &p, state.y, &req, &st, &local_error))
-        {
-          g_set_error (error, GTW_SIM_ERROR, GTW_SIM_ERROR_SOLVER, _("Day %u: %s"), d, local_error->message);
-          return NULL;
-        }
-      gtw_mechanism_update (&trace->pc, &state.slow, &drv, &st, 1.0, FALSE);
-      gtw_day_record_fill (&g_array_index (trace->records, GtwDayRecord, d), (int) d, &state, &st, &p);
-      g_atomic_int_set (&trace->n_filled, (int) d + 1);
-
-      if (options->chunk_func && (d + 1 - chunk_start >= MAX (options->chunk_days, 1) || d + 1 == n_days))
-        {
-          options->chunk_func (trace, chunk_start, d + 1 - chunk_start, options->chunk_data);
-          chunk_start = d + 1;
-        }
-      if (options->progress_func && ((d + 1) % 30 == 0 || d + 1 == n_days))
-        options->progress_func ((double) (d + 1) / n_days, options->progress_data);
+      gtw_trace_publish (trace, &publisher, d + 1);
     }
 
   return g_steal_pointer (&trace);

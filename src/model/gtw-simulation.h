@@ -84,7 +84,7 @@ typedef void (*GtwProgressFunc) (double fraction, gpointer user_data);
 typedef struct
 {
   gboolean        with_interventions; /* FALSE runs the baseline */
-  GtwIntegrator   integrator;
+  GtwIntegrator   integrator;         /* GTW_INTEGRATOR_FAST by default */
   guint           chunk_days;         /* default 365 */
   GtwChunkFunc    chunk_func;
   gpointer        chunk_data;
@@ -107,6 +107,8 @@ guint               gtw_trace_get_n_days   (const GtwTrace *trace); /* days fill
 const GtwDayRecord *gtw_trace_get_day      (const GtwTrace *trace, guint day);
 const GtwScenario  *gtw_trace_get_scenario (const GtwTrace *trace);
 gboolean            gtw_trace_has_interventions (const GtwTrace *trace);
+/* Bytes held by the trace: records, checkpoints and the scenario. */
+gsize               gtw_trace_get_memory_size (const GtwTrace *trace);
 /* First day with stage diabetes by fasting glucose >= 7.0 mmol/L, or -1. */
 int                 gtw_trace_diabetes_onset (const GtwTrace *trace);
 

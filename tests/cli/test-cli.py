@@ -160,6 +160,55 @@ def group_commands():
         r = cli("summary", path)
         check(len(r.stdout.splitlines()) > 4, f"summary {preset}: too short")
 
+    group_population()
+
+
+POPULATION_MARKERS = ["fasting_glucose_mmol_l", "hba1c_percent", "beta_cell_mass_rel"]
+PERCENTILES = [5, 25, 50, 75, 95]
+
+
+def group_population():
+    """population FILE --n N [--seed S] [--json] (interfaces.md section 2)."""
+    path = short_scenario("progressor" if "progressor" in preset_ids() else preset_ids()[0], 400)
+    text = cli("population", path, "--n", "4", "--seed", "7").stdout
+    lines = text.splitlines()
+    table = [l for l in lines if not l.startswith("#")]
+    notes = dict(l[1:].strip().split("=", 1) for l in lines if l.startswith("#"))
+    rows = parse_csv("\n".join(table))
+    header = ["year", "day"] + [f"{m}_p{p}" for m in POPULATION_MARKERS for p in PERCENTILES]
+    check(rows[0] == header, f"population: header {rows[0]}")
+    check([r[:2] for r in rows[1:]] == [["0", "0"], ["1", "365"], ["2", "399"]],
+          f"population: years {[r[:2] for r in rows[1:]]}")
+    for r in rows[1:]:
+        values = [float(v) for v in r[2:]]
+        for m in range(len(POPULATION_MARKERS)):
+            band = values[5 * m:5 * m + 5]
+            check(band == sorted(band), f"population: percentiles out of order {band}")
+    check(set(notes) == {"incidence", "onset_day"}, f"population: summary lines {sorted(notes)}")
+    onsets = notes.get("onset_day", "").split(",")
+    check(len(onsets) == 4 and all(o == "none" or o.isdigit() for o in onsets),
+          f"population: onset days {onsets}")
+    check(math.isclose(float(notes.get("incidence", "nan")),
+                       sum(o != "none" for o in onsets) / 4), "population: incidence")
+    check(cli("population", path, "--n", "4", "--seed", "7").stdout == text,
+          "population: the same seed gives a different result")
+    check(cli("population", path, "--n", "4", "--seed", "8").stdout != text,
+          "population: another seed gives the same result")
+
+    data = json.loads(cli("population", path, "--n", "4", "--seed", "7", "--json").stdout)
+    check(data.get("n") == 4 and data.get("seed") == 7 and data.get("percentiles") == PERCENTILES,
+          "population --json: n, seed, percentiles")
+    check(len(data.get("onset_day", [])) == 4, "population --json: onset_day")
+    check(0 <= data.get("incidence", -1) <= 1, "population --json: incidence")
+    check([y["day"] for y in data.get("years", [])] == [0, 365, 399], "population --json: years")
+    for y in data.get("years", []):
+        for m in POPULATION_MARKERS:
+            check(len(y.get(m, [])) == 5, f"population --json: {m}")
+    first = [float(v) for v in rows[1][2:]]
+    check(all(math.isclose(a, b, rel_tol=1e-5) for a, b in
+              zip(first, [v for m in POPULATION_MARKERS for v in data["years"][0][m]])),
+          "population --json and CSV differ")
+
 
 def group_consistency():
     preset = "progressor" if "progressor" in preset_ids() else preset_ids()[0]
@@ -177,6 +226,18 @@ def group_consistency():
         # the day's detail starts where the daily record says the day starts
         d = parse_csv(cli("day", path, "--day", str(day)).stdout)
         check(len(d) == 1441, f"day --day {day}: rows")
+
+    # --reference: the same columns from CVODE every day; the fast default agrees with it
+    reference = parse_csv(cli("run", path, "--reference").stdout)
+    check(reference[0] == RUN_COLUMNS and len(reference) == len(body) + 1, "run --reference: shape")
+    for fast_row, ref_row in zip(body, reference[1:]):
+        f, r = dict(zip(RUN_COLUMNS, fast_row)), dict(zip(RUN_COLUMNS, ref_row))
+        check(abs(float(f["fasting_glucose_mmol_l"]) - float(r["fasting_glucose_mmol_l"])) <= 0.1
+              and abs(float(f["hba1c_percent"]) - float(r["hba1c_percent"])) <= 0.1,
+              f"run --reference day {f['day']}: fast and reference disagree")
+    m = json.loads(cli("markers", path, "--day", "29", "--reference").stdout)
+    check(math.isclose(m["fasting_glucose_mmol_l"], float(reference[30][1]), rel_tol=1e-5),
+          "markers --reference differs from run --reference")
 
     # -o writes the same bytes as standard output, atomically
     out = os.path.join(WORK, "run.csv")
@@ -247,8 +308,20 @@ def group_errors():
     cli("--help")
     cli("run", "--help")
     check(cli("--version").stdout.startswith("glucotwin-cli "), "--version")
+    # the fast integrator is the default; --fast says so explicitly, --reference selects CVODE
     r = cli("run", good, "--fast")
-    check("fast" in r.stderr, "--fast says nothing about its fallback")
+    check(r.stderr == "" and r.stdout == cli("run", good).stdout, "--fast differs from the default")
+    cli("run", good, "--fast", "--reference", expect=1)
+
+    cli("population", good, expect=1)                      # --n is required
+    cli("population", good, "--n", "0", expect=1)
+    cli("population", good, "--n", "2", "--seed", "-4", expect=1)
+    cli("population", good, "--n", "2", "--day", "3", expect=1)
+    cli("bench", good, expect=1)                           # no scenario
+    cli("bench", "--repetitions", "1000", expect=1)
+    cli("bench", "--csv", expect=1)
+    check("bench" in cli("--help").stdout and "population" in cli("--help").stdout,
+          "--help lists population and bench")
 
 
 def group_formats():

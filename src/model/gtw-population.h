@@ -1,0 +1,72 @@
+/* gtw-population.h: virtual populations around one patient, run in parallel
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gtw-simulation.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  GTW_POPULATION_FASTING_GLUCOSE, /* mmol/L */
+  GTW_POPULATION_HBA1C,           /* % */
+  GTW_POPULATION_BETA_CELL_MASS,  /* × reference */
+  GTW_POPULATION_N_MARKERS
+} GtwPopulationMarker;
+
+/* The percentiles reported for every year: 5, 25, 50, 75, 95. */
+#define GTW_POPULATION_N_PERCENTILES 5
+
+typedef struct
+{
+  guint         n_patients;
+  guint64       seed;
+  guint         n_threads;  /* 0: one per processor */
+  GtwIntegrator integrator; /* fast by default */
+} GtwPopulationOptions;
+
+typedef struct _GtwPopulation GtwPopulation;
+
+void           gtw_population_options_init (GtwPopulationOptions *options);
+
+/* Patient `index` of the population with `seed`: the base patient with every parameter that has
+ * a coefficient of variation in the registry drawn log-normally around its value (the median)
+ * and kept inside the registry's range. Depends only on (base, seed, index). */
+void           gtw_population_sample_patient (const GtwPatient *base,
+                                              guint64           seed,
+                                              guint             index,
+                                              GtwPatient       *out);
+
+/* Runs options->n_patients variations of the scenario for its whole duration on a thread pool.
+ * The result depends on the seed, never on the number of threads. */
+GtwPopulation *gtw_population_run          (const GtwScenario          *scenario,
+                                            const GtwPopulationOptions *options,
+                                            GCancellable               *cancellable,
+                                            GError                    **error);
+void           gtw_population_free         (GtwPopulation *population);
+
+guint          gtw_population_get_n_patients (const GtwPopulation *population);
+/* First day with fasting glucose >= 7.0 mmol/L, or -1. */
+int            gtw_population_get_onset      (const GtwPopulation *population,
+                                              guint                patient);
+/* Fraction of the patients with an onset. */
+double         gtw_population_get_incidence  (const GtwPopulation *population);
+
+/* Year y is the day min (365 y, last day): years 0 .. n_years - 1 cover the whole run. */
+guint          gtw_population_get_n_years    (const GtwPopulation *population);
+guint          gtw_population_get_year_day   (const GtwPopulation *population,
+                                              guint                year);
+const double  *gtw_population_percentile_levels (void); /* GTW_POPULATION_N_PERCENTILES */
+double         gtw_population_get_percentile (const GtwPopulation *population,
+                                              GtwPopulationMarker  marker,
+                                              guint                year,
+                                              guint                percentile);
+/* "fasting_glucose_mmol_l", "hba1c_percent", "beta_cell_mass_rel": the daily column names. */
+const char    *gtw_population_marker_name    (GtwPopulationMarker  marker);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GtwPopulation, gtw_population_free)
+
+G_END_DECLS

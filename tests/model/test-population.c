@@ -1,0 +1,187 @@
+/* test-population.c: virtual populations: sampling, determinism across threads, percentiles
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <math.h>
+#include <string.h>
+
+#include <gtw-model.h>
+
+static GtwScenario *
+progressor (int days)
+{
+  g_autoptr (GError) error = NULL;
+  GtwScenario *s = gtw_preset_load ("progressor", &error);
+
+  g_assert_no_error (error);
+  s->duration_days = days;
+  return s;
+}
+
+/* Every varied parameter has a cv source; draws stay in range, depend only on (seed, index),
+ * and spread around the patient's value with about the registry's cv. */
+static void
+test_sampling (void)
+{
+  g_autoptr (GtwScenario) s = progressor (10);
+  const GtwPatient *base = &s->patient;
+  const guint n = 2000;
+  double log_sum = 0, log_sq = 0, cv = gtw_registry_get (GTW_P_SI_INTRINSIC)->cv;
+  GtwPatient a, b;
+
+  for (guint i = 0; i < GTW_N_PATIENT_PARAMS; i++)
+    {
+      const GtwParamInfo *info = gtw_registry_get ((GtwParamId) i);
+      if (info->cv > 0)
+        g_assert_true (info->cv_source != NULL && *info->cv_source);
+      else
+        g_assert_null (info->cv_source);
+    }
+
+  gtw_population_sample_patient (base, 42, 7, &a);
+  gtw_population_sample_patient (base, 42, 7, &b);
+  g_assert_cmpmem (&a, sizeof a, &b, sizeof b);
+  gtw_population_sample_patient (base, 43, 7, &b);
+  g_assert_cmpfloat (a.v[GTW_P_SI_INTRINSIC], !=, b.v[GTW_P_SI_INTRINSIC]);
+  /* not varied: the patient's own value */
+  g_assert_cmpfloat (a.v[GTW_P_AGE], ==, base->v[GTW_P_AGE]);
+  g_assert_cmpfloat (a.v[GTW_P_SEX], ==, base->v[GTW_P_SEX]);
+
+  for (guint i = 0; i < n; i++)
+    {
+      double x;
+
+      gtw_population_sample_patient (base, 1, i, &a);
+      for (guint p = 0; p < GTW_N_PATIENT_PARAMS; p++)
+        {
+          const GtwParamInfo *info = gtw_registry_get ((GtwParamId) p);
+          g_assert_cmpfloat (a.v[p], >=, info->min);
+          g_assert_cmpfloat (a.v[p], <=, info->max);
+        }
+      x = log (a.v[GTW_P_SI_INTRINSIC] / base->v[GTW_P_SI_INTRINSIC]);
+      log_sum += x;
+      log_sq += x * x;
+    }
+  /* log-normal around the patient: mean log ratio 0, SD sqrt (ln (1 + cv²)) (clamping aside) */
+  g_assert_cmpfloat (fabs (log_sum / n), <, 0.02);
+  g_assert_cmpfloat_with_epsilon (sqrt (log_sq / n), sqrt (log1p (cv * cv)), 0.03);
+}
+
+static GtwPopulation *
+run_population (const GtwScenario *s, guint n, guint threads, guint64 seed)
+{
+  g_autoptr (GError) error = NULL;
+  GtwPopulationOptions options;
+  GtwPopulation *pop;
+
+  gtw_population_options_init (&options);
+  g_assert_cmpint (options.integrator, ==, GTW_INTEGRATOR_FAST);
+  options.n_patients = n;
+  options.n_threads = threads;
+  options.seed = seed;
+  pop = gtw_population_run (s, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (pop);
+  return pop;
+}
+
+static void
+assert_same (const GtwPopulation *a, const GtwPopulation *b)
+{
+  g_assert_cmpuint (gtw_population_get_n_patients (a), ==, gtw_population_get_n_patients (b));
+  g_assert_cmpuint (gtw_population_get_n_years (a), ==, gtw_population_get_n_years (b));
+  for (guint i = 0; i < gtw_population_get_n_patients (a); i++)
+    g_assert_cmpint (gtw_population_get_onset (a, i), ==, gtw_population_get_onset (b, i));
+  for (guint m = 0; m < GTW_POPULATION_N_MARKERS; m++)
+    for (guint y = 0; y < gtw_population_get_n_years (a); y++)
+      for (guint k = 0; k < GTW_POPULATION_N_PERCENTILES; k++)
+        g_assert_cmpfloat (gtw_population_get_percentile (a, m, y, k), ==,
+                           gtw_population_get_percentile (b, m, y, k));
+}
+
+static void
+test_threads (void)
+{
+  g_autoptr (GtwScenario) s = progressor (3 * 365);
+  g_autoptr (GtwPopulation) one = run_population (s, 12, 1, 5);
+  g_autoptr (GtwPopulation) three = run_population (s, 12, 3, 5);
+  g_autoptr (GtwPopulation) all = run_population (s, 12, 0, 5);
+  g_autoptr (GtwPopulation) other = run_population (s, 12, 0, 6);
+  gboolean differs = FALSE;
+
+  assert_same (one, three);
+  assert_same (one, all);
+  for (guint k = 0; k < GTW_POPULATION_N_PERCENTILES; k++)
+    differs |= gtw_population_get_percentile (one, GTW_POPULATION_HBA1C, 3, k)
+               != gtw_population_get_percentile (other, GTW_POPULATION_HBA1C, 3, k);
+  g_assert_true (differs);
+}
+
+static void
+test_percentiles (void)
+{
+  g_autoptr (GtwScenario) s = progressor (2 * 365 + 100);
+  g_autoptr (GtwPopulation) pop = run_population (s, 20, 0, 11);
+  const double *levels = gtw_population_percentile_levels ();
+  guint with_onset = 0;
+
+  g_assert_cmpfloat (levels[0], ==, 5);
+  g_assert_cmpfloat (levels[2], ==, 50);
+  g_assert_cmpfloat (levels[4], ==, 95);
+  /* years 0, 1, 2 and the last day */
+  g_assert_cmpuint (gtw_population_get_n_years (pop), ==, 4);
+  g_assert_cmpuint (gtw_population_get_year_day (pop, 1), ==, 365);
+  g_assert_cmpuint (gtw_population_get_year_day (pop, 3), ==, 2 * 365 + 99);
+
+  for (guint m = 0; m < GTW_POPULATION_N_MARKERS; m++)
+    for (guint y = 0; y < gtw_population_get_n_years (pop); y++)
+      {
+        double spread = gtw_population_get_percentile (pop, m, y, 4)
+                        - gtw_population_get_percentile (pop, m, y, 0);
+        for (guint k = 1; k < GTW_POPULATION_N_PERCENTILES; k++)
+          g_assert_cmpfloat (gtw_population_get_percentile (pop, m, y, k - 1), <=,
+                             gtw_population_get_percentile (pop, m, y, k));
+        g_assert_cmpfloat (spread, >, 0); /* the patients differ */
+        g_assert_true (isfinite (spread));
+      }
+  /* beta-cell mass on day 0 centres on the patient's (1.0 x reference for the progressor) */
+  g_assert_cmpfloat_with_epsilon (gtw_population_get_percentile (pop, GTW_POPULATION_BETA_CELL_MASS, 0, 2),
+                                  s->patient.v[GTW_P_BETA_MASS], 0.15);
+
+  for (guint i = 0; i < gtw_population_get_n_patients (pop); i++)
+    {
+      int onset = gtw_population_get_onset (pop, i);
+      g_assert_cmpint (onset, >=, -1);
+      g_assert_cmpint (onset, <, s->duration_days);
+      with_onset += onset >= 0;
+    }
+  g_assert_cmpfloat (gtw_population_get_incidence (pop), ==, with_onset / 20.0);
+  g_assert_cmpstr (gtw_population_marker_name (GTW_POPULATION_HBA1C), ==, "hba1c_percent");
+}
+
+static void
+test_cancel (void)
+{
+  g_autoptr (GtwScenario) s = progressor (3650);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtwPopulation) pop = NULL;
+  GtwPopulationOptions options;
+
+  gtw_population_options_init (&options);
+  options.n_patients = 50;
+  g_cancellable_cancel (cancellable);
+  pop = gtw_population_run (s, &options, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (pop);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/population/sampling", test_sampling);
+  g_test_add_func ("/population/threads", test_threads);
+  g_test_add_func ("/population/percentiles", test_percentiles);
+  g_test_add_func ("/population/cancel", test_cancel);
+  return g_test_run ();
+}
