@@ -453,7 +453,8 @@ build (GtwOgttWindow *self)
   gtk_list_box_append (GTK_LIST_BOX (list),
                        index_row (_("Insulinogenic index"),
                                   _("Early insulin response: Δinsulin / Δglucose over the first "
-                                    "30 minutes (µU/mL per mg/dL)"),
+                                    "30 minutes (µU/mL per mg/dL); below about 0.4 suggests a "
+                                    "weak first phase"),
                                   r->insulinogenic_index, 2));
   gtk_list_box_append (GTK_LIST_BOX (list),
                        index_row (_("Matsuda index"),
