@@ -16,13 +16,12 @@
 #include "gtw-intervention-style.h"
 #include "gtw-timeline.h"
 
-#define LANE_HEIGHT    32
+#define MIN_LANE       32
 #define LANE_GAP       4
 #define V_PADDING      6
 #define BLOCK_RADIUS   6
 #define EDGE_GRIP      6
 #define FADE_WIDTH     64.0
-#define ICON_SIZE      16
 #define DEFAULT_DAYS   3650
 #define DAYS_PER_MONTH (365.0 / 12.0)
 #define WEEK           7
@@ -49,6 +48,7 @@ struct _GtwTimeline
   int              margin_left;
   int              margin_right;
   int              selected;
+  int              lane_height; /* follows the font: large text, presentation mode */
 
   /* The block under the pointer while a button is down; the preview is what it would
    * become, committed when the button is released. */
@@ -339,8 +339,8 @@ block_rect_for (GtwTimeline           *self,
   double x0 = day_to_x (self, iv->start_day);
   double x1 = day_to_x (self, effective_end (self, iv) + 1);
 
-  graphene_rect_init (rect, x0, V_PADDING + lane * (LANE_HEIGHT + LANE_GAP),
-                      MAX (x1 - x0, 6.0), LANE_HEIGHT);
+  graphene_rect_init (rect, x0, V_PADDING + lane * (self->lane_height + LANE_GAP),
+                      MAX (x1 - x0, 6.0), self->lane_height);
 }
 
 static void
@@ -927,6 +927,13 @@ append_layout_at (GtkSnapshot   *snapshot,
   gtk_snapshot_restore (snapshot);
 }
 
+/* 16 px in a lane of 32, and in proportion when large text makes the lanes taller. */
+static int
+icon_size (GtwTimeline *self)
+{
+  return MAX (16, self->lane_height / 2);
+}
+
 static void
 snapshot_icon (GtwTimeline         *self,
                GtkSnapshot         *snapshot,
@@ -937,15 +944,16 @@ snapshot_icon (GtwTimeline         *self,
 {
   GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
   g_autoptr(GtkIconPaintable) icon = NULL;
+  int size = icon_size (self);
 
   icon = gtk_icon_theme_lookup_icon (theme, gtw_intervention_style_icon_name (type), NULL,
-                                     ICON_SIZE, gtk_widget_get_scale_factor (GTK_WIDGET (self)),
+                                     size, gtk_widget_get_scale_factor (GTK_WIDGET (self)),
                                      gtk_widget_get_direction (GTK_WIDGET (self)), 0);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) x,
-                                                          (float) round (center_y - ICON_SIZE / 2.0)));
+                                                          (float) round (center_y - size / 2.0)));
   gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot,
-                                            ICON_SIZE, ICON_SIZE, color, 1);
+                                            size, size, color, 1);
   gtk_snapshot_restore (snapshot);
 }
 
@@ -969,16 +977,18 @@ snapshot_block_content (GtwTimeline           *self,
   g_autoptr(PangoLayout) cut = NULL;
   const char *texts[3];
   guint n_texts = 0;
+  int size = icon_size (self);
+  int min_width;
 
-  if (right - left < ICON_SIZE + 4)
+  if (right - left < size + 4)
     return;
-  if (right - left < ICON_SIZE + 16)
+  if (right - left < size + 16)
     {
-      snapshot_icon (self, snapshot, iv->type, round ((left + right - ICON_SIZE) / 2), center_y, color);
+      snapshot_icon (self, snapshot, iv->type, round ((left + right - size) / 2), center_y, color);
       return;
     }
   snapshot_icon (self, snapshot, iv->type, x, center_y, color);
-  x += ICON_SIZE + 6;
+  x += size + 6;
   available = right - x - 8 - reserved;
 
   if (dose != NULL)
@@ -1003,10 +1013,12 @@ snapshot_block_content (GtwTimeline           *self,
         }
     }
 
-  /* Three letters and an ellipsis still say which block this is. */
-  if (available < 28)
+  /* Two letters and an ellipsis still say which block this is; an ellipsis alone does not. */
+  cut = block_layout (self, "ab…", TRUE);
+  pango_layout_get_pixel_size (cut, &min_width, NULL);
+  if (available < min_width)
     return;
-  cut = block_layout (self, gtw_intervention_style_short_label (iv->type), TRUE);
+  pango_layout_set_text (cut, gtw_intervention_style_short_label (iv->type), -1);
   pango_layout_set_ellipsize (cut, PANGO_ELLIPSIZE_END);
   pango_layout_set_width (cut, (int) available * PANGO_SCALE);
   append_layout_at (snapshot, cut, x, center_y, color);
@@ -1239,7 +1251,7 @@ gtw_timeline_measure (GtkWidget      *widget,
     {
       int lanes = (int) MAX (self->n_lanes, 1);
 
-      *minimum = *natural = 2 * V_PADDING + lanes * LANE_HEIGHT + (lanes - 1) * LANE_GAP;
+      *minimum = *natural = 2 * V_PADDING + lanes * self->lane_height + (lanes - 1) * LANE_GAP;
     }
 }
 
@@ -1276,6 +1288,25 @@ gtw_timeline_size_allocate (GtkWidget *widget,
     {
       point_editor (self);
       gtk_popover_present (GTK_POPOVER (self->editor));
+    }
+}
+
+/* Lanes grow with the font, so that large text and a projector's bigger type still fit. */
+static void
+gtw_timeline_css_changed (GtkWidget         *widget,
+                          GtkCssStyleChange *change)
+{
+  GtwTimeline *self = GTW_TIMELINE (widget);
+  g_autoptr(PangoLayout) layout = block_layout (self, "Ag", TRUE);
+  int width, height;
+
+  GTK_WIDGET_CLASS (gtw_timeline_parent_class)->css_changed (widget, change);
+
+  pango_layout_get_pixel_size (layout, &width, &height);
+  if (MAX (MIN_LANE, height + 14) != self->lane_height)
+    {
+      self->lane_height = MAX (MIN_LANE, height + 14);
+      gtk_widget_queue_resize (widget);
     }
 }
 
@@ -1320,6 +1351,7 @@ gtw_timeline_class_init (GtwTimelineClass *klass)
   widget_class->snapshot = gtw_timeline_snapshot;
   widget_class->measure = gtw_timeline_measure;
   widget_class->size_allocate = gtw_timeline_size_allocate;
+  widget_class->css_changed = gtw_timeline_css_changed;
 
   /**
    * GtwTimeline::edited:
@@ -1348,6 +1380,7 @@ gtw_timeline_init (GtwTimeline *self)
   self->first_day = 0;
   self->last_day = DEFAULT_DAYS;
   self->selected = -1;
+  self->lane_height = MIN_LANE;
   self->drag_index = -1;
   self->drop_day = -1;
 

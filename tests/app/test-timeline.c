@@ -403,6 +403,32 @@ test_lanes (void)
   g_assert_cmpint (three - two, ==, two - one);
 }
 
+/* Large text (or a projector's bigger type) makes the lanes taller, never cuts the labels. */
+static void
+test_large_text (void)
+{
+  GtwTimeline *timeline = sample_timeline ();
+  GtkWidget *window = show (GTK_WIDGET (timeline), WINDOW_WIDTH, 80);
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  int before, after;
+
+  before = gtk_widget_get_height (GTK_WIDGET (timeline));
+  gtk_css_provider_load_from_data (provider, "gtw-timeline { font-size: 30px; }", -1);
+  gtk_style_context_add_provider_for_display (gtk_widget_get_display (window),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  wait_for_paint (window);
+  after = gtk_widget_get_height (GTK_WIDGET (timeline));
+  save_png (window, "timeline-large-text.png");
+  gtk_style_context_remove_provider_for_display (gtk_widget_get_display (window),
+                                                 GTK_STYLE_PROVIDER (provider));
+  /* Two lanes (berberine and metformin share one) of text 30 px high and more. */
+  g_assert_cmpint (after, >, before);
+  g_assert_cmpint (after, >=, 2 * (30 + 14));
+
+  dismiss (window);
+}
+
 /* The keyboard */
 
 static void
@@ -832,6 +858,7 @@ main (int   argc,
   g_test_add_func ("/timeline/api", test_api);
   g_test_add_func ("/timeline/invalid", test_invalid);
   g_test_add_func ("/timeline/lanes", test_lanes);
+  g_test_add_func ("/timeline/large-text", test_large_text);
   g_test_add_func ("/timeline/keys", test_keys);
   g_test_add_func ("/timeline/pointer", test_pointer);
   g_test_add_func ("/timeline/drop", test_drop);
