@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <stdlib.h>
 
 #define HOMA_IR_THRESHOLD 2.5
 #define BETA_CELL_FRACTION 0.5
@@ -329,6 +330,23 @@ gtw_story_compute (const GtwTrace      *trace,
   return story;
 }
 
+char *
+gtw_story_format_span (int days)
+{
+  int months = (int) lround (days / (365.0 / 12.0));
+
+  if (days < 31)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", days), days);
+  if (months < 12)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d month", "%d months", months),
+                            months);
+  if (days % 365 == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d year", "%d years", days / 365),
+                            days / 365);
+  /* Translators: a span of the run in years, with one decimal: "3.2 years" */
+  return g_strdup_printf (_("%.1f years"), days / 365.0);
+}
+
 const GtwStoryMarker *
 gtw_story_find (GPtrArray    *story,
                 GtwStoryKind  kind)
@@ -352,8 +370,8 @@ gtw_story_compare (GPtrArray    *story,
                    guint         n_days)
 {
   const GtwStoryMarker *with, *without;
+  g_autofree char *span = NULL;
   const char *title;
-  double years;
 
   g_return_val_if_fail (story != NULL && baseline_story != NULL, NULL);
   g_return_val_if_fail (kind < GTW_N_STORY_KINDS, NULL);
@@ -365,21 +383,31 @@ gtw_story_compare (GPtrArray    *story,
   if (with == NULL && without == NULL)
     return NULL;
   if (with == NULL)
-    /* Translators: a story marker's title, the years simulated, the year it happens without
-     * interventions */
-    return g_strdup_printf (_("%s: avoided within the %.0f years simulated (without "
-                              "interventions: in year %.1f)."),
-                            title, n_days / 365.0, without->day / 365.0);
-  if (without == NULL)
-    return g_strdup_printf (_("%s: in year %.1f; not reached without interventions."),
-                            title, with->day / 365.0);
+    {
+      g_autofree char *run = gtw_story_format_span (n_days);
 
-  years = (with->day - without->day) / 365.0;
+      span = gtw_story_format_span (without->day);
+      /* Translators: a story marker's title, the length of the run, and when the marker
+       * happens without interventions: "Diabetes: avoided within the 20 years simulated
+       * (without interventions: after 12.7 years)." */
+      return g_strdup_printf (_("%s: avoided within the %s simulated (without interventions: "
+                                "after %s)."), title, run, span);
+    }
+  if (without == NULL)
+    {
+      span = gtw_story_format_span (with->day);
+      return g_strdup_printf (_("%s: after %s; not reached without interventions."), title, span);
+    }
+
   /* Within a month counts as the same time: closer than that, the turn is the same. */
-  if (fabs (years) < 1.0 / 12.0)
-    return g_strdup_printf (_("%s: at the same time as without interventions (year %.1f)."),
-                            title, with->day / 365.0);
-  if (years > 0)
-    return g_strdup_printf (_("%s: %.1f years later than without interventions."), title, years);
-  return g_strdup_printf (_("%s: %.1f years earlier than without interventions."), title, -years);
+  if (abs (with->day - without->day) < 31)
+    {
+      span = gtw_story_format_span (with->day);
+      return g_strdup_printf (_("%s: at the same time as without interventions (after %s)."),
+                              title, span);
+    }
+  span = gtw_story_format_span (abs (with->day - without->day));
+  if (with->day > without->day)
+    return g_strdup_printf (_("%s: %s later than without interventions."), title, span);
+  return g_strdup_printf (_("%s: %s earlier than without interventions."), title, span);
 }

@@ -58,6 +58,9 @@ const char *gtw_story_kind_title     (GtwStoryKind kind); /* translated */
 GPtrArray  *gtw_story_compute        (const GtwTrace      *trace,
                                       const GtwStoryUnits *units);
 
+/* A span of the run in words: "12 days", "5 months", "3.2 years", "20 years" (translated). */
+char       *gtw_story_format_span    (int                  days);
+
 /* The first marker of @kind, or NULL. */
 const GtwStoryMarker *gtw_story_find (GPtrArray           *story,
                                       GtwStoryKind         kind);

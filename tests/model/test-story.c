@@ -198,6 +198,24 @@ test_growing_and_determinism (void)
 }
 
 static void
+test_format_span (void)
+{
+  g_autofree char *days = gtw_story_format_span (12);
+  g_autofree char *day = gtw_story_format_span (1);
+  g_autofree char *months = gtw_story_format_span (150);
+  g_autofree char *years = gtw_story_format_span (4637);
+  g_autofree char *whole = gtw_story_format_span (20 * 365);
+  g_autofree char *one = gtw_story_format_span (365);
+
+  g_assert_cmpstr (days, ==, "12 days");
+  g_assert_cmpstr (day, ==, "1 day");
+  g_assert_cmpstr (months, ==, "5 months");
+  g_assert_cmpstr (years, ==, "12.7 years");
+  g_assert_cmpstr (whole, ==, "20 years");
+  g_assert_cmpstr (one, ==, "1 year");
+}
+
+static void
 test_healthy (void)
 {
   g_autoptr (GError) error = NULL;
@@ -297,6 +315,7 @@ main (int argc, char **argv)
   g_test_add_func ("/story/progressor", test_progressor);
   g_test_add_func ("/story/units", test_units);
   g_test_add_func ("/story/growing-and-determinism", test_growing_and_determinism);
+  g_test_add_func ("/story/format-span", test_format_span);
   g_test_add_func ("/story/healthy", test_healthy);
   g_test_add_func ("/story/back-to-normal", test_back_to_normal);
   g_test_add_func ("/story/compare", test_compare);

@@ -1,0 +1,1227 @@
+/* gtw-handout.c: the patient handout, a two-page PDF and a PNG for messaging
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A small flow layout: text (Pango, wrapped to the column) and figures (the shared PLplot
+ * renderer, drawn larger and scaled into their box) go down the page and onto the next one
+ * when they do not fit. Every page is laid out twice, first only measured (to know how many
+ * pages there are, and how tall the PNG is), then drawn; one font context with unhinted
+ * metrics makes both passes break lines at the same places.
+ */
+#include "gtw-handout.h"
+
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "gtw-figure.h"
+#include "gtw-intervention-style.h"
+#include "gtw-story.h"
+
+#define A4_WIDTH   595.276 /* points */
+#define A4_HEIGHT  841.890
+#define PDF_MARGIN 42.0
+#define PNG_MARGIN 56.0
+#define PNG_SCALE  2.3     /* pixels per point of the PDF's type sizes */
+
+/* The figure is drawn at this logical width and scaled into its box: its type and line widths
+ * were made for a window, and at the column's width in points they would crowd the panels. */
+#define PDF_FIGURE_WIDTH 780.0
+
+typedef enum
+{
+  STYLE_OVERLINE,
+  STYLE_TITLE,
+  STYLE_SUBTITLE,
+  STYLE_HEADING,
+  STYLE_BODY,
+  STYLE_SMALL,
+  STYLE_TABLE,
+  STYLE_FOOTER,
+  STYLE_DISCLAIMER,
+  N_STYLES
+} Style;
+
+static const struct
+{
+  double      size; /* points */
+  PangoWeight weight;
+  double      grey; /* 0 black */
+  double      line_spacing;
+  PangoWrapMode wrap;
+} styles[N_STYLES] = {
+  [STYLE_OVERLINE] = { 7.5, PANGO_WEIGHT_BOLD, 0.40, 1.0, PANGO_WRAP_WORD_CHAR },
+  [STYLE_TITLE] = { 19.0, PANGO_WEIGHT_BOLD, 0.0, 1.0, PANGO_WRAP_WORD_CHAR },
+  [STYLE_SUBTITLE] = { 9.5, PANGO_WEIGHT_NORMAL, 0.30, 1.25, PANGO_WRAP_WORD_CHAR },
+  [STYLE_HEADING] = { 12.0, PANGO_WEIGHT_BOLD, 0.0, 1.0, PANGO_WRAP_WORD_CHAR },
+  [STYLE_BODY] = { 9.5, PANGO_WEIGHT_NORMAL, 0.08, 1.25, PANGO_WRAP_WORD_CHAR },
+  [STYLE_SMALL] = { 8.5, PANGO_WEIGHT_NORMAL, 0.15, 1.2, PANGO_WRAP_WORD_CHAR },
+  /* whole words in the narrow cells: "Compensated" rather than "Compensa-ted" */
+  [STYLE_TABLE] = { 8.5, PANGO_WEIGHT_NORMAL, 0.08, 1.1, PANGO_WRAP_WORD },
+  [STYLE_FOOTER] = { 7.5, PANGO_WEIGHT_NORMAL, 0.45, 1.0, PANGO_WRAP_WORD_CHAR },
+  [STYLE_DISCLAIMER] = { 9.5, PANGO_WEIGHT_BOLD, 0.10, 1.25, PANGO_WRAP_WORD_CHAR },
+};
+
+/* Story kinds by how much they matter to a patient, for the sentences that compare runs. */
+static const GtwStoryKind compare_order[] = {
+  GTW_STORY_DIABETES, GTW_STORY_PREDIABETES, GTW_STORY_BETA_CELLS_HALVED,
+  GTW_STORY_BACK_TO_NORMAL, GTW_STORY_INSULIN_DOUBLED, GTW_STORY_HOMA_IR_HIGH,
+};
+
+typedef struct
+{
+  /* inputs */
+  GtwTrace          *trace;
+  GtwTrace          *baseline;       /* NULL when there is nothing to compare */
+  GtwDisplayUnits    units;
+  const GtwScenario *scenario;
+  GPtrArray         *story;
+  GPtrArray         *baseline_story; /* NULL with baseline */
+  /* layout */
+  PangoContext      *pango;
+  cairo_t           *cr;             /* NULL while measuring */
+  double             scale;          /* type size factor: 1 in points, PNG_SCALE in pixels */
+  double             page_width, page_height;
+  double             left, width, top, bottom;
+  double             y;
+  int                page;           /* 1-based */
+  int                n_pages;        /* from the measuring pass; 0 while measuring */
+  GError            *error;          /* the first drawing error */
+} Doc;
+
+static const char *
+disclaimer (void)
+{
+  return _("Glucotwin is an educational simulation. It is not a diagnosis and not a treatment "
+           "plan: talk to your clinician.");
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Text                                                                                     */
+
+static PangoLayout *
+make_layout (Doc *doc, Style style, double width, const char *markup)
+{
+  PangoLayout *layout = pango_layout_new (doc->pango);
+  PangoFontDescription *desc = pango_font_description_from_string ("Sans");
+
+  pango_font_description_set_absolute_size (desc, styles[style].size * doc->scale * PANGO_SCALE);
+  pango_font_description_set_weight (desc, styles[style].weight);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, styles[style].wrap);
+  pango_layout_set_line_spacing (layout, styles[style].line_spacing);
+  pango_layout_set_markup (layout, markup, -1);
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_size (layout, NULL, &height);
+  return (double) height / PANGO_SCALE;
+}
+
+/* Draws (unless measuring) and returns the height. */
+static double
+text_at (Doc *doc, double x, double y, double width, Style style, PangoAlignment align,
+         const char *markup)
+{
+  g_autoptr (PangoLayout) layout = make_layout (doc, style, width, markup);
+
+  pango_layout_set_alignment (layout, align);
+  if (doc->cr != NULL)
+    {
+      cairo_set_source_rgb (doc->cr, styles[style].grey, styles[style].grey, styles[style].grey);
+      cairo_move_to (doc->cr, x, y);
+      pango_cairo_show_layout (doc->cr, layout);
+    }
+  return layout_height (layout);
+}
+
+static double
+text_height (Doc *doc, double width, Style style, const char *markup)
+{
+  g_autoptr (PangoLayout) layout = make_layout (doc, style, width, markup);
+
+  return layout_height (layout);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Pages                                                                                    */
+
+static void
+draw_footer (Doc *doc)
+{
+  g_autofree char *page = NULL;
+  double y = doc->page_height - PDF_MARGIN * doc->scale * 0.6;
+
+  if (doc->cr == NULL)
+    return;
+  text_at (doc, doc->left, y, doc->width, STYLE_FOOTER, PANGO_ALIGN_LEFT,
+           _("Glucotwin · an educational simulation of insulin resistance"));
+  if (doc->n_pages > 0)
+    {
+      /* Translators: the page number and the number of pages of the handout */
+      page = g_strdup_printf (_("Page %d of %d"), doc->page, doc->n_pages);
+      text_at (doc, doc->left, y, doc->width, STYLE_FOOTER, PANGO_ALIGN_RIGHT, page);
+    }
+}
+
+static void
+finish_page (Doc *doc)
+{
+  draw_footer (doc);
+  if (doc->cr != NULL)
+    cairo_show_page (doc->cr);
+}
+
+static void
+new_page (Doc *doc)
+{
+  finish_page (doc);
+  doc->page++;
+  doc->y = doc->top;
+}
+
+/* Moves to a new page unless @height fits below (or the page is still empty). */
+static void
+ensure_space (Doc *doc, double height)
+{
+  if (doc->y + height > doc->bottom && doc->y > doc->top)
+    new_page (doc);
+}
+
+static void
+flow_text (Doc *doc, Style style, const char *markup, double space_after)
+{
+  double height = text_height (doc, doc->width, style, markup);
+
+  ensure_space (doc, height);
+  text_at (doc, doc->left, doc->y, doc->width, style, PANGO_ALIGN_LEFT, markup);
+  doc->y += height + space_after * doc->scale;
+}
+
+/* @text with a bullet hanging in the margin of its wrapped lines */
+static void
+flow_bullet (Doc *doc, Style style, const char *text, double space_after)
+{
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+  double indent = 12 * doc->scale;
+  double height = text_height (doc, doc->width - indent, style, markup);
+
+  ensure_space (doc, height);
+  text_at (doc, doc->left + 2 * doc->scale, doc->y, indent, style, PANGO_ALIGN_LEFT, "•");
+  text_at (doc, doc->left + indent, doc->y, doc->width - indent, style, PANGO_ALIGN_LEFT, markup);
+  doc->y += height + space_after * doc->scale;
+}
+
+static void
+flow_heading (Doc *doc, const char *text, double height_kept_with)
+{
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+  double height = text_height (doc, doc->width, STYLE_HEADING, markup);
+
+  /* never a heading alone at the foot of a page */
+  ensure_space (doc, height + height_kept_with);
+  doc->y += 4 * doc->scale;
+  flow_text (doc, STYLE_HEADING, markup, 6);
+}
+
+static void
+flow_rule (Doc *doc)
+{
+  if (doc->cr != NULL)
+    {
+      cairo_set_source_rgb (doc->cr, 0.80, 0.80, 0.80);
+      cairo_set_line_width (doc->cr, 0.75 * doc->scale);
+      cairo_move_to (doc->cr, doc->left, doc->y);
+      cairo_line_to (doc->cr, doc->left + doc->width, doc->y);
+      cairo_stroke (doc->cr);
+    }
+  doc->y += 10 * doc->scale;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Content                                                                                  */
+
+static gboolean
+has_plan (Doc *doc)
+{
+  return doc->baseline != NULL;
+}
+
+static char *
+format_when (int day)
+{
+  g_autofree char *span = gtw_story_format_span (day);
+
+  /* Translators: when a story marker happens, e.g. "After 1.4 years", "After 3 days" */
+  return g_strdup_printf (_("After %s"), span);
+}
+
+static char *
+patient_summary (const GtwScenario *scenario)
+{
+  const GtwPatient *p = &scenario->patient;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  /* Translators: the date the handout was made, a g_date_time_format () format */
+  g_autofree char *date = g_date_time_format (now, _("%-d %B %Y"));
+  g_autofree char *duration = gtw_story_format_span (scenario->duration_days);
+  g_autofree char *person = NULL;
+
+  /* Translators: sex, age, height, weight, BMI and waist of the patient on day 0 */
+  person = g_strdup_printf (_("%s, %d years, %d cm, %.0f kg (BMI %.1f), waist %d cm"),
+                            gtw_patient_is_female (p) ? _("Woman") : _("Man"),
+                            (int) lround (p->v[GTW_P_AGE]), (int) lround (p->v[GTW_P_HEIGHT]),
+                            p->v[GTW_P_WEIGHT], gtw_patient_bmi (p),
+                            (int) lround (p->v[GTW_P_WAIST]));
+  /* Translators: the patient, the length of the simulated run, the date */
+  return g_strdup_printf (_("%s · simulated over %s · prepared on %s"), person, duration, date);
+}
+
+static void
+flow_title (Doc *doc)
+{
+  g_autofree char *overline = g_markup_escape_text (_("YOUR GLUCOSE STORY"), -1);
+  g_autofree char *title = g_markup_escape_text (doc->scenario->name, -1);
+  g_autofree char *summary = patient_summary (doc->scenario);
+  g_autofree char *summary_markup = g_markup_escape_text (summary, -1);
+
+  flow_text (doc, STYLE_OVERLINE, overline, 3);
+  flow_text (doc, STYLE_TITLE, title, 4);
+  flow_text (doc, STYLE_SUBTITLE, summary_markup, 8);
+  flow_rule (doc);
+}
+
+static void
+flow_figure (Doc *doc, double height, double draw_width, double font_scale, const char *title,
+             GtwTrace *trace, GtwTrace *baseline)
+{
+  GtwFigureOptions options;
+  double s = doc->width / draw_width;
+
+  ensure_space (doc, height);
+  if (doc->cr != NULL && doc->error == NULL)
+    {
+      gtw_figure_options_init (&options);
+      options.view = GTW_FIGURE_VIEW_DECADE;
+      options.width = (int) draw_width;
+      options.height = (int) (height / s);
+      options.glucose_unit = doc->units.glucose;
+      options.insulin_unit = doc->units.insulin;
+      options.cpeptide_unit = doc->units.cpeptide;
+      options.show_baseline = baseline != NULL;
+      options.font_scale = font_scale;
+      options.title = title;
+
+      cairo_save (doc->cr);
+      cairo_translate (doc->cr, doc->left, doc->y);
+      cairo_scale (doc->cr, s, s);
+      cairo_rectangle (doc->cr, 0, 0, options.width, options.height);
+      cairo_clip (doc->cr);
+      gtw_figure_draw_trace (doc->cr, &options, trace, baseline, &doc->error);
+      cairo_restore (doc->cr);
+    }
+  doc->y += height + 8 * doc->scale;
+}
+
+/* The markers of one run as a list of "After 1.4 years: Fasting insulin doubled", under
+ * @heading unless it is NULL. */
+static char *
+story_list_markup (GPtrArray *story, const char *heading, int n_days)
+{
+  GString *markup = g_string_new (NULL);
+
+  if (heading != NULL)
+    g_string_append_printf (markup, "<b>%s</b>\n", heading);
+  if (story->len == 0)
+    {
+      g_autofree char *duration = gtw_story_format_span (n_days);
+      g_autofree char *none = g_strdup_printf (_("No turning point within the %s simulated."),
+                                               duration);
+      g_autofree char *escaped = g_markup_escape_text (none, -1);
+
+      g_string_append (markup, escaped);
+    }
+  for (guint i = 0; i < story->len; i++)
+    {
+      const GtwStoryMarker *m = g_ptr_array_index (story, i);
+      g_autofree char *when = format_when (m->day);
+      g_autofree char *line = g_markup_printf_escaped ("%s%s: %s", i > 0 ? "\n" : "", when,
+                                                       m->title);
+
+      g_string_append (markup, line);
+    }
+  return g_string_free (markup, FALSE);
+}
+
+/* The sentences that say what the interventions change: "Diabetes: avoided ...". */
+static GPtrArray *
+comparisons (Doc *doc)
+{
+  GPtrArray *sentences = g_ptr_array_new_with_free_func (g_free);
+
+  if (!has_plan (doc))
+    return sentences;
+  for (guint i = 0; i < G_N_ELEMENTS (compare_order); i++)
+    {
+      char *sentence = gtw_story_compare (doc->story, doc->baseline_story, compare_order[i],
+                                          gtw_trace_get_n_days (doc->trace));
+
+      if (sentence != NULL)
+        g_ptr_array_add (sentences, sentence);
+    }
+  return sentences;
+}
+
+static void
+flow_story_columns (Doc *doc)
+{
+  int n_days = (int) gtw_trace_get_n_days (doc->trace);
+  double gap = 18 * doc->scale;
+  double column = (doc->width - gap) / 2;
+  g_autofree char *with = story_list_markup (doc->story, _("With your plan"), n_days);
+  g_autofree char *without = NULL;
+  double height;
+
+  if (!has_plan (doc))
+    {
+      g_autofree char *one = story_list_markup (doc->story, NULL, n_days);
+
+      flow_text (doc, STYLE_BODY, one, 8);
+      return;
+    }
+
+  without = story_list_markup (doc->baseline_story, _("Without changes"), n_days);
+  height = MAX (text_height (doc, column, STYLE_BODY, with),
+                text_height (doc, column, STYLE_BODY, without));
+  ensure_space (doc, height);
+  text_at (doc, doc->left, doc->y, column, STYLE_BODY, PANGO_ALIGN_LEFT, with);
+  text_at (doc, doc->left + column + gap, doc->y, column, STYLE_BODY, PANGO_ALIGN_LEFT, without);
+  doc->y += height + 8 * doc->scale;
+}
+
+static void
+flow_comparisons (Doc *doc)
+{
+  g_autoptr (GPtrArray) sentences = comparisons (doc);
+
+  for (guint i = 0; i < sentences->len; i++)
+    flow_bullet (doc, STYLE_BODY, g_ptr_array_index (sentences, i), 3);
+}
+
+static void
+page_one (Doc *doc)
+{
+  double figures, story;
+  cairo_t *cr = doc->cr;
+
+  flow_title (doc);
+
+  /* The figures take what the story leaves of the page. */
+  doc->cr = NULL;
+  {
+    double y = doc->y;
+
+    flow_heading (doc, _("Turning points"), 0);
+    flow_story_columns (doc);
+    flow_comparisons (doc);
+    story = doc->y - y;
+    doc->y = y;
+  }
+  doc->cr = cr;
+  figures = doc->bottom - doc->y - story - 16 * doc->scale;
+
+  if (has_plan (doc))
+    {
+      flow_figure (doc, figures / 2, PDF_FIGURE_WIDTH, 1.0, _("With your plan"), doc->trace,
+                   doc->baseline);
+      flow_figure (doc, figures / 2, PDF_FIGURE_WIDTH, 1.0, _("Without changes"), doc->baseline,
+                   NULL);
+    }
+  else
+    /* one figure alone would stretch its panels: keep it about as tall as it is wide */
+    flow_figure (doc, MIN (figures, 0.85 * doc->width), PDF_FIGURE_WIDTH, 1.0, NULL, doc->trace,
+                 NULL);
+
+  flow_heading (doc, _("Turning points"), 0);
+  flow_story_columns (doc);
+  flow_comparisons (doc);
+}
+
+static void
+flow_explanations (Doc *doc)
+{
+  g_autofree char *duration = gtw_story_format_span ((int) gtw_trace_get_n_days (doc->trace));
+
+  flow_heading (doc, _("What the turning points mean"), 40 * doc->scale);
+  if (doc->story->len == 0)
+    {
+      g_autofree char *none = g_strdup_printf (has_plan (doc)
+                                                 ? _("With your plan, none of the turning points "
+                                                     "happens within the %s simulated.")
+                                                 : _("None of the turning points happens within "
+                                                     "the %s simulated."),
+                                               duration);
+      g_autofree char *markup = g_markup_escape_text (none, -1);
+
+      flow_text (doc, STYLE_BODY, markup, 6);
+      return;
+    }
+  for (guint i = 0; i < doc->story->len; i++)
+    {
+      const GtwStoryMarker *m = g_ptr_array_index (doc->story, i);
+      g_autofree char *when = format_when (m->day);
+      g_autofree char *markup = g_markup_printf_escaped ("<b>%s · %s.</b> %s", when, m->title,
+                                                         m->explanation);
+
+      flow_text (doc, STYLE_BODY, markup, 5);
+    }
+}
+
+/* ---- the markers table ---- */
+
+typedef enum
+{
+  ROW_FASTING_GLUCOSE,
+  ROW_FASTING_INSULIN,
+  ROW_CPEPTIDE,
+  ROW_HOMA_IR,
+  ROW_HBA1C,
+  ROW_TG_HDL,
+  ROW_WEIGHT,
+  ROW_BETA_CELLS,
+  ROW_STAGE,
+  N_ROWS
+} Row;
+
+static const char *
+row_title (Row row)
+{
+  switch (row)
+    {
+    case ROW_FASTING_GLUCOSE: return _("Fasting glucose");
+    case ROW_FASTING_INSULIN: return _("Fasting insulin");
+    case ROW_CPEPTIDE: return _("C-peptide");
+    case ROW_HOMA_IR: return _("HOMA-IR");
+    case ROW_HBA1C: return _("HbA1c");
+    case ROW_TG_HDL: return _("Triglycerides : HDL");
+    case ROW_WEIGHT: return _("Weight");
+    case ROW_BETA_CELLS: return _("Beta-cell mass");
+    case ROW_STAGE: return _("Stage");
+    case N_ROWS:
+    default: g_assert_not_reached ();
+    }
+}
+
+static const char *
+row_unit (Row row, const GtwDisplayUnits *u)
+{
+  switch (row)
+    {
+    case ROW_FASTING_GLUCOSE: return gtw_glucose_unit_label (u->glucose);
+    case ROW_FASTING_INSULIN: return gtw_insulin_unit_label (u->insulin);
+    case ROW_CPEPTIDE: return gtw_cpeptide_unit_label (u->cpeptide);
+    case ROW_HBA1C: return gtw_hba1c_unit_label (u->hba1c);
+    case ROW_WEIGHT: return _("kg");
+    case ROW_BETA_CELLS: return _("% of healthy");
+    case ROW_HOMA_IR:
+    case ROW_TG_HDL:
+    case ROW_STAGE:
+      return NULL;
+    case N_ROWS:
+    default: g_assert_not_reached ();
+    }
+}
+
+/* The row's name, and its unit in grey on a line of its own (never broken inside "mmol/L"). */
+static char *
+row_label_markup (Row row, const GtwDisplayUnits *u)
+{
+  const char *unit = row_unit (row, u);
+
+  if (unit == NULL)
+    return g_markup_escape_text (row_title (row), -1);
+  return g_markup_printf_escaped ("%s\n<span foreground=\"#707070\">%s</span>", row_title (row),
+                                  unit);
+}
+
+static char *
+row_value (Row row, const GtwMarkers *m, const GtwDisplayUnits *u)
+{
+  switch (row)
+    {
+    case ROW_FASTING_GLUCOSE:
+      return g_strdup_printf ("%.*f", u->glucose == GTW_GLUCOSE_MGDL ? 0 : 1,
+                              gtw_glucose_convert (m->fasting_glucose, u->glucose));
+    case ROW_FASTING_INSULIN:
+      return g_strdup_printf ("%.*f", u->insulin == GTW_INSULIN_UU ? 1 : 0,
+                              gtw_insulin_convert (m->fasting_insulin, u->insulin));
+    case ROW_CPEPTIDE:
+      return g_strdup_printf ("%.*f", u->cpeptide == GTW_CPEPTIDE_NGML ? 1 : 2,
+                              gtw_cpeptide_convert (m->fasting_cpeptide, u->cpeptide));
+    case ROW_HOMA_IR:
+      return g_strdup_printf ("%.1f", m->homa_ir);
+    case ROW_HBA1C:
+      return g_strdup_printf ("%.*f", u->hba1c == GTW_HBA1C_MMOLMOL ? 0 : 1,
+                              gtw_hba1c_convert (m->hba1c, u->hba1c));
+    case ROW_TG_HDL:
+      /* as the markers panel: the ratio of the lipid units that go with the glucose unit */
+      return g_strdup_printf ("%.1f", u->glucose == GTW_GLUCOSE_MGDL ? m->tg_hdl_mgdl
+                                                                      : m->tg_hdl_mmol);
+    case ROW_WEIGHT:
+      return g_strdup_printf ("%.1f", m->weight);
+    case ROW_BETA_CELLS:
+      return g_strdup_printf ("%.0f", 100.0 * m->beta_cell_mass_rel);
+    case ROW_STAGE:
+      return g_strdup (gtw_stage_label (m->stage));
+    case N_ROWS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Years 1, 5 and 10, or the end of a shorter run, once each. */
+static guint
+table_days (GtwTrace *trace, int *days)
+{
+  static const int years[] = { 1, 5, 10 };
+  int last = (int) gtw_trace_get_n_days (trace) - 1;
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (years); i++)
+    {
+      int day = MIN (years[i] * 365, last);
+
+      if (n == 0 || days[n - 1] != day)
+        days[n++] = day;
+    }
+  return n;
+}
+
+/* @elapsed: days since the start, the end of the run counting as its whole length */
+static char *
+column_heading (int elapsed)
+{
+  g_autofree char *span = gtw_story_format_span (elapsed);
+
+  /* Translators: a column of the markers table, e.g. "After 5 years" */
+  return g_strdup_printf (_("After %s"), span);
+}
+
+static gboolean
+table_markers (Doc *doc, GtwTrace *trace, const int *days, guint n_days, GtwMarkers *out)
+{
+  for (guint i = 0; i < n_days; i++)
+    if (!gtw_trace_markers (trace, days[i], &out[i], doc->error == NULL ? &doc->error : NULL))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+fill_rect (Doc *doc, double x, double y, double w, double h, double r, double g, double b)
+{
+  if (doc->cr == NULL)
+    return;
+  cairo_set_source_rgb (doc->cr, r, g, b);
+  cairo_rectangle (doc->cr, x, y, w, h);
+  cairo_fill (doc->cr);
+}
+
+static void
+flow_table (Doc *doc)
+{
+  int days[3];
+  guint n_cols = table_days (doc->trace, days);
+  guint n_sub = has_plan (doc) ? 2 : 1;
+  GtwMarkers with[3], without[3];
+  double label_width = doc->width * 0.21;
+  double cell = (doc->width - label_width) / (n_cols * n_sub);
+  double pad = 3 * doc->scale;
+  double heights[N_ROWS + 2];
+  double total = 0;
+  double y;
+
+  if (!table_markers (doc, doc->trace, days, n_cols, with))
+    return;
+  if (has_plan (doc) && !table_markers (doc, doc->baseline, days, n_cols, without))
+    return;
+
+  /* measure the header rows and every row first: the table stays on one page */
+  heights[0] = text_height (doc, cell * n_sub, STYLE_TABLE, "<b>X</b>") + 2 * pad;
+  heights[1] = has_plan (doc) ? text_height (doc, cell, STYLE_TABLE, "X") + 2 * pad : 0;
+  for (Row row = 0; row < N_ROWS; row++)
+    {
+      g_autofree char *label_markup = row_label_markup (row, &doc->units);
+      double h = text_height (doc, label_width - 2 * pad, STYLE_TABLE, label_markup);
+
+      for (guint c = 0; c < n_cols; c++)
+        {
+          g_autofree char *a = row_value (row, &with[c], &doc->units);
+          g_autofree char *a_markup = g_markup_escape_text (a, -1);
+
+          h = MAX (h, text_height (doc, cell - 2 * pad, STYLE_TABLE, a_markup));
+          if (has_plan (doc))
+            {
+              g_autofree char *b = row_value (row, &without[c], &doc->units);
+              g_autofree char *b_markup = g_markup_escape_text (b, -1);
+
+              h = MAX (h, text_height (doc, cell - 2 * pad, STYLE_TABLE, b_markup));
+            }
+        }
+      heights[row + 2] = h + 2 * pad;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (heights); i++)
+    total += heights[i];
+
+  flow_heading (doc, _("Your markers"), total);
+  y = doc->y;
+
+  /* header: the years, then "with / without" under each */
+  for (guint c = 0; c < n_cols; c++)
+    {
+      int last = (int) gtw_trace_get_n_days (doc->trace) - 1;
+      g_autofree char *heading = column_heading (days[c] == last ? last + 1 : days[c]);
+      g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>", heading);
+      double x = doc->left + label_width + c * n_sub * cell;
+
+      fill_rect (doc, x + pad / 2, y, n_sub * cell - pad, heights[0] + heights[1], 0.93, 0.94,
+                 0.96);
+      text_at (doc, x, y + pad, n_sub * cell, STYLE_TABLE, PANGO_ALIGN_CENTER, markup);
+      if (has_plan (doc))
+        {
+          text_at (doc, x, y + heights[0] + pad, cell, STYLE_TABLE, PANGO_ALIGN_CENTER,
+                   _("With plan"));
+          text_at (doc, x + cell, y + heights[0] + pad, cell, STYLE_TABLE, PANGO_ALIGN_CENTER,
+                   _("Without"));
+        }
+    }
+  y += heights[0] + heights[1];
+
+  for (Row row = 0; row < N_ROWS; row++)
+    {
+      g_autofree char *label_markup = row_label_markup (row, &doc->units);
+      double h = heights[row + 2];
+
+      if (row % 2 == 0)
+        fill_rect (doc, doc->left, y, doc->width, h, 0.965, 0.965, 0.965);
+      text_at (doc, doc->left + pad, y + pad, label_width - 2 * pad, STYLE_TABLE,
+               PANGO_ALIGN_LEFT, label_markup);
+      for (guint c = 0; c < n_cols; c++)
+        {
+          double x = doc->left + label_width + c * n_sub * cell;
+          g_autofree char *a = row_value (row, &with[c], &doc->units);
+          g_autofree char *a_markup = g_markup_printf_escaped ("<b>%s</b>", a);
+
+          text_at (doc, x + pad, y + pad, cell - 2 * pad, STYLE_TABLE, PANGO_ALIGN_CENTER,
+                   has_plan (doc) ? a_markup : a);
+          if (has_plan (doc))
+            {
+              g_autofree char *b = row_value (row, &without[c], &doc->units);
+              g_autofree char *b_markup = g_markup_escape_text (b, -1);
+
+              text_at (doc, x + cell + pad, y + pad, cell - 2 * pad, STYLE_TABLE,
+                       PANGO_ALIGN_CENTER, b_markup);
+            }
+        }
+      y += h;
+    }
+  doc->y = y + 10 * doc->scale;
+}
+
+/* ---- the interventions ---- */
+
+static const char *
+evidence_meaning (GtwEvidence evidence)
+{
+  switch (evidence)
+    {
+    case GTW_EVIDENCE_STRONG:
+      return _("large randomised trials show that it works.");
+    case GTW_EVIDENCE_MODERATE:
+      return _("smaller trials and their pooled analyses show an effect.");
+    case GTW_EVIDENCE_WEAK:
+      return _("few or mixed studies; the effect may be small or absent.");
+    case GTW_EVIDENCE_MECHANISTIC:
+      return _("expected from how the body works, not yet shown in trials.");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static char *
+intervention_timing (const GtwIntervention *iv, int n_days)
+{
+  g_autofree char *start = gtw_intervention_style_format_day (iv->start_day);
+  g_autofree char *end = NULL;
+
+  if (iv->end_day < 0 || iv->end_day >= n_days - 1)
+    /* Translators: when an intervention runs, e.g. "Year 6, month 1 to the end of the run" */
+    return g_strdup_printf (_("%s to the end of the run"), start);
+  end = gtw_intervention_style_format_day (iv->end_day);
+  /* Translators: when an intervention runs, e.g. "Year 1, month 1 to year 2, month 6" */
+  return g_strdup_printf (_("%s to %s"), start, end);
+}
+
+/* Appends " · @text" to @markup, escaped; nothing for NULL. */
+static void
+append_part (GString *markup, const char *text)
+{
+  g_autofree char *escaped = NULL;
+
+  if (text == NULL)
+    return;
+  escaped = g_markup_escape_text (text, -1);
+  g_string_append_printf (markup, " · %s", escaped);
+}
+
+static void
+flow_intervention (Doc *doc, const GtwIntervention *iv)
+{
+  const GtwInterventionClass *klass = gtw_intervention_class (iv->type);
+  g_autofree char *dose = gtw_intervention_style_format_dose (iv);
+  g_autofree char *timing = intervention_timing (iv, doc->scenario->duration_days);
+  g_autofree char *label = g_markup_escape_text (_(klass->label), -1);
+  g_autofree char *body = NULL;
+  g_autoptr (GString) head = g_string_new (NULL);
+  double chip = 8 * doc->scale;
+  double indent = chip + 6 * doc->scale;
+  double width = doc->width - indent;
+  double h_head, h_body;
+  GdkRGBA fill, text;
+
+  g_string_append_printf (head, "<b>%s</b>", label);
+  append_part (head, dose);
+  append_part (head, timing);
+  if (iv->adherence < 1.0)
+    {
+      /* Translators: how faithfully an intervention is followed, in percent */
+      g_autofree char *adherence = g_strdup_printf (_("followed %.0f %% of the time"),
+                                                    100.0 * iv->adherence);
+
+      append_part (head, adherence);
+    }
+  body = g_markup_printf_escaped ("%s\n<i>%s</i> %s\n<i>%s</i> %s: %s",
+                                  _(klass->explanation), _("Where it acts:"), _(klass->acts_on),
+                                  _("Evidence:"), gtw_evidence_label (klass->evidence),
+                                  evidence_meaning (klass->evidence));
+
+  h_head = text_height (doc, width, STYLE_BODY, head->str);
+  h_body = text_height (doc, width, STYLE_SMALL, body);
+  ensure_space (doc, h_head + h_body + 4 * doc->scale);
+
+  if (doc->cr != NULL)
+    {
+      gtw_intervention_style_colors (iv->type, FALSE, &fill, &text);
+      cairo_set_source_rgb (doc->cr, fill.red, fill.green, fill.blue);
+      cairo_new_path (doc->cr);
+      /* centred on the first line of the heading */
+      cairo_arc (doc->cr, doc->left + chip / 2,
+                 doc->y + 0.7 * styles[STYLE_BODY].size * doc->scale, chip / 2, 0, 2 * G_PI);
+      cairo_fill (doc->cr);
+    }
+  text_at (doc, doc->left + indent, doc->y, width, STYLE_BODY, PANGO_ALIGN_LEFT, head->str);
+  doc->y += h_head + 2 * doc->scale;
+  text_at (doc, doc->left + indent, doc->y, width, STYLE_SMALL, PANGO_ALIGN_LEFT, body);
+  doc->y += h_body + 9 * doc->scale;
+}
+
+static void
+flow_interventions (Doc *doc)
+{
+  GArray *ivs = doc->scenario->interventions;
+
+  if (!has_plan (doc))
+    return;
+  flow_heading (doc, _("Your plan"), 60 * doc->scale);
+  for (guint i = 0; i < ivs->len; i++)
+    flow_intervention (doc, &g_array_index (ivs, GtwIntervention, i));
+}
+
+static void
+flow_disclaimer (Doc *doc)
+{
+  g_autofree char *markup = g_markup_escape_text (disclaimer (), -1);
+  double pad = 8 * doc->scale;
+  double height = text_height (doc, doc->width - 2 * pad, STYLE_DISCLAIMER, markup) + 2 * pad;
+
+  ensure_space (doc, height + 6 * doc->scale);
+  doc->y += 6 * doc->scale;
+  fill_rect (doc, doc->left, doc->y, doc->width, height, 1.0, 0.95, 0.82);
+  fill_rect (doc, doc->left, doc->y, 3 * doc->scale, height, 0.90, 0.60, 0.10);
+  text_at (doc, doc->left + pad, doc->y + pad, doc->width - 2 * pad, STYLE_DISCLAIMER,
+           PANGO_ALIGN_LEFT, markup);
+  doc->y += height;
+}
+
+static void
+page_two (Doc *doc)
+{
+  new_page (doc);
+  flow_explanations (doc);
+  flow_table (doc);
+  flow_interventions (doc);
+  flow_disclaimer (doc);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Documents                                                                                */
+
+static void
+doc_init (Doc                   *doc,
+          GtwTrace              *trace,
+          GtwTrace              *baseline,
+          const GtwDisplayUnits *units)
+{
+  static const GtwDisplayUnits si = { GTW_GLUCOSE_MMOL, GTW_INSULIN_PMOL, GTW_CPEPTIDE_NMOL,
+                                      GTW_HBA1C_PERCENT };
+  GtwStoryUnits story_units;
+  cairo_font_options_t *font_options = cairo_font_options_create ();
+
+  memset (doc, 0, sizeof *doc);
+  doc->units = units != NULL ? *units : si;
+  doc->trace = trace;
+  doc->scenario = gtw_trace_get_scenario (trace);
+  /* without interventions the baseline is the run itself: nothing to compare */
+  doc->baseline = gtw_trace_has_interventions (trace) ? baseline : NULL;
+
+  story_units = (GtwStoryUnits) { doc->units.glucose, doc->units.insulin, doc->units.hba1c };
+  doc->story = gtw_story_compute (trace, &story_units);
+  if (doc->baseline != NULL)
+    doc->baseline_story = gtw_story_compute (doc->baseline, &story_units);
+
+  doc->pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  /* sizes are in the surface's units (points, or pixels in the PNG) */
+  pango_cairo_context_set_resolution (doc->pango, 72);
+  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (doc->pango, font_options);
+  cairo_font_options_destroy (font_options);
+}
+
+static void
+doc_clear (Doc *doc)
+{
+  g_clear_pointer (&doc->story, g_ptr_array_unref);
+  g_clear_pointer (&doc->baseline_story, g_ptr_array_unref);
+  g_clear_object (&doc->pango);
+  g_clear_error (&doc->error);
+}
+
+static void
+doc_begin (Doc *doc, cairo_t *cr, double page_width, double page_height, double margin,
+           double scale)
+{
+  doc->cr = cr;
+  doc->scale = scale;
+  doc->page_width = page_width;
+  doc->page_height = page_height;
+  doc->left = margin;
+  doc->width = page_width - 2 * margin;
+  doc->top = margin;
+  doc->bottom = page_height - margin;
+  doc->y = doc->top;
+  doc->page = 1;
+}
+
+static void
+layout_pdf (Doc *doc, cairo_t *cr)
+{
+  doc_begin (doc, cr, A4_WIDTH, A4_HEIGHT, PDF_MARGIN, 1.0);
+  page_one (doc);
+  page_two (doc);
+  finish_page (doc);
+}
+
+static char *
+format_glucose (Doc *doc, const GtwMarkers *m)
+{
+  g_autofree char *value = row_value (ROW_FASTING_GLUCOSE, m, &doc->units);
+
+  return g_strdup_printf ("%s %s", value, gtw_glucose_unit_label (doc->units.glucose));
+}
+
+static char *
+format_hba1c (Doc *doc, const GtwMarkers *m)
+{
+  g_autofree char *value = row_value (ROW_HBA1C, m, &doc->units);
+
+  return g_strdup_printf ("%s %s", value, gtw_hba1c_unit_label (doc->units.hba1c));
+}
+
+/* Where the run ends, with and without the plan. */
+static char *
+end_sentence (Doc *doc)
+{
+  guint n_days = gtw_trace_get_n_days (doc->trace);
+  g_autofree char *duration = gtw_story_format_span ((int) n_days);
+  g_autofree char *glucose = NULL, *hba1c = NULL;
+  g_autofree char *base_glucose = NULL, *base_hba1c = NULL;
+  GtwMarkers m, b;
+
+  if (!gtw_trace_markers (doc->trace, n_days - 1, &m, NULL))
+    return NULL;
+  glucose = format_glucose (doc, &m);
+  hba1c = format_hba1c (doc, &m);
+  if (!has_plan (doc) || !gtw_trace_markers (doc->baseline, n_days - 1, &b, NULL))
+    /* Translators: the length of the run, fasting glucose and HbA1c with units */
+    return g_strdup_printf (_("After %s: fasting glucose %s, HbA1c %s."), duration, glucose,
+                            hba1c);
+  base_glucose = format_glucose (doc, &b);
+  base_hba1c = format_hba1c (doc, &b);
+  /* Translators: the length of the run, then fasting glucose and HbA1c with and without */
+  return g_strdup_printf (_("After %s: fasting glucose %s with your plan and %s without; "
+                            "HbA1c %s with your plan and %s without."),
+                          duration, glucose, base_glucose, hba1c, base_hba1c);
+}
+
+/* The few sentences that tell the story in a message: what happens to the glucose stages
+ * (against the run without the plan when there is one), then where the run ends. */
+static GPtrArray *
+key_sentences (Doc *doc)
+{
+  static const GtwStoryKind kinds[] = {
+    GTW_STORY_DIABETES, GTW_STORY_PREDIABETES, GTW_STORY_BACK_TO_NORMAL,
+    GTW_STORY_INSULIN_DOUBLED,
+  };
+  GPtrArray *sentences = g_ptr_array_new_with_free_func (g_free);
+  char *end;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds) && sentences->len < 2; i++)
+    {
+      const GtwStoryMarker *m = gtw_story_find (doc->story, kinds[i]);
+      char *sentence = NULL;
+
+      if (has_plan (doc))
+        sentence = gtw_story_compare (doc->story, doc->baseline_story, kinds[i],
+                                      gtw_trace_get_n_days (doc->trace));
+      else if (m != NULL)
+        sentence = g_strdup (m->explanation);
+      if (sentence != NULL)
+        g_ptr_array_add (sentences, sentence);
+    }
+  if (doc->story->len == 0)
+    {
+      g_autofree char *duration = gtw_story_format_span ((int) gtw_trace_get_n_days (doc->trace));
+
+      g_ptr_array_add (sentences,
+                       g_strdup_printf (_("None of the turning points happens within the %s "
+                                          "simulated: glucose, insulin and the beta cells stay "
+                                          "where they started."), duration));
+    }
+  end = end_sentence (doc);
+  if (end != NULL)
+    g_ptr_array_add (sentences, end);
+  return sentences;
+}
+
+static void
+layout_png (Doc *doc, cairo_t *cr, double height)
+{
+  g_autoptr (GPtrArray) sentences = key_sentences (doc);
+  g_autofree char *disclaimer_markup = g_markup_escape_text (disclaimer (), -1);
+  double width = GTW_HANDOUT_PNG_WIDTH;
+
+  doc_begin (doc, cr, width, height, PNG_MARGIN, PNG_SCALE);
+  doc->bottom = G_MAXDOUBLE; /* one page, as tall as it needs */
+  if (cr != NULL)
+    {
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+    }
+  flow_title (doc);
+  flow_figure (doc, 0.8 * doc->width, PDF_FIGURE_WIDTH, 1.15,
+               has_plan (doc) ? _("With your plan") : NULL, doc->trace, doc->baseline);
+  for (guint i = 0; i < sentences->len; i++)
+    flow_bullet (doc, STYLE_BODY, g_ptr_array_index (sentences, i), 5);
+  doc->y += 4 * doc->scale;
+  flow_text (doc, STYLE_SMALL, disclaimer_markup, 0);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Files                                                                                    */
+
+static void
+set_write_error (GError **error, const char *path, int saved_errno)
+{
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+               _("Could not write the handout to “%s”: %s"), path, g_strerror (saved_errno));
+}
+
+/* Writes @bytes to a temporary file beside @path and renames it over @path. */
+static gboolean
+write_atomically (const char *path, GByteArray *bytes, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
+  g_autofree char *tmp = g_build_filename (dir, name, NULL);
+  gsize done = 0;
+  int saved_errno;
+  int fd;
+
+  fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0666);
+  if (fd < 0)
+    {
+      set_write_error (error, path, errno);
+      return FALSE;
+    }
+  while (done < bytes->len)
+    {
+      gssize n = write (fd, bytes->data + done, bytes->len - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        goto fail;
+      done += n;
+    }
+  if (fsync (fd) != 0)
+    goto fail;
+  if (close (fd) != 0)
+    {
+      fd = -1;
+      goto fail;
+    }
+  fd = -1;
+  if (g_rename (tmp, path) != 0)
+    goto fail;
+  return TRUE;
+
+fail:
+  saved_errno = errno;
+  if (fd >= 0)
+    close (fd);
+  g_unlink (tmp);
+  set_write_error (error, path, saved_errno);
+  return FALSE;
+}
+
+static cairo_status_t
+append_bytes (void *closure, const unsigned char *data, unsigned int length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static gboolean
+check_cairo (cairo_status_t status, GError **error)
+{
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+  g_set_error (error, GTW_FIGURE_ERROR, GTW_FIGURE_ERROR_FAILED, "cairo: %s",
+               cairo_status_to_string (status));
+  return FALSE;
+}
+
+gboolean
+gtw_handout_write_pdf (const char            *path,
+                       GtwTrace              *trace,
+                       GtwTrace              *baseline,
+                       const GtwDisplayUnits *units,
+                       GError               **error)
+{
+  g_autoptr (GByteArray) bytes = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  gboolean ok;
+  Doc doc;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (trace != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (gtw_trace_get_n_days (trace) == 0)
+    {
+      g_set_error_literal (error, GTW_FIGURE_ERROR, GTW_FIGURE_ERROR_NO_DATA,
+                           _("The handout needs a simulated run"));
+      return FALSE;
+    }
+  if (!gtw_figure_available (error))
+    return FALSE;
+
+  doc_init (&doc, trace, baseline, units);
+  layout_pdf (&doc, NULL);
+  doc.n_pages = doc.page;
+
+  bytes = g_byte_array_new ();
+  surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, A4_WIDTH, A4_HEIGHT);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, doc.scenario->name);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Glucotwin");
+  cr = cairo_create (surface);
+  layout_pdf (&doc, cr);
+  ok = check_cairo (cairo_status (cr), error);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  ok = ok && check_cairo (cairo_surface_status (surface), error);
+  cairo_surface_destroy (surface);
+
+  if (ok && doc.error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&doc.error));
+      ok = FALSE;
+    }
+  doc_clear (&doc);
+
+  return ok && write_atomically (path, bytes, error);
+}
+
+gboolean
+gtw_handout_write_png (const char            *path,
+                       GtwTrace              *trace,
+                       GtwTrace              *baseline,
+                       const GtwDisplayUnits *units,
+                       GError               **error)
+{
+  g_autoptr (GByteArray) bytes = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  gboolean ok;
+  double height;
+  Doc doc;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (trace != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (gtw_trace_get_n_days (trace) == 0)
+    {
+      g_set_error_literal (error, GTW_FIGURE_ERROR, GTW_FIGURE_ERROR_NO_DATA,
+                           _("The handout needs a simulated run"));
+      return FALSE;
+    }
+  if (!gtw_figure_available (error))
+    return FALSE;
+
+  doc_init (&doc, trace, baseline, units);
+  layout_png (&doc, NULL, 0);
+  height = ceil (doc.y + PNG_MARGIN);
+
+  bytes = g_byte_array_new ();
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, GTW_HANDOUT_PNG_WIDTH, (int) height);
+  cr = cairo_create (surface);
+  layout_png (&doc, cr, height);
+  ok = check_cairo (cairo_status (cr), error);
+  cairo_destroy (cr);
+  ok = ok && check_cairo (cairo_surface_write_to_png_stream (surface, append_bytes, bytes), error);
+  cairo_surface_destroy (surface);
+
+  if (ok && doc.error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&doc.error));
+      ok = FALSE;
+    }
+  doc_clear (&doc);
+
+  return ok && write_atomically (path, bytes, error);
+}
