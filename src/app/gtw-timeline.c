@@ -60,6 +60,7 @@ struct _GtwTimeline
   double           drop_day; /* where a dragged type would land; -1: nothing over us */
 
   GtkWidget       *remove_button;
+  int              remove_reserve; /* room the button takes inside the selected block */
   GtkWidget       *editor;
 };
 
@@ -1081,14 +1082,45 @@ snapshot_block (GtwTimeline           *self,
     }
 
   if (!dragged)
-    snapshot_block_content (self, snapshot, iv, &rect, selected ? 26 : 0, &text);
+    snapshot_block_content (self, snapshot, iv, &rect, selected ? self->remove_reserve : 0, &text);
 
   if (dragged)
     gtk_snapshot_pop (snapshot);
   gtk_snapshot_pop (snapshot);
 }
 
-/* While dragging: the dates the block would take, in a pill over it. */
+/* A dark pill of text (light in the dark style) at @x, centred on @center_y, kept inside
+ * the widget: the dates while a block or a type is being dragged. */
+static void
+snapshot_pill (GtwTimeline *self,
+               GtkSnapshot *snapshot,
+               const char  *text,
+               double       x,
+               double       center_y,
+               gboolean     right_aligned)
+{
+  g_autoptr(PangoLayout) layout = block_layout (self, text, FALSE);
+  graphene_rect_t pill;
+  GskRoundedRect rounded;
+  GdkRGBA background, color;
+  int width, height;
+
+  pango_layout_get_pixel_size (layout, &width, &height);
+  if (right_aligned)
+    x -= width + 20;
+  x = CLAMP (x, 2, MAX (gtk_widget_get_width (GTK_WIDGET (self)) - width - 22, 2));
+  graphene_rect_init (&pill, x, center_y - (height + 8) / 2.0, width + 20, height + 8);
+  gsk_rounded_rect_init_from_rect (&rounded, &pill, (height + 8) / 2.0);
+
+  gdk_rgba_parse (&background, is_dark () ? "#f6f5f4" : "#241f31");
+  gdk_rgba_parse (&color, is_dark () ? "#241f31" : "#ffffff");
+  gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+  gtk_snapshot_append_color (snapshot, &background, &pill);
+  gtk_snapshot_pop (snapshot);
+  append_layout_at (snapshot, layout, pill.origin.x + 10, center_y, &color);
+}
+
+/* While dragging a block: the dates it would take, over the edge that moves. */
 static void
 snapshot_drag_dates (GtwTimeline *self,
                      GtkSnapshot *snapshot)
@@ -1096,12 +1128,7 @@ snapshot_drag_dates (GtwTimeline *self,
   const GtwIntervention *iv = &self->drag_preview;
   g_autofree char *dates = describe_dates (iv);
   g_autofree char *text = NULL;
-  g_autoptr(PangoLayout) layout = NULL;
-  graphene_rect_t rect, pill;
-  GskRoundedRect rounded;
-  GdkRGBA background, color;
-  int width, height;
-  double x;
+  graphene_rect_t rect;
 
   if (iv->end_day < 0)
     /* Translators: dates and first day number while dragging a block */
@@ -1110,24 +1137,13 @@ snapshot_drag_dates (GtwTimeline *self,
     /* Translators: dates and day numbers while dragging a block */
     text = g_strdup_printf (_("%s (days %d–%d)"), dates, iv->start_day, iv->end_day);
 
-  layout = block_layout (self, text, FALSE);
-  pango_layout_get_pixel_size (layout, &width, &height);
   block_rect (self, self->drag_index, &rect);
-
-  x = self->drag_mode == DRAG_END ? rect.origin.x + rect.size.width - width - 20
-                                  : rect.origin.x + 4;
-  x = CLAMP (x, 2, MAX (gtk_widget_get_width (GTK_WIDGET (self)) - width - 22, 2));
-  graphene_rect_init (&pill, x, rect.origin.y + (rect.size.height - height - 8) / 2,
-                      width + 20, height + 8);
-  gsk_rounded_rect_init_from_rect (&rounded, &pill, (height + 8) / 2.0);
-
-  gdk_rgba_parse (&background, is_dark () ? "#f6f5f4" : "#241f31");
-  gdk_rgba_parse (&color, is_dark () ? "#241f31" : "#ffffff");
-  gtk_snapshot_push_rounded_clip (snapshot, &rounded);
-  gtk_snapshot_append_color (snapshot, &background, &pill);
-  gtk_snapshot_pop (snapshot);
-  append_layout_at (snapshot, layout, pill.origin.x + 10, pill.origin.y + pill.size.height / 2,
-                    &color);
+  if (self->drag_mode == DRAG_END)
+    snapshot_pill (self, snapshot, text, rect.origin.x + rect.size.width,
+                   rect.origin.y + rect.size.height / 2, TRUE);
+  else
+    snapshot_pill (self, snapshot, text, rect.origin.x + 4,
+                   rect.origin.y + rect.size.height / 2, FALSE);
 }
 
 static void
@@ -1181,6 +1197,19 @@ snapshot_drop_indicator (GtwTimeline   *self,
   gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (x - 1, 0, 3, height));
 }
 
+/* While a type is dragged over the timeline: the day it would start on. */
+static void
+snapshot_drop_day (GtwTimeline *self,
+                   GtkSnapshot *snapshot)
+{
+  g_autofree char *day = gtw_intervention_style_format_day ((int) self->drop_day);
+  /* Translators: where a dropped intervention would start, "Starts Year 2, month 3 (day 400)" */
+  g_autofree char *text = g_strdup_printf (_("Starts %s (day %d)"), day, (int) self->drop_day);
+
+  snapshot_pill (self, snapshot, text, day_to_x (self, self->drop_day) + 6,
+                 V_PADDING + self->lane_height / 2.0, FALSE);
+}
+
 static void
 gtw_timeline_snapshot (GtkWidget   *widget,
                        GtkSnapshot *snapshot)
@@ -1227,6 +1256,8 @@ gtw_timeline_snapshot (GtkWidget   *widget,
     snapshot_hint (self, snapshot, &fg, height);
   if (self->drag_active && valid_index (self, self->drag_index))
     snapshot_drag_dates (self, snapshot);
+  if (self->drop_day >= 0)
+    snapshot_drop_day (self, snapshot);
 
   gtk_widget_snapshot_child (widget, self->remove_button, snapshot);
 }
@@ -1276,6 +1307,7 @@ gtw_timeline_size_allocate (GtkWidget *widget,
       block_rect (self, self->selected, &rect);
       right = MIN (rect.origin.x + rect.size.width, plot_left (self) + plot_width (self));
       x = rect.size.width >= 3 * size ? right - size - 4 : right + 4;
+      self->remove_reserve = rect.size.width >= 3 * size ? size + 4 : 0;
       show = right > plot_left (self) && x + size <= width;
       gtk_widget_size_allocate (self->remove_button,
                                 &(GtkAllocation) { (int) x,

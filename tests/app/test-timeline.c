@@ -828,6 +828,20 @@ test_look (void)
       }
       gtw_timeline_set_range (timeline, 0, DURATION);
 
+      /* A type dragged over the empty timeline: where it would land. */
+      {
+        GtkDropTarget *target = find_controller (GTK_WIDGET (empty), GTK_TYPE_DROP_TARGET);
+        GdkDragAction action = 0;
+
+        g_signal_emit_by_name (target, "motion", day_x (empty, 2 * 365), 20.0, &action);
+        g_assert_cmpint (action, ==, GDK_ACTION_COPY);
+        wait_for_paint (window);
+        g_free (name);
+        name = g_strdup_printf ("timeline-drop-%s.png", names[i]);
+        save_png (window, name);
+        g_signal_emit_by_name (target, "leave");
+      }
+
       gtk_widget_grab_focus (GTK_WIDGET (timeline));
       g_assert_true (send_key (GTK_WIDGET (timeline), GDK_KEY_Return, 0));
       editor = find_widget (GTK_WIDGET (timeline), GTW_TYPE_INTERVENTION_EDITOR, NULL);
