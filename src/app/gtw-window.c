@@ -29,6 +29,7 @@ struct _GtwWindow
   GtkProgressBar       *progress_bar;
   GtwTimeline          *timeline;
   GtkWidget            *timeline_toolbar;
+  GtkToggleButton      *decade_button;
   GtkMenuButton        *add_button;
   GtkPopover           *add_popover;
   GtwInterventionPalette *palette;
@@ -168,6 +169,16 @@ update_history_actions (GtwWindow *self)
                                gtw_document_get_can_redo (self->document));
 }
 
+/* The whole-run view is named after the run's length: "10 Years", "20 Years". */
+static void
+update_run_button (GtwWindow *self, const GtwScenario *scenario)
+{
+  int years = MAX (1, (int) round (scenario->duration_days / 365.0));
+  g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d Year", "%d Years", years), years);
+
+  gtk_button_set_label (GTK_BUTTON (self->decade_button), label);
+}
+
 static void
 on_document_changed (GtwWindow *self)
 {
@@ -179,6 +190,7 @@ on_document_changed (GtwWindow *self)
       gtw_patient_panel_set_scenario (self->patient_panel, scenario);
     }
   gtw_timeline_set_duration (self->timeline, scenario->duration_days);
+  update_run_button (self, scenario);
   self->view_day = CLAMP (self->view_day, 0, scenario->duration_days - 1);
   update_title (self);
   update_history_actions (self);
@@ -225,7 +237,14 @@ update_markers (GtwWindow *self)
       return;
     }
 
-  day = self->cursor_day >= 0 ? MIN (self->cursor_day, (int) n_days - 1) : (int) n_days - 1;
+  /* The day under the pointer; else the day being looked at; else the end of the run. */
+  if (self->cursor_day >= 0)
+    day = self->cursor_day;
+  else if (gtw_chart_get_view (self->chart) != GTW_CHART_VIEW_DECADE)
+    day = self->view_day;
+  else
+    day = (int) n_days - 1;
+  day = MIN (day, (int) n_days - 1);
   if (!gtw_trace_markers (trace, day, &markers, NULL))
     return;
   if (baseline != NULL && gtw_trace_get_n_days (baseline) > (guint) day)
@@ -818,6 +837,7 @@ gtw_window_show_day (GtwWindow *self,
   gtw_chart_set_view (self->chart, GTW_CHART_VIEW_DAY, self->view_day);
   sync_view_action (self);
   update_day_detail (self);
+  update_markers (self);
 }
 
 static void
@@ -828,6 +848,7 @@ show_year (GtwWindow *self, int day)
   self->view_day = CLAMP (day, 0, scenario->duration_days - 1);
   gtw_chart_set_view (self->chart, GTW_CHART_VIEW_YEAR, self->view_day);
   sync_view_action (self);
+  update_markers (self);
 }
 
 static void
@@ -835,6 +856,7 @@ show_decade (GtwWindow *self)
 {
   gtw_chart_set_view (self->chart, GTW_CHART_VIEW_DECADE, 0);
   sync_view_action (self);
+  update_markers (self);
 }
 
 /* "name" or "name:N"; *day is -1 without a number. */
@@ -1691,6 +1713,7 @@ gtw_window_class_init (GtwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GtwWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, GtwWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, GtwWindow, timeline_toolbar);
+  gtk_widget_class_bind_template_child (widget_class, GtwWindow, decade_button);
   gtk_widget_class_bind_template_child (widget_class, GtwWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, GtwWindow, add_popover);
   gtk_widget_class_bind_template_child (widget_class, GtwWindow, palette);

@@ -357,6 +357,57 @@ test_export_handout (void)
 }
 
 static void
+test_window_actions (void)
+{
+  static const struct { const char *action; const char *accel; } expected[] = {
+    { "win.open", "<Control>o" },
+    { "win.save", "<Control>s" },
+    { "win.save-as", "<Shift><Control>s" },
+    { "win.undo", "<Control>z" },
+    { "win.redo", "<Shift><Control>z" },
+    { "win.export-figure", "<Control>e" },
+    { "win.toggle-sidebar", "F9" },
+    { "win.toggle-presentation", "F5" },
+    { "win.view::decade", "<Control>1" },
+    { "win.view::year", "<Control>2" },
+    { "win.view::day", "<Control>3" },
+    { "win.show-help-overlay", "<Control>question" },
+    { "app.preferences", "<Control>comma" },
+    { "app.quit", "<Control>q" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_auto (GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), expected[i].action);
+      /* "win.view::day" names the action "view". */
+      g_auto (GStrv) parts = g_strsplit (strchr (expected[i].action, '.') + 1, "::", 2);
+      const char *name = parts[0];
+      GActionGroup *group = g_str_has_prefix (expected[i].action, "app.") ? G_ACTION_GROUP (app)
+                                                                           : G_ACTION_GROUP (window);
+
+      g_assert_true (g_action_group_has_action (group, name));
+      g_assert_nonnull (accels);
+      g_assert_cmpstr (accels[0], ==, expected[i].accel);
+    }
+
+  /* The view buttons and Ctrl+1/2/3 take the same path as the set-view action. */
+  open_short ("healthy");
+  g_action_group_activate_action (G_ACTION_GROUP (window), "view", g_variant_new_string ("day"));
+  g_assert_cmpint (gtw_chart_get_view (gtw_window_get_chart (window)), ==, GTW_CHART_VIEW_DAY);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "view", g_variant_new_string ("decade"));
+  g_assert_cmpint (gtw_chart_get_view (gtw_window_get_chart (window)), ==, GTW_CHART_VIEW_DECADE);
+  /* F9 hides the patient panel and remembers it. */
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "toggle-sidebar", g_variant_new_boolean (FALSE));
+  {
+    g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+
+    g_assert_false (g_settings_get_boolean (settings, "sidebar-visible"));
+    g_action_group_change_action_state (G_ACTION_GROUP (window), "toggle-sidebar", g_variant_new_boolean (TRUE));
+    g_assert_true (g_settings_get_boolean (settings, "sidebar-visible"));
+  }
+}
+
+static void
 test_quit (void)
 {
   GtwDocument *document = gtw_window_get_document (window);
@@ -409,6 +460,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/actions/save", test_save);
   g_test_add_func ("/actions/presentation", test_presentation);
   g_test_add_func ("/actions/export-handout", test_export_handout);
+  g_test_add_func ("/actions/window-actions", test_window_actions);
   g_test_add_func ("/actions/quit", test_quit);
   status = g_test_run ();
 
