@@ -659,6 +659,7 @@ snapshot_cursor (GtwChart    *self,
   g_autofree char *date = NULL;
   double x, span = g->last_day - g->first_day;
   int width = gtk_widget_get_width (GTK_WIDGET (self));
+  gboolean have_values;
   int w, h;
 
   if (!self->have_geometry || span <= 0)
@@ -676,7 +677,8 @@ snapshot_cursor (GtwChart    *self,
                                                   g->panels[N_PANELS - 1].bottom - g->panels[0].top));
 
   layout = readout_layout (self);
-  if (read_cursor (self, readings))
+  have_values = read_cursor (self, readings);
+  if (have_values)
     for (guint i = 0; i < N_PANELS; i++)
       {
         GdkRGBA colour = series_colour (self, i);
@@ -713,6 +715,13 @@ snapshot_cursor (GtwChart    *self,
       }
 
   date = cursor_date_text (self);
+  if (!have_values)
+    {
+      g_autofree char *date_only = g_steal_pointer (&date);
+
+      /* TRANSLATORS: under the cursor, past the days a running simulation has reached */
+      date = g_strdup_printf (_("%s: not simulated yet"), date_only);
+    }
   pango_layout_set_attributes (layout, NULL);
   pango_layout_set_text (layout, date, -1);
   pango_layout_get_pixel_size (layout, &w, &h);
@@ -1330,5 +1339,10 @@ gtw_chart_get_figure_options (GtwChart         *self,
     {
       options->first_day = self->first_day;
       options->last_day = self->last_day;
+    }
+  else if (self->trace != NULL)
+    {
+      /* "Scenario: day N", as glucotwin-cli plot titles it */
+      options->title = gtw_trace_get_scenario (self->trace)->name;
     }
 }
