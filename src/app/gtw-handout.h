@@ -4,8 +4,9 @@
  *
  * Page 1: the scenario, the patient, the date, the figure with the chosen interventions and the
  * figure without them, and the story markers of both. Page 2: the markers at years 1, 5 and 10
- * (or the end), each intervention in plain language, and the disclaimer. The PNG is one page,
- * 1080 pixels wide: the figure and the few sentences that tell the story.
+ * (or the end), each intervention in plain language, and the disclaimer; a long plan flows onto
+ * a third page. The PNG is one page, 1080 pixels wide: the figure and the few sentences that
+ * tell the story.
  *
  * Both draw with PLplot: call them on the main thread only. Both render in memory first and
  * then write through a temporary file beside @path that is renamed over it: on any failure
