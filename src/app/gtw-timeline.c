@@ -1505,7 +1505,14 @@ gtw_timeline_set_duration (GtwTimeline *self,
   g_return_if_fail (GTW_IS_TIMELINE (self));
   g_return_if_fail (duration_days > 0);
 
+  /* The owner says it after every change of the scenario; most leave it as it was. */
+  if (duration_days == self->duration_days)
+    return;
   self->duration_days = duration_days;
+  if (self->editor != NULL && gtk_widget_get_visible (self->editor))
+    gtw_intervention_editor_set_block (GTW_INTERVENTION_EDITOR (self->editor),
+                                       gtw_intervention_editor_get_index (GTW_INTERVENTION_EDITOR (self->editor)),
+                                       duration_days);
   changed (self);
 }
 

@@ -662,6 +662,18 @@ test_editor (void)
     g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (start)), ==, 395);
   }
 
+  /* A longer run lets the block start later, without closing the editor or an edit. */
+  gtw_timeline_set_duration (timeline, 2 * DURATION);
+  g_assert_true (gtk_widget_get_visible (editor));
+  {
+    GtkWidget *start = find_widget (editor, GTK_TYPE_SPIN_BUTTON, "start_day");
+    double min, max;
+
+    gtk_spin_button_get_range (GTK_SPIN_BUTTON (start), &min, &max);
+    g_assert_cmpfloat (max, ==, 2 * DURATION - 1);
+  }
+  g_assert_cmpuint (labels->len, ==, 0);
+
   remove = find_widget (editor, GTK_TYPE_BUTTON, "remove");
   g_assert_nonnull (remove);
   g_signal_emit_by_name (remove, "clicked");
