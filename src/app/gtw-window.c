@@ -937,19 +937,18 @@ gtw_window_save (GtwWindow  *self,
   return TRUE;
 }
 
-gboolean
-gtw_window_write_plot (GtwWindow  *self,
-                       const char *path,
-                       GError    **error)
+/* Writes the figure of @options (the view as it was when asked for) and of @view_day. */
+static gboolean
+write_plot (GtwWindow              *self,
+            const char             *path,
+            const GtwFigureOptions *options,
+            int                     view_day,
+            GError                **error)
 {
   GtwTrace *trace = current_trace (self);
   GtwTrace *baseline = current_baseline (self);
   g_autoptr (GtwDayDetail) day = NULL;
   g_autoptr (GtwDayDetail) baseline_day = NULL;
-  GtwFigureOptions options;
-
-  g_return_val_if_fail (GTW_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
 
   if (!gtw_figure_format_supported (path))
     {
@@ -963,25 +962,50 @@ gtw_window_write_plot (GtwWindow  *self,
       return FALSE;
     }
 
-  gtw_chart_get_figure_options (self->chart, &options);
-  if (options.width <= 0 || options.height <= 0)
+  if (options->view == GTW_FIGURE_VIEW_DAY)
     {
-      options.width = 1000;
-      options.height = 800;
-    }
-  if (options.view == GTW_FIGURE_VIEW_DAY)
-    {
-      day = simulate_day (trace, self->view_day, error);
+      day = simulate_day (trace, view_day, error);
       if (day == NULL)
         {
           if (error != NULL && *error == NULL)
             g_set_error (error, GTW_FIGURE_ERROR, GTW_FIGURE_ERROR_NO_DATA,
-                         _("Day %d has not been simulated yet"), self->view_day);
+                         _("Day %d has not been simulated yet"), view_day);
           return FALSE;
         }
-      baseline_day = simulate_day (baseline, self->view_day, NULL);
+      baseline_day = simulate_day (baseline, view_day, NULL);
     }
-  return gtw_figure_write_file (path, &options, trace, baseline, day, baseline_day, error);
+  return gtw_figure_write_file (path, options, trace, baseline, day, baseline_day, error);
+}
+
+/* The figure options of what is on screen; the title is copied into @title. */
+static void
+screen_figure_options (GtwWindow        *self,
+                       GtwFigureOptions *options,
+                       char            **title)
+{
+  gtw_chart_get_figure_options (self->chart, options);
+  if (options->width <= 0 || options->height <= 0)
+    {
+      options->width = 1000;
+      options->height = 800;
+    }
+  *title = g_strdup (options->title);
+  options->title = *title;
+}
+
+gboolean
+gtw_window_write_plot (GtwWindow  *self,
+                       const char *path,
+                       GError    **error)
+{
+  g_autofree char *title = NULL;
+  GtwFigureOptions options;
+
+  g_return_val_if_fail (GTW_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  screen_figure_options (self, &options, &title);
+  return write_plot (self, path, &options, self->view_day, error);
 }
 
 static void
@@ -1048,13 +1072,33 @@ gtw_window_write_csv (GtwWindow  *self,
   return g_file_set_contents_full (path, out->str, out->len, G_FILE_SET_CONTENTS_CONSISTENT, 0666, error);
 }
 
+/* An export asked for while a run goes on: the view of the moment it was asked for. */
+typedef struct
+{
+  char             *path;
+  char             *title;
+  GtwFigureOptions  options;
+  int               view_day;
+} PlotRequest;
+
+static void
+plot_request_free (gpointer data)
+{
+  PlotRequest *request = data;
+
+  g_free (request->path);
+  g_free (request->title);
+  g_free (request);
+}
+
 static void
 export_plot_now (GtwWindow *self,
                  gpointer   user_data)
 {
+  PlotRequest *request = user_data;
   g_autoptr (GError) error = NULL;
 
-  if (!gtw_window_write_plot (self, user_data, &error))
+  if (!write_plot (self, request->path, &request->options, request->view_day, &error))
     gtw_window_report_error (self, error->message);
 }
 
@@ -1072,6 +1116,8 @@ void
 gtw_window_export_plot (GtwWindow  *self,
                         const char *path)
 {
+  PlotRequest *request;
+
   g_return_if_fail (GTW_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
 
@@ -1083,7 +1129,11 @@ gtw_window_export_plot (GtwWindow  *self,
       gtw_window_report_error (self, message);
       return;
     }
-  gtw_window_when_idle (self, export_plot_now, g_strdup (path), g_free);
+  request = g_new0 (PlotRequest, 1);
+  request->path = g_strdup (path);
+  request->view_day = self->view_day;
+  screen_figure_options (self, &request->options, &request->title);
+  gtw_window_when_idle (self, export_plot_now, request, plot_request_free);
 }
 
 void
@@ -1344,6 +1394,13 @@ gtw_window_close_request (GtkWindow *window)
   if (!self->close_confirmed && gtw_document_get_dirty (self->document))
     {
       gtw_window_confirm_discard (self, close_now, NULL, NULL);
+      return TRUE;
+    }
+  /* Exports asked for before the close (a script's "export-plot" then "quit") are written
+   * first: they wait for the run in progress. */
+  if (!g_queue_is_empty (&self->idle_queue))
+    {
+      gtw_window_when_idle (self, close_now, NULL, NULL);
       return TRUE;
     }
 

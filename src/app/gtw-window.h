@@ -81,7 +81,8 @@ void             gtw_window_show_day            (GtwWindow  *self,
 gboolean         gtw_window_save                (GtwWindow  *self,
                                                  GFile      *file,
                                                  GError    **error);
-/* Written once the current run has finished; errors are reported in the window. */
+/* Written once the current run has finished, with the view as it is now; errors are reported
+ * in the window. A close waits for them. */
 void             gtw_window_export_plot         (GtwWindow  *self,
                                                  const char *path);
 void             gtw_window_export_csv          (GtwWindow  *self,
