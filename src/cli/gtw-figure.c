@@ -63,6 +63,7 @@ enum
   COL_BAND,
   COL_EVENT_BAND,
   COL_EVENT_BLOCK,
+  COL_HALO,      /* behind labels drawn over curves */
   COL_SERIES, /* one per panel */
   COL_IV_BAND = COL_SERIES + N_PANELS,
   COL_IV_BLOCK = COL_IV_BAND + N_IV_COLOURS,
@@ -97,6 +98,7 @@ setup_colours (const GtwFigureOptions *options)
   set_colour (COL_BAND, options->dark ? &oi_blue : &oi_sky, 0.35);
   set_colour (COL_EVENT_BAND, &oi_yellow, 0.30);
   set_colour (COL_EVENT_BLOCK, &oi_yellow, 0.85);
+  set_colour (COL_HALO, bg, 0.75);
 
   set_colour (COL_SERIES + 0, glucose, 1.0);
   set_colour (COL_SERIES + 1, &oi_vermillion, 1.0);
@@ -1049,6 +1051,8 @@ draw_threshold (const Layout *layout, guint i, double value, const char *label, 
   const Panel *p = &layout->panels[i];
   PLFLT x[2] = { layout->x0, layout->x1 }, y[2] = { value, value };
   double per_px = (p->ymax - p->ymin) / (p->bottom - p->top);
+  double per_x_px = (layout->x1 - layout->x0) / (layout->right - layout->left);
+  double label_x, label_y, half_height;
 
   if (value <= p->ymin || value >= p->ymax)
     return;
@@ -1062,9 +1066,17 @@ draw_threshold (const Layout *layout, guint i, double value, const char *label, 
   pllsty (2);
   plline (2, x, y);
   pllsty (1);
+
+  /* the label sits on a veil of the background, to be read across the curves */
+  label_x = layout->x1 - (layout->x1 - layout->x0) * 0.005;
+  label_y = value + (above ? 1 : -1) * layout->text * 0.5 * per_px;
+  half_height = layout->text * 0.42 * per_px; /* clear of the line, 0.5 text away */
+  fill_rect (label_x - (text_width (layout, label, 0.85) + layout->text * 0.3) * per_x_px,
+             label_x + layout->text * 0.15 * per_x_px, label_y - half_height,
+             label_y + half_height, COL_HALO);
+  plcol0 (COL_THRESHOLD);
   set_text_scale (layout, 0.85);
-  plptex (layout->x1 - (layout->x1 - layout->x0) * 0.005,
-          value + (above ? 1 : -1) * layout->text * 0.5 * per_px, 1, 0, 1, label);
+  plptex (label_x, label_y, 1, 0, 1, label);
   set_text_scale (layout, 1.0);
 }
 
