@@ -414,9 +414,13 @@ update_description (GtwChart *self)
     }
   else
     {
+      double from = self->first_day / DAYS_PER_YEAR, to = self->last_day / DAYS_PER_YEAR;
+
+      /* whole years read without a decimal: "from year 0 to year 10" */
       g_string_append_printf (text, _("Fasting glucose with its daily range, fasting insulin, "
-                                      "C-peptide and β-cell mass from year %.1f to year %.1f."),
-                              self->first_day / DAYS_PER_YEAR, self->last_day / DAYS_PER_YEAR);
+                                      "C-peptide and β-cell mass from year %.*f to year %.*f."),
+                              fabs (from - round (from)) < 0.05 ? 0 : 1, from,
+                              fabs (to - round (to)) < 0.05 ? 0 : 1, to);
       if (self->show_baseline && self->baseline != NULL && self->trace != NULL
           && gtw_trace_has_interventions (self->trace))
         {
