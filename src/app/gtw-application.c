@@ -454,14 +454,6 @@ gtw_application_new (void)
                        NULL);
 }
 
-GSettings *
-gtw_application_get_settings (GtwApplication *self)
-{
-  g_return_val_if_fail (GTW_IS_APPLICATION (self), NULL);
-
-  return self->settings;
-}
-
 int
 gtw_application_get_exit_status (GtwApplication *self)
 {

@@ -16,7 +16,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GtwApplication, gtw_application, GTW, APPLICATION, AdwApplication)
 
 GtwApplication *gtw_application_new          (void);
-GSettings      *gtw_application_get_settings (GtwApplication *self);
 /* Non-zero when a --screenshot could not be written. */
 int             gtw_application_get_exit_status (GtwApplication *self);
 

@@ -42,6 +42,7 @@ struct _GtwRunner
   GCancellable  *cancellable[GTW_N_RUN_KINDS];
   guint          generation[GTW_N_RUN_KINDS];
   gboolean       running[GTW_N_RUN_KINDS];
+  gboolean       shown[GTW_N_RUN_KINDS];   /* the running one's trace is trace[] */
   GtwTrace      *trace[GTW_N_RUN_KINDS];
   /* The scenario of the latest baseline run (started or finished), to know when to redo it. */
   GtwScenario   *baseline_scenario;
@@ -100,6 +101,7 @@ announce (Run *run, GtwTrace *trace)
   GtwRunner *self = run->runner;
 
   run->announced = TRUE;
+  self->shown[run->kind] = TRUE;
   g_clear_pointer (&self->trace[run->kind], gtw_trace_unref);
   self->trace[run->kind] = gtw_trace_ref (trace);
   g_signal_emit (self, signals[TRACE_STARTED], 0, (int) run->kind,
@@ -167,7 +169,7 @@ run_thread (GTask        *task,
 }
 
 static gboolean
-gtw_runner_any_running (GtwRunner *self)
+any_running (GtwRunner *self)
 {
   for (guint k = 0; k < GTW_N_RUN_KINDS; k++)
     if (self->running[k])
@@ -243,6 +245,7 @@ start_run (GtwRunner *self, GtwRunKind kind, const GtwScenario *scenario)
   run->options.chunk_data = run;
 
   self->running[kind] = TRUE;
+  self->shown[kind] = FALSE;
   task = g_task_new (self, self->cancellable[kind], run_done, NULL);
   g_task_set_source_tag (task, start_run);
   g_task_set_priority (task, G_PRIORITY_DEFAULT);
@@ -447,7 +450,7 @@ gtw_runner_get_busy (GtwRunner *self)
 {
   g_return_val_if_fail (GTW_IS_RUNNER (self), FALSE);
 
-  return self->pending != NULL || gtw_runner_any_running (self);
+  return self->pending != NULL || any_running (self);
 }
 
 double
@@ -460,8 +463,9 @@ gtw_runner_get_fraction (GtwRunner *self)
 
   if (!self->running[GTW_RUN_SCENARIO])
     return 1.0;
+  /* Until the new run's first days arrive, the chart still shows the previous run. */
   trace = self->trace[GTW_RUN_SCENARIO];
-  if (trace == NULL)
+  if (trace == NULL || !self->shown[GTW_RUN_SCENARIO])
     return 0.0;
   scenario = gtw_trace_get_scenario (trace);
   return CLAMP ((double) gtw_trace_get_n_days (trace) / MAX (scenario->duration_days, 1), 0.0, 1.0);
