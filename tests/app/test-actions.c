@@ -407,6 +407,38 @@ test_window_actions (void)
   }
 }
 
+/* The toplevel of @type that an action opened, destroyed; FALSE when none appeared. */
+static gboolean
+close_toplevel_of_type (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  iterate_for (50);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
+        {
+          g_assert_true (gtk_window_get_transient_for (w) == GTK_WINDOW (window));
+          gtk_window_destroy (w);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+test_secondary_windows (void)
+{
+  activate ("about", NULL);
+  g_assert_true (close_toplevel_of_type (ADW_TYPE_ABOUT_WINDOW));
+  activate ("preferences", NULL);
+  g_assert_true (close_toplevel_of_type (ADW_TYPE_PREFERENCES_WINDOW));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
+  g_assert_true (close_toplevel_of_type (GTK_TYPE_SHORTCUTS_WINDOW));
+}
+
 static void
 test_quit (void)
 {
@@ -461,6 +493,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/actions/presentation", test_presentation);
   g_test_add_func ("/actions/export-handout", test_export_handout);
   g_test_add_func ("/actions/window-actions", test_window_actions);
+  g_test_add_func ("/actions/secondary-windows", test_secondary_windows);
   g_test_add_func ("/actions/quit", test_quit);
   status = g_test_run ();
 
