@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <signal.h>
+#include <sys/resource.h>
 #include <time.h>
 
 #include <glib/gstdio.h>
@@ -340,6 +342,43 @@ test_open_save (Fixture *f, gconstpointer data)
   wait_for_runs (f->window);
 }
 
+/* A save that fails half-way (the file-size limit stops the write) leaves the old file whole. */
+static void
+test_failed_save (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->tmpdir, "whole.glucotwin.json", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr (GError) error = NULL;
+  struct rlimit old_limit, limit;
+  GtwIntervention iv;
+
+  open_short (f, "compensated-ir");
+  g_assert_true (gtw_window_save (f->window, file, &error));
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+
+  /* A bigger scenario than the limit allows. */
+  for (int i = 0; i < 8; i++)
+    {
+      gtw_intervention_init (&iv, GTW_IV_OMEGA3, 10 + i * 50);
+      g_assert_true (gtw_timeline_add (gtw_window_get_timeline (f->window), &iv));
+    }
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &old_limit), ==, 0);
+  limit = old_limit;
+  limit.rlim_cur = 512;
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  g_assert_false (gtw_window_save (f->window, file, &error));
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &old_limit), ==, 0);
+  g_assert_nonnull (error);
+
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (gtw_document_get_dirty (gtw_window_get_document (f->window)));
+  wait_for_runs (f->window);
+}
+
 static void
 test_guard (Fixture *f, gconstpointer data)
 {
@@ -570,6 +609,7 @@ main (int argc, char *argv[])
   ADD ("patient-edit", test_patient_edit);
   ADD ("interventions", test_interventions);
   ADD ("open-save", test_open_save);
+  ADD ("failed-save", test_failed_save);
   ADD ("guard", test_guard);
   ADD ("day-view-ogtt", test_day_view_ogtt);
   ADD ("storm", test_storm);
