@@ -1321,6 +1321,8 @@ on_guard_response (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "save"))
     {
       continuation_free (c);
+      /* A preset picked in the panel was not loaded after all: show the scenario again. */
+      gtw_patient_panel_set_scenario (self->patient_panel, gtw_document_get_scenario (self->document));
       return;
     }
 
