@@ -6,6 +6,7 @@
 
 #include "gtw-application.h"
 #include "gtw-document.h"
+#include "gtw-model.h"
 #include "gtw-preferences-window.h"
 #include "gtw-window.h"
 
@@ -396,6 +397,16 @@ gtw_application_handle_local_options (GApplication *application,
 
   if (self->preset == NULL)
     return -1;
+  /* A usage error: say so and stop, rather than start with another patient. */
+  {
+    g_autoptr (GtwScenario) check = gtw_preset_load (self->preset, &error);
+
+    if (check == NULL)
+      {
+        g_printerr ("glucotwin: %s\n", error->message);
+        return 1;
+      }
+  }
   if (!g_application_register (application, NULL, &error))
     {
       g_printerr ("glucotwin: %s\n", error->message);
