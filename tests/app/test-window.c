@@ -409,6 +409,24 @@ test_guard (Fixture *f, gconstpointer data)
   wait_for_runs (f->window);
 }
 
+/* Units chosen in the preferences reach the markers at once. */
+static void
+test_units (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  GtwMarkersPanel *markers = gtw_window_get_markers_panel (f->window);
+
+  open_short (f, "healthy");
+  g_assert_nonnull (strstr (gtw_markers_panel_get_row_text (markers, "fasting-glucose"), "mmol/L"));
+  g_settings_set_enum (settings, "glucose-unit", GTW_GLUCOSE_MGDL);
+  g_settings_set_enum (settings, "hba1c-unit", GTW_HBA1C_MMOLMOL);
+  g_assert_nonnull (strstr (gtw_markers_panel_get_row_text (markers, "fasting-glucose"), "mg/dL"));
+  g_assert_nonnull (strstr (gtw_markers_panel_get_row_text (markers, "hba1c"), "mmol/mol"));
+  g_settings_reset (settings, "glucose-unit");
+  g_settings_reset (settings, "hba1c-unit");
+  g_assert_nonnull (strstr (gtw_markers_panel_get_row_text (markers, "fasting-glucose"), "mmol/L"));
+}
+
 static GtwOgttWindow *
 find_ogtt_window (void)
 {
@@ -612,6 +630,7 @@ main (int argc, char *argv[])
   ADD ("failed-save", test_failed_save);
   ADD ("guard", test_guard);
   ADD ("day-view-ogtt", test_day_view_ogtt);
+  ADD ("units", test_units);
   ADD ("storm", test_storm);
   ADD ("responsive", test_responsive);
 #undef ADD
