@@ -54,6 +54,7 @@ struct _GtwWindow
   GQueue                idle_queue;  /* Continuation, run when the runner is idle */
   guint                 refresh_id;
   gint64                last_refresh;
+  gint64                last_markers;
   gboolean              presentation;
   gboolean              close_confirmed;
 };
@@ -318,15 +319,23 @@ on_trace_started (GtwWindow  *self,
 /* Days arrive faster than anyone reads them: the chart, the markers and the day view follow
  * a streaming run at most every REFRESH_INTERVAL_MS, which keeps the frames short. */
 #define REFRESH_INTERVAL_MS 100
+/* Text that changes relayouts its panel: the markers follow a run more slowly than the curves. */
+#define MARKERS_INTERVAL_MS 500
 
 static void
 refresh_now (GtwWindow *self)
 {
+  gint64 now = g_get_monotonic_time ();
+
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  self->last_refresh = g_get_monotonic_time ();
+  self->last_refresh = now;
   gtw_chart_traces_changed (self->chart);
-  update_markers (self);
   update_day_detail (self);
+  if (!gtw_runner_get_busy (self->runner) || now - self->last_markers >= MARKERS_INTERVAL_MS * 1000)
+    {
+      self->last_markers = now;
+      update_markers (self);
+    }
 }
 
 static gboolean
