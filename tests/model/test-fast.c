@@ -1,0 +1,341 @@
+/* test-fast.c: the multirate fast integrator against the reference, and its determinism
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Agreement (issue 4): every preset, and every preset with each intervention type, every year
+ * of a 20-year run: fasting glucose within 0.1 mmol/L, HbA1c within 0.1 points, beta-cell mass
+ * within 2 %, diabetes onset day within 30 days. The reference runs are slow, so the cases run
+ * on a thread pool over all cores.
+ */
+#include <math.h>
+#include <string.h>
+
+#include <gtw-model.h>
+
+#define YEARS       20
+#define RUN_DAYS    (YEARS * 365)
+#define IV_START    730          /* after two years, so that the run has a before */
+#define IV_END      (15 * 365)   /* and an after: the wash-out is compared too */
+
+typedef struct
+{
+  char        *name;
+  GtwScenario *scenario;
+  /* results, written by the worker */
+  GError      *error;
+  double       d_fasting_glucose;  /* worst |fast - reference| over the years, mmol/L */
+  double       d_hba1c;            /* points */
+  double       d_beta_mass;        /* relative */
+  int          onset_fast;
+  int          onset_reference;
+  double       seconds_fast;
+  double       seconds_reference;
+} Case;
+
+static void
+case_free (gpointer data)
+{
+  Case *c = data;
+
+  g_free (c->name);
+  gtw_scenario_free (c->scenario);
+  g_clear_error (&c->error);
+  g_free (c);
+}
+
+static GtwTrace *
+run (const GtwScenario *scenario, GtwIntegrator integrator, double *seconds, GError **error)
+{
+  GtwSimOptions options;
+  gint64 start = g_get_monotonic_time ();
+  GtwTrace *trace;
+
+  gtw_sim_options_init (&options);
+  options.integrator = integrator;
+  trace = gtw_simulate (scenario, &options, NULL, error);
+  *seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  return trace;
+}
+
+static void
+compare_worker (gpointer data, gpointer user_data)
+{
+  Case *c = data;
+  g_autoptr (GtwTrace) fast = NULL;
+  g_autoptr (GtwTrace) reference = NULL;
+  guint n;
+
+  if (!(fast = run (c->scenario, GTW_INTEGRATOR_FAST, &c->seconds_fast, &c->error))
+      || !(reference = run (c->scenario, GTW_INTEGRATOR_REFERENCE, &c->seconds_reference, &c->error)))
+    return;
+
+  n = gtw_trace_get_n_days (reference);
+  for (guint year = 0; year <= YEARS; year++)
+    {
+      guint day = MIN (year * 365, n - 1);
+      const GtwDayRecord *f = gtw_trace_get_day (fast, day);
+      const GtwDayRecord *r = gtw_trace_get_day (reference, day);
+
+      c->d_fasting_glucose = MAX (c->d_fasting_glucose, fabs (f->fasting_glucose - r->fasting_glucose));
+      c->d_hba1c = MAX (c->d_hba1c, fabs (f->hba1c - r->hba1c));
+      c->d_beta_mass = MAX (c->d_beta_mass, fabs (f->beta_cell_mass_rel / r->beta_cell_mass_rel - 1.0));
+    }
+  c->onset_fast = gtw_trace_diabetes_onset (fast);
+  c->onset_reference = gtw_trace_diabetes_onset (reference);
+  /* progress on standard error: the whole test takes minutes */
+  g_printerr ("# %-40s fasting glucose %.3f, HbA1c %.3f, beta-cell mass %.2f %%, onset %d vs %d\n",
+              c->name, c->d_fasting_glucose, c->d_hba1c, 100 * c->d_beta_mass, c->onset_fast,
+              c->onset_reference);
+}
+
+static GPtrArray *
+agreement_cases (void)
+{
+  GPtrArray *cases = g_ptr_array_new_with_free_func (case_free);
+  const char *const *ids = gtw_preset_ids ();
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    for (int type = -1; type < GTW_N_IV_TYPES; type++)
+      {
+        g_autoptr (GError) error = NULL;
+        Case *c = g_new0 (Case, 1);
+
+        c->scenario = gtw_preset_load (ids[i], &error);
+        g_assert_no_error (error);
+        c->scenario->duration_days = RUN_DAYS;
+        if (type >= 0)
+          {
+            GtwIntervention iv;
+
+            gtw_intervention_init (&iv, (GtwInterventionType) type, IV_START);
+            iv.end_day = IV_END;
+            g_array_append_val (c->scenario->interventions, iv);
+            c->name = g_strdup_printf ("%s + %s", ids[i], gtw_intervention_class (type)->id);
+          }
+        else
+          c->name = g_strdup (ids[i]);
+        g_ptr_array_add (cases, c);
+      }
+  return cases;
+}
+
+static gboolean
+onsets_agree (int fast, int reference)
+{
+  if (fast < 0 || reference < 0)
+    return MAX (fast, reference) < 0 || MAX (fast, reference) >= RUN_DAYS - 30;
+  return ABS (fast - reference) <= 30;
+}
+
+static void
+test_agreement (void)
+{
+  g_autoptr (GPtrArray) cases = agreement_cases ();
+  g_autoptr (GError) error = NULL;
+  GThreadPool *pool = g_thread_pool_new (compare_worker, NULL, (int) g_get_num_processors (), TRUE, &error);
+  double fast_total = 0, reference_total = 0;
+  guint failed = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < cases->len; i++)
+    g_thread_pool_push (pool, cases->pdata[i], NULL);
+  g_thread_pool_free (pool, FALSE, TRUE);
+
+  for (guint i = 0; i < cases->len; i++)
+    {
+      Case *c = cases->pdata[i];
+      gboolean ok;
+
+      g_assert_no_error (c->error);
+      ok = c->d_fasting_glucose <= 0.1 && c->d_hba1c <= 0.1 && c->d_beta_mass <= 0.02
+           && onsets_agree (c->onset_fast, c->onset_reference);
+      g_test_message ("%-40s fasting glucose %.3f mmol/L, HbA1c %.3f, beta-cell mass %.2f %%, "
+                      "onset %d vs %d; %.2f s vs %.2f s%s",
+                      c->name, c->d_fasting_glucose, c->d_hba1c, 100 * c->d_beta_mass,
+                      c->onset_fast, c->onset_reference, c->seconds_fast, c->seconds_reference,
+                      ok ? "" : "  ** outside the tolerance");
+      fast_total += c->seconds_fast;
+      reference_total += c->seconds_reference;
+      failed += !ok;
+    }
+  g_test_message ("%u cases: fast %.1f s, reference %.1f s of thread time (%.0fx)", cases->len,
+                  fast_total, reference_total, reference_total / fast_total);
+  g_assert_cmpuint (failed, ==, 0);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+
+static GtwScenario *
+treated_progressor (int days)
+{
+  g_autoptr (GError) error = NULL;
+  GtwScenario *s = gtw_preset_load ("progressor", &error);
+  const GtwInterventionType types[] = { GTW_IV_METFORMIN, GTW_IV_EXERCISE, GTW_IV_CARB_REDUCTION,
+                                        GTW_IV_PREMEAL_PROTEIN };
+
+  g_assert_no_error (error);
+  s->duration_days = days;
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      GtwIntervention iv;
+      gtw_intervention_init (&iv, types[i], 400 + 300 * (int) i);
+      if (i == 2)
+        iv.end_day = 2000;
+      g_array_append_val (s->interventions, iv);
+    }
+  return s;
+}
+
+static GtwTrace *
+simulate_fast (const GtwScenario *s, GtwSimOptions *options)
+{
+  g_autoptr (GError) error = NULL;
+  GtwTrace *trace;
+
+  options->integrator = GTW_INTEGRATOR_FAST;
+  trace = gtw_simulate (s, options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (trace);
+  return trace;
+}
+
+static void
+assert_same_records (const GtwTrace *a, const GtwTrace *b)
+{
+  g_assert_cmpuint (gtw_trace_get_n_days (a), ==, gtw_trace_get_n_days (b));
+  for (guint d = 0; d < gtw_trace_get_n_days (a); d++)
+    g_assert_cmpmem (gtw_trace_get_day (a, d), sizeof (GtwDayRecord),
+                     gtw_trace_get_day (b, d), sizeof (GtwDayRecord));
+}
+
+typedef struct
+{
+  GArray *records;
+  guint   n_chunks;
+  double  last_progress;
+} Collected;
+
+static void
+collect_chunk (GtwTrace *trace, guint first, guint n, gpointer user_data)
+{
+  Collected *c = user_data;
+
+  g_assert_cmpuint (first, ==, c->records->len);
+  g_assert_cmpuint (first + n, <=, gtw_trace_get_n_days (trace));
+  for (guint d = first; d < first + n; d++)
+    g_array_append_vals (c->records, gtw_trace_get_day (trace, d), 1);
+  c->n_chunks++;
+}
+
+static void
+collect_progress (double fraction, gpointer user_data)
+{
+  Collected *c = user_data;
+
+  g_assert_cmpfloat (fraction, >=, c->last_progress);
+  g_assert_cmpfloat (fraction, <=, 1.0);
+  c->last_progress = fraction;
+}
+
+static void
+test_determinism (void)
+{
+  g_autoptr (GtwScenario) s = treated_progressor (3650);
+  g_autoptr (GtwTrace) first = NULL;
+  g_autoptr (GtwTrace) second = NULL;
+  g_autoptr (GtwTrace) chunked = NULL;
+  g_autoptr (GArray) records = g_array_new (FALSE, FALSE, sizeof (GtwDayRecord));
+  Collected collected = { records, 0, 0 };
+  GtwSimOptions options;
+
+  gtw_sim_options_init (&options);
+  g_assert_cmpint (options.integrator, ==, GTW_INTEGRATOR_FAST);
+  first = simulate_fast (s, &options);
+  second = simulate_fast (s, &options);
+  assert_same_records (first, second);
+
+  options.chunk_days = 100;
+  options.chunk_func = collect_chunk;
+  options.chunk_data = &collected;
+  options.progress_func = collect_progress;
+  options.progress_data = &collected;
+  chunked = simulate_fast (s, &options);
+  assert_same_records (first, chunked);
+  g_assert_cmpuint (records->len, ==, 3650);
+  g_assert_cmpuint (collected.n_chunks, ==, 37);
+  g_assert_cmpfloat (collected.last_progress, ==, 1.0);
+  for (guint d = 0; d < records->len; d++)
+    {
+      g_assert_cmpint (g_array_index (records, GtwDayRecord, d).day, ==, (int) d);
+      g_assert_cmpmem (&g_array_index (records, GtwDayRecord, d), sizeof (GtwDayRecord),
+                       gtw_trace_get_day (first, d), sizeof (GtwDayRecord));
+    }
+}
+
+/* Every day has a record and a checkpoint that replays, whether simulated or stepped over. */
+static void
+test_replay (void)
+{
+  g_autoptr (GtwScenario) s = treated_progressor (1500);
+  g_autoptr (GtwTrace) trace = NULL;
+  GtwSimOptions options;
+  const guint days[] = { 0, 37, 401, 1000, 1499 };
+
+  gtw_sim_options_init (&options);
+  trace = simulate_fast (s, &options);
+  g_assert_cmpuint (gtw_trace_get_n_days (trace), ==, 1500);
+
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GtwDayDetail) detail = gtw_trace_simulate_day (trace, days[i], &error);
+      g_autoptr (GtwDayDetail) again = gtw_trace_simulate_day (trace, days[i], &error);
+      g_autoptr (GtwOgttResult) ogtt = gtw_trace_run_ogtt (trace, days[i], &error);
+      const GtwDayRecord *r = gtw_trace_get_day (trace, days[i]);
+      int breakfast = (int) lround (s->patient.v[GTW_P_BREAKFAST_TIME] * 60);
+      const GtwMinuteRecord *fasting;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (detail->minutes->len, ==, 1440);
+      g_assert_cmpmem (detail->minutes->data, 1440 * sizeof (GtwMinuteRecord),
+                       again->minutes->data, 1440 * sizeof (GtwMinuteRecord));
+      fasting = &g_array_index (detail->minutes, GtwMinuteRecord, breakfast);
+      /* the replay starts from the day's checkpoint: the same fasting glucose as the record */
+      g_assert_cmpfloat_with_epsilon (fasting->glucose, r->fasting_glucose, 0.1);
+      g_assert_cmpfloat (ogtt->two_hour_glucose, >, ogtt->glucose[0]);
+      g_assert_cmpint (r->day, ==, (int) days[i]);
+    }
+}
+
+static void
+cancel_in_chunk (GtwTrace *trace, guint first, guint n, gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+}
+
+static void
+test_cancel (void)
+{
+  g_autoptr (GtwScenario) s = treated_progressor (7300);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtwTrace) trace = NULL;
+  GtwSimOptions options;
+
+  gtw_sim_options_init (&options);
+  options.chunk_func = cancel_in_chunk;
+  options.chunk_data = cancellable;
+  trace = gtw_simulate (s, &options, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (trace);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/fast/determinism", test_determinism);
+  g_test_add_func ("/fast/replay", test_replay);
+  g_test_add_func ("/fast/cancel", test_cancel);
+  g_test_add_func ("/fast/agreement", test_agreement);
+  return g_test_run ();
+}
