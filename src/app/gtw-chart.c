@@ -8,6 +8,7 @@
  * so that following the pointer costs no PLplot at all.
  */
 #include "gtw-chart.h"
+#include "gtw-story.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -21,6 +22,8 @@
 #define CLICK_SLOP_PX    4.0
 #define DOT_RADIUS       4.0
 #define N_PANELS         4
+#define FLAG_HIT_PX      6.0 /* how near the pointer must come to a flag for its tooltip */
+#define FLAG_ROWS        3   /* title rows above each other before titles are dropped */
 
 struct _GtwChart
 {
@@ -30,6 +33,10 @@ struct _GtwChart
   GtwTrace          *baseline;
   GtwDayDetail      *day;
   GtwDayDetail      *baseline_day;
+
+  /* the story markers of the run and of its baseline (GtwStoryMarker), by day */
+  GPtrArray         *story;
+  GPtrArray         *baseline_story;
 
   GtwChartView       view;
   int                view_day;
@@ -279,6 +286,54 @@ insulin_digits (GtwInsulinUnit unit)
   return unit == GTW_INSULIN_UU ? 1 : 0;
 }
 
+/* ---------------------------------------------------------------------------------------- */
+/* Story                                                                                    */
+
+static gboolean
+shows_baseline (GtwChart *self)
+{
+  return self->show_baseline && self->baseline != NULL && self->trace != NULL
+         && gtw_trace_has_interventions (self->trace);
+}
+
+/* The markers of the days filled so far, in the display units; cheap enough for every chunk. */
+static void
+update_story (GtwChart *self)
+{
+  GtwStoryUnits units = { self->units.glucose, self->units.insulin, self->units.hba1c };
+
+  g_clear_pointer (&self->story, g_ptr_array_unref);
+  g_clear_pointer (&self->baseline_story, g_ptr_array_unref);
+  if (self->trace != NULL)
+    self->story = gtw_story_compute (self->trace, &units);
+  if (self->baseline != NULL)
+    self->baseline_story = gtw_story_compute (self->baseline, &units);
+}
+
+/* "Story: year 0.7, HOMA-IR above 2.5; year 1.2, Prediabetes.", or nothing without markers. */
+static void
+append_story_description (GtwChart *self,
+                          GString  *text)
+{
+  g_autoptr (GString) items = NULL;
+
+  if (self->story == NULL || self->story->len == 0)
+    return;
+  items = g_string_new (NULL);
+  for (guint i = 0; i < self->story->len; i++)
+    {
+      const GtwStoryMarker *m = g_ptr_array_index (self->story, i);
+
+      if (i > 0)
+        g_string_append (items, "; ");
+      /* TRANSLATORS: one story marker in the chart's description, "year 0.7, Prediabetes" */
+      g_string_append_printf (items, _("year %.1f, %s"), m->day / DAYS_PER_YEAR, m->title);
+    }
+  g_string_append_c (text, ' ');
+  /* TRANSLATORS: %s lists the story markers, "year 0.7, HOMA-IR above 2.5; year 1.2, Prediabetes" */
+  g_string_append_printf (text, _("Story: %s."), items->str);
+}
+
 typedef struct
 {
   const char *name;
@@ -294,8 +349,7 @@ read_cursor (GtwChart *self,
              Reading   readings[N_PANELS])
 {
   const GtwDisplayUnits *u = &self->units;
-  gboolean with_base = self->show_baseline && self->baseline != NULL && self->trace != NULL
-                       && gtw_trace_has_interventions (self->trace);
+  gboolean with_base = shows_baseline (self);
 
   readings[0] = (Reading) { _("Glucose"), gtw_glucose_unit_label (u->glucose),
                             glucose_digits (u->glucose), NAN, NAN };
@@ -421,8 +475,7 @@ update_description (GtwChart *self)
                                       "C-peptide and β-cell mass from year %.*f to year %.*f."),
                               fabs (from - round (from)) < 0.05 ? 0 : 1, from,
                               fabs (to - round (to)) < 0.05 ? 0 : 1, to);
-      if (self->show_baseline && self->baseline != NULL && self->trace != NULL
-          && gtw_trace_has_interventions (self->trace))
+      if (shows_baseline (self))
         {
           g_string_append_c (text, ' ');
           g_string_append (text, _("The run without interventions is drawn faint behind it."));
@@ -445,6 +498,7 @@ update_description (GtwChart *self)
                                   gtw_cpeptide_convert (r->fasting_cpeptide, u->cpeptide),
                                   gtw_cpeptide_unit_label (u->cpeptide),
                                   r->beta_cell_mass_rel * 100);
+          append_story_description (self, text);
         }
       else
         {
@@ -733,6 +787,168 @@ snapshot_cursor (GtwChart    *self,
                g->panels[N_PANELS - 1].bottom + 3, &fg, &bg, &muted);
 }
 
+/* The pixel column of @day in the drawn figure. */
+static double
+x_of_day (const GtwFigureGeometry *g,
+          double                   day)
+{
+  return g->left + (day - g->first_day) / (g->last_day - g->first_day) * (g->right - g->left);
+}
+
+static gboolean
+flag_visible (const GtwFigureGeometry *g,
+              const GtwStoryMarker    *marker)
+{
+  return g->last_day > g->first_day && marker->day >= g->first_day && marker->day <= g->last_day;
+}
+
+/* A flag: a pole down the glucose panel and a small pennant at its top. */
+static void
+append_flag (GtkSnapshot             *snapshot,
+             const GtwFigureGeometry *g,
+             double                   x,
+             const GdkRGBA           *colour,
+             gboolean                 filled)
+{
+  GdkRGBA pole = *colour;
+  const float widths[4] = { 1, 1, 1, 1 };
+  const GdkRGBA borders[4] = { *colour, *colour, *colour, *colour };
+  graphene_rect_t pennant = GRAPHENE_RECT_INIT (round (x) + 0.5, g->panels[0].top, 8, 6);
+
+  pole.alpha *= 0.45;
+  gtk_snapshot_append_color (snapshot, &pole,
+                             &GRAPHENE_RECT_INIT (round (x) - 0.5, g->panels[0].top, 1,
+                                                  g->panels[0].bottom - g->panels[0].top));
+  if (filled)
+    gtk_snapshot_append_color (snapshot, colour, &pennant);
+  else
+    gtk_snapshot_append_border (snapshot, &GSK_ROUNDED_RECT_INIT (pennant.origin.x, pennant.origin.y,
+                                                                  pennant.size.width,
+                                                                  pennant.size.height),
+                                widths, borders);
+}
+
+/* Whether [from, to] is free in @row's taken spans (pairs of doubles); takes it when it is. */
+static gboolean
+take_span (GArray *row,
+           double  from,
+           double  to)
+{
+  for (guint i = 0; i + 1 < row->len; i += 2)
+    if (from < g_array_index (row, double, i + 1) && to > g_array_index (row, double, i))
+      return FALSE;
+  g_array_append_val (row, from);
+  g_array_append_val (row, to);
+  return TRUE;
+}
+
+/* The story markers as flags at the top of the glucose panel, the run's with their titles in
+ * up to FLAG_ROWS rows (a title that fits in none is left out, its flag stays), the baseline's
+ * faint and without titles. */
+static void
+snapshot_flags (GtwChart    *self,
+                GtkSnapshot *snapshot)
+{
+  const GtwFigureGeometry *g = &self->geometry;
+  g_autoptr (PangoLayout) layout = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  GdkRGBA fg, bg, faint, border;
+
+  if (!self->have_geometry || !is_long_view (self))
+    return;
+  theme_colours (&fg, &bg);
+  faint = fg, faint.alpha = 0.4;
+  border = fg, border.alpha = 0.5;
+  bg.alpha = 0.92;
+
+  for (guint i = 0; shows_baseline (self) && self->baseline_story != NULL
+                    && i < self->baseline_story->len; i++)
+    {
+      const GtwStoryMarker *m = g_ptr_array_index (self->baseline_story, i);
+
+      if (flag_visible (g, m))
+        append_flag (snapshot, g, x_of_day (g, m->day), &faint, FALSE);
+    }
+  if (self->story == NULL)
+    return;
+
+  layout = readout_layout (self);
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint r = 0; r < FLAG_ROWS; r++)
+    g_ptr_array_add (rows, g_array_new (FALSE, FALSE, sizeof (double)));
+  for (guint i = 0; i < self->story->len; i++)
+    {
+      const GtwStoryMarker *m = g_ptr_array_index (self->story, i);
+      g_autofree char *markup = NULL;
+      double x, px;
+      int w, h;
+
+      if (!flag_visible (g, m))
+        continue;
+      x = x_of_day (g, m->day);
+      append_flag (snapshot, g, x, &fg, TRUE);
+
+      markup = g_markup_printf_escaped ("<small>%s</small>", m->title);
+      pango_layout_set_markup (layout, markup, -1);
+      pango_layout_get_pixel_size (layout, &w, &h);
+      /* right of the pennant, or left of the pole where the plot ends */
+      px = x + 10;
+      if (px + w + 12 > g->right)
+        px = x - 2 - w - 12;
+      if (px < g->left)
+        continue;
+      for (guint r = 0; r < FLAG_ROWS; r++)
+        {
+          double py = g->panels[0].top + 1 + r * (h + 8);
+
+          if (py + h + 6 > g->panels[0].bottom)
+            break;
+          if (!take_span (g_ptr_array_index (rows, r), px - 2, px + w + 14))
+            continue;
+          append_pill (snapshot, layout, px, py, &fg, &bg, &border);
+          break;
+        }
+    }
+}
+
+/* The explanations of the flags near @x, or of those on the cursor's day. */
+static gboolean
+on_query_tooltip (GtwChart   *self,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard_mode,
+                  GtkTooltip *tooltip)
+{
+  const GtwFigureGeometry *g = &self->geometry;
+  g_autoptr (GString) markup = g_string_new (NULL);
+  GPtrArray *stories[2] = { self->story, shows_baseline (self) ? self->baseline_story : NULL };
+
+  if (!self->have_geometry || !is_long_view (self))
+    return FALSE;
+  for (guint s = 0; s < G_N_ELEMENTS (stories); s++)
+    for (guint i = 0; stories[s] != NULL && i < stories[s]->len; i++)
+      {
+        const GtwStoryMarker *m = g_ptr_array_index (stories[s], i);
+        gboolean near = !keyboard_mode && fabs (x_of_day (g, m->day) - x) <= FLAG_HIT_PX;
+        gboolean on_cursor = self->cursor_shown && m->day == (int) self->cursor;
+        g_autofree char *title = NULL, *entry = NULL;
+
+        if (!flag_visible (g, m) || !(near || on_cursor))
+          continue;
+        /* TRANSLATORS: the title of a story flag of the run without interventions */
+        title = s == 0 ? g_strdup (m->title) : g_strdup_printf (_("%s without interventions"),
+                                                                 m->title);
+        entry = g_markup_printf_escaped ("<b>%s</b>\n%s", title, m->explanation);
+        if (markup->len > 0)
+          g_string_append_c (markup, '\n');
+        g_string_append (markup, entry);
+      }
+  if (markup->len == 0)
+    return FALSE;
+  gtk_tooltip_set_markup (tooltip, markup->str);
+  return TRUE;
+}
+
 /* The theme's focus ring, drawn inside the chart: it fills its allocation edge to edge. */
 static void
 snapshot_focus (GtwChart    *self,
@@ -819,6 +1035,7 @@ gtw_chart_snapshot (GtkWidget   *widget,
     self->texture = render_figure (self, width, height, scale);
 
   gtk_snapshot_append_texture (snapshot, self->texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  snapshot_flags (self, snapshot);
   if (self->cursor_shown)
     snapshot_cursor (self, snapshot);
   if (gtk_widget_has_visible_focus (widget))
@@ -1055,6 +1272,8 @@ gtw_chart_dispose (GObject *object)
   g_clear_pointer (&self->baseline, gtw_trace_unref);
   g_clear_pointer (&self->day, gtw_day_detail_free);
   g_clear_pointer (&self->baseline_day, gtw_day_detail_free);
+  g_clear_pointer (&self->story, g_ptr_array_unref);
+  g_clear_pointer (&self->baseline_story, g_ptr_array_unref);
   g_clear_object (&self->texture);
   g_clear_object (&self->previous);
 
@@ -1133,6 +1352,9 @@ gtw_chart_init (GtwChart *self)
   g_signal_connect (controller, "leave", G_CALLBACK (on_focus_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
+
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (invalidate), self, G_CONNECT_SWAPPED);
 
@@ -1178,6 +1400,7 @@ gtw_chart_set_traces (GtwChart *self,
     }
   if (self->cursor_shown)
     self->cursor = clamp_cursor (self, self->cursor);
+  update_story (self);
   invalidate (self);
   update_description (self);
 }
@@ -1187,6 +1410,7 @@ gtw_chart_traces_changed (GtwChart *self)
 {
   g_return_if_fail (GTW_IS_CHART (self));
 
+  update_story (self);
   if (self->view != GTW_CHART_VIEW_DAY)
     invalidate (self);
   update_description (self);
@@ -1251,6 +1475,7 @@ gtw_chart_set_units (GtwChart              *self,
   if (memcmp (&self->units, units, sizeof *units) == 0)
     return;
   self->units = *units;
+  update_story (self);
   invalidate (self);
   update_description (self);
 }

@@ -13,6 +13,7 @@
 
 #include "gtw-chart.h"
 #include "gtw-ogtt-window.h"
+#include "gtw-story.h"
 
 #define DURATION 730
 #define WIDTH    1000
@@ -557,6 +558,104 @@ test_live (Fixture       *f,
   wait_for_paint (GTK_WIDGET (f->chart));
 }
 
+/* Whether the chart has a tooltip for the pointer at @x. */
+static gboolean
+tooltip_at (Fixture *f,
+            double   x)
+{
+  g_autoptr (GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  pointer_to (f, x, 300);
+  g_signal_emit_by_name (f->chart, "query-tooltip", (int) round (x), 300, FALSE, tooltip, &shown);
+  return shown;
+}
+
+/* The chart's description of a run without interventions, as a screen reader gets it. */
+static char *
+expected_description (GtwTrace  *run,
+                      GPtrArray *story)
+{
+  guint n = gtw_trace_get_n_days (run);
+  const GtwDayRecord *r = gtw_trace_get_day (run, n - 1);
+  double years = gtw_trace_get_scenario (run)->duration_days / 365.25;
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, "Fasting glucose with its daily range, fasting insulin, C-peptide "
+                          "and β-cell mass from year 0 to year %.*f. ",
+                          fabs (years - round (years)) < 0.05 ? 0 : 1, years);
+  g_string_append_printf (text, "Year %u, day %u: glucose %.1f mmol/L, insulin %.0f pmol/L, "
+                          "C-peptide %.2f nmol/L, β-cell mass %.0f%% of healthy. Story: ",
+                          (n - 1) / 365 + 1, (n - 1) % 365 + 1, r->fasting_glucose,
+                          r->fasting_insulin, r->fasting_cpeptide, r->beta_cell_mass_rel * 100);
+  for (guint i = 0; i < story->len; i++)
+    {
+      const GtwStoryMarker *m = g_ptr_array_index (story, i);
+
+      g_string_append_printf (text, "%syear %.1f, %s", i > 0 ? "; " : "", m->day / 365.25,
+                              m->title);
+    }
+  g_string_append_c (text, '.');
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_story_flags (Fixture       *f,
+                  gconstpointer  data)
+{
+  const GtwStoryUnits units = { GTW_GLUCOSE_MMOL, GTW_INSULIN_PMOL, GTW_HBA1C_PERCENT };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtwScenario) scenario = gtw_preset_load ("progressor", &error);
+  g_autoptr (GtwTrace) run = NULL;
+  g_autoptr (GPtrArray) story = NULL;
+  g_autofree char *description = NULL, *mismatch = NULL;
+  GtwSimOptions options;
+  int last_day = -1;
+
+  g_assert_no_error (error);
+  gtw_sim_options_init (&options);
+  options.integrator = GTW_INTEGRATOR_FAST;
+  run = gtw_simulate (scenario, &options, NULL, &error);
+  g_assert_no_error (error);
+  story = gtw_story_compute (run, &units);
+  /* insulin doubled, HOMA-IR, prediabetes, β-cells halved, diabetes */
+  g_assert_cmpuint (story->len, >=, 5);
+
+  gtw_chart_set_traces (f->chart, run, NULL);
+  wait_for_paint (GTK_WIDGET (f->chart));
+
+  /* the description lists the markers in order, with their years */
+  description = expected_description (run, story);
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (f->chart),
+                                                 GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+  g_assert_null (mismatch);
+
+  /* a flag at each marker's day explains it; between the flags there is nothing to explain */
+  for (guint i = 0; i < story->len; i++)
+    {
+      const GtwStoryMarker *m = g_ptr_array_index (story, i);
+
+      g_assert_cmpint (m->day, >=, last_day);
+      last_day = m->day;
+      g_assert_true (tooltip_at (f, x_of_day (f, m->day)));
+    }
+  for (guint i = 1; i < story->len; i++)
+    {
+      const GtwStoryMarker *a = g_ptr_array_index (story, i - 1);
+      const GtwStoryMarker *b = g_ptr_array_index (story, i);
+      double xa = x_of_day (f, a->day), xb = x_of_day (f, b->day);
+
+      if (xb - xa > 40)
+        g_assert_false (tooltip_at (f, (xa + xb) / 2));
+    }
+  g_assert_false (tooltip_at (f, x_of_day (f, 0)));
+
+  /* the year view keeps the flags of the days it shows */
+  gtw_chart_set_view (f->chart, GTW_CHART_VIEW_YEAR, last_day);
+  wait_for_paint (GTK_WIDGET (f->chart));
+  g_assert_true (tooltip_at (f, x_of_day (f, last_day)));
+}
+
 static void
 collect_labels (GtkWidget *widget,
                 GPtrArray *texts)
@@ -711,6 +810,9 @@ int
 main (int    argc,
       char **argv)
 {
+  /* GTK's in-process accessibility backend keeps the properties that the description test
+   * reads back; it talks to no bus, so the headless run stays as quiet as with "none" */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -731,6 +833,7 @@ main (int    argc,
   ADD ("/chart/dark", test_dark);
   ADD ("/chart/band-and-baseline", test_band_and_baseline);
   ADD ("/chart/live", test_live);
+  ADD ("/chart/story-flags", test_story_flags);
   ADD ("/chart/render-time", test_render_time);
   ADD ("/ogtt/window", test_ogtt_window);
 #undef ADD

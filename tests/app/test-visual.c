@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "gtw-chart.h"
+#include "gtw-story.h"
 
 #define WIDTH        960
 #define HEIGHT       720
@@ -255,6 +256,60 @@ test_year_mgdl (Fixture       *f,
   check_against_golden (texture, "chart-year-mgdl");
 }
 
+/* The progressor's twenty years, simulated once for the story tests. */
+static GtwTrace *
+progressor (void)
+{
+  static GtwTrace *run;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtwScenario) scenario = NULL;
+  GtwSimOptions options;
+
+  if (run != NULL)
+    return run;
+  scenario = gtw_preset_load ("progressor", &error);
+  g_assert_no_error (error);
+  gtw_sim_options_init (&options);
+  options.integrator = GTW_INTEGRATOR_REFERENCE;
+  run = gtw_simulate (scenario, &options, NULL, &error);
+  g_assert_no_error (error);
+  return run;
+}
+
+/* The story flags of a run that turns diabetic, with their titles staggered or left out. */
+static void
+test_story (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr (GdkTexture) texture = NULL;
+
+  gtw_chart_set_traces (f->chart, progressor (), NULL);
+  texture = grab (GTK_WIDGET (f->chart));
+  check_against_golden (texture, "chart-story");
+}
+
+/* The same in the dark, a year around the diabetes flag's day, in US units. */
+static void
+test_story_dark_year (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtwDisplayUnits units = { GTW_GLUCOSE_MGDL, GTW_INSULIN_UU, GTW_CPEPTIDE_NGML,
+                            GTW_HBA1C_PERCENT };
+  g_autoptr (GPtrArray) story = gtw_story_compute (progressor (), NULL);
+  const GtwStoryMarker *diabetes = gtw_story_find (story, GTW_STORY_DIABETES);
+  g_autoptr (GdkTexture) texture = NULL;
+
+  g_assert_nonnull (diabetes);
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  gtw_chart_set_units (f->chart, &units);
+  gtw_chart_set_traces (f->chart, progressor (), NULL);
+  gtw_chart_set_view (f->chart, GTW_CHART_VIEW_YEAR, diabetes->day);
+  texture = grab (GTK_WIDGET (f->chart));
+  check_against_golden (texture, "chart-story-dark-year");
+}
+
 static void
 skip_all (void)
 {
@@ -282,6 +337,8 @@ main (int    argc,
   ADD ("/visual/decade-dark-cursor", test_decade_dark_cursor);
   ADD ("/visual/day", test_day);
   ADD ("/visual/year-mgdl", test_year_mgdl);
+  ADD ("/visual/story", test_story);
+  ADD ("/visual/story-dark-year", test_story_dark_year);
 #undef ADD
 
   return g_test_run ();
