@@ -1,0 +1,404 @@
+/* gtw-figure-axes.c: the figure's colours, layout, scales, ticks, labels and legend
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "gtw-figure-private.h"
+
+/* ---------------------------------------------------------------------------------------- */
+/* Colours                                                                                  */
+
+/* Okabe & Ito (2008), Color Universal Design: distinguishable with every common form of
+ * colour vision deficiency. */
+static const Rgb oi_orange = { 0xE6, 0x9F, 0x00 };
+static const Rgb oi_sky = { 0x56, 0xB4, 0xE9 };
+static const Rgb oi_green = { 0x00, 0x9E, 0x73 };
+static const Rgb oi_yellow = { 0xF0, 0xE4, 0x42 };
+static const Rgb oi_blue = { 0x00, 0x72, 0xB2 };
+static const Rgb oi_vermillion = { 0xD5, 0x5E, 0x00 };
+static const Rgb oi_purple = { 0xCC, 0x79, 0xA7 };
+
+/* Intervention blocks cycle through these, by type. */
+static const Rgb *const iv_palette[] = {
+  &oi_orange, &oi_sky, &oi_green, &oi_yellow, &oi_purple, &oi_vermillion, &oi_blue,
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (iv_palette) == N_IV_COLOURS);
+
+static void
+set_colour (int index, const Rgb *rgb, double alpha)
+{
+  plscol0a (index, rgb->r, rgb->g, rgb->b, alpha);
+}
+
+void
+gtw_fig_setup_colours (const GtwFigureOptions *options)
+{
+  static const Rgb light_bg = { 0xFF, 0xFF, 0xFF }, light_fg = { 0x1E, 0x1E, 0x1E };
+  static const Rgb dark_bg = { 0x24, 0x24, 0x24 }, dark_fg = { 0xF2, 0xF2, 0xF2 };
+  static const Rgb grey = { 0x80, 0x80, 0x80 };
+  const Rgb *bg = options->dark ? &dark_bg : &light_bg;
+  const Rgb *fg = options->dark ? &dark_fg : &light_fg;
+  /* the blue of the palette is too dark on a dark background; the last panel (beta-cell mass,
+   * or insulin secretion in the day view) stays clear of the orange of the differences */
+  const Rgb *glucose = options->dark ? &oi_sky : &oi_blue;
+
+  plscmap0n (N_COLOURS);
+  set_colour (COL_BG, bg, 1.0);
+  set_colour (COL_FG, fg, 1.0);
+  set_colour (COL_GRID, fg, 0.12);
+  set_colour (COL_THRESHOLD, fg, 0.55);
+  set_colour (COL_BASELINE, options->dark ? fg : &grey, 0.75);
+  set_colour (COL_DIFF, &oi_orange, 0.35);
+  set_colour (COL_BAND, options->dark ? &oi_blue : &oi_sky, 0.35);
+  set_colour (COL_EVENT_BAND, &oi_yellow, 0.30);
+  set_colour (COL_EVENT_BLOCK, &oi_yellow, 0.85);
+  set_colour (COL_HALO, bg, 0.75);
+
+  set_colour (COL_SERIES + 0, glucose, 1.0);
+  set_colour (COL_SERIES + 1, &oi_vermillion, 1.0);
+  set_colour (COL_SERIES + 2, &oi_purple, 1.0);
+  set_colour (COL_SERIES + 3, &oi_green, 1.0);
+
+  for (guint i = 0; i < N_IV_COLOURS; i++)
+    {
+      set_colour (COL_IV_BAND + i, iv_palette[i], options->dark ? 0.08 : 0.13);
+      set_colour (COL_IV_BLOCK + i, iv_palette[i], 0.60);
+    }
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Layout                                                                                   */
+
+static double
+px_to_mm (double px)
+{
+  return px * 25.4 / 72.0;
+}
+
+/* Rough advance of @s at @scale of the text height: PLplot cannot measure strings, and
+ * DejaVu Sans averages about 0.55 em per character. */
+double
+gtw_fig_text_width (const Layout *layout, const char *s, double scale)
+{
+  return g_utf8_strlen (s, -1) * 0.55 * layout->text * scale;
+}
+
+/* The 1, 2, 5 x 10^k step nearest to range / target (no 2.5: PLplot would round its labels). */
+double
+gtw_fig_nice_step (double range, double target)
+{
+  double raw = range / target;
+  double mag, norm;
+
+  if (!(raw > 0) || !isfinite (raw))
+    return 1;
+  mag = pow (10, floor (log10 (raw)));
+  norm = raw / mag;
+  if (norm < 1.5)
+    return mag;
+  if (norm < 3.2)
+    return 2 * mag;
+  if (norm < 7.5)
+    return 5 * mag;
+  return 10 * mag;
+}
+
+/* The next step of the 1, 2, 5 x 10^k series. */
+static double
+next_step (double step)
+{
+  double mag = pow (10, floor (log10 (step) + 1e-9));
+  double norm = step / mag;
+
+  return (norm < 1.5 ? 2 : norm < 3.5 ? 5 : 10) * mag;
+}
+
+/* Rounds the data range out to whole ticks, about four of them per panel, and fewer when the
+ * panel is too short for their labels to stand apart. */
+void
+gtw_fig_panel_set_range (Panel *panel, double lo, double hi, gboolean from_zero, double text)
+{
+  double span;
+  double max_intervals = MAX (floor ((panel->bottom - panel->top) / (text * 1.5)), 1);
+
+  if (!isfinite (lo) || !isfinite (hi))
+    lo = 0, hi = 1;
+  if (from_zero || lo < 0)
+    lo = MIN (0, lo);
+  if (hi - lo < 1e-9)
+    hi = lo + MAX (fabs (lo) * 0.1, 1e-3);
+  span = hi - lo;
+  panel->ystep = gtw_fig_nice_step (span * 1.05, 4);
+  panel->ymin = floor ((from_zero ? lo : lo - span * 0.04) / panel->ystep) * panel->ystep;
+  if (from_zero && lo >= 0)
+    panel->ymin = MAX (panel->ymin, 0);
+  panel->ymax = ceil ((hi + span * 0.04) / panel->ystep) * panel->ystep;
+  if ((panel->ymax - panel->ymin) / panel->ystep > max_intervals + 0.5)
+    {
+      panel->ystep = next_step (panel->ystep);
+      panel->ymin = floor ((from_zero ? lo : lo - span * 0.04) / panel->ystep) * panel->ystep;
+      if (from_zero && lo >= 0)
+        panel->ymin = MAX (panel->ymin, 0);
+      panel->ymax = ceil ((hi + span * 0.04) / panel->ystep) * panel->ystep;
+    }
+}
+
+/* The text height and the horizontal extent of the plot areas, which depend on the size and
+ * the font scale only. */
+static void
+plot_edges (const GtwFigureOptions *options,
+            gboolean                right_axis,
+            double                 *text,
+            double                 *left,
+            double                 *right)
+{
+  double scale = options->font_scale > 0 ? options->font_scale : 1.0;
+
+  *text = CLAMP (MIN (options->width, options->height * 1.25) / 56.0, 10.0, 30.0) * scale;
+  /* tick labels plus a two-line rotated title (see gtw_fig_draw_axes) */
+  *left = *text * (TITLE_CENTRE + 1.0);
+  *right = options->width - *text * (right_axis ? RIGHT_UNIT_CENTRE + 1.0 : 2.0);
+}
+
+/* The decade and year views carry the beta-cell mass in mg on a right axis. */
+static gboolean
+view_has_right_axis (GtwFigureView view)
+{
+  return view != GTW_FIGURE_VIEW_DAY;
+}
+
+void
+gtw_figure_get_plot_edges (const GtwFigureOptions *options,
+                           double                 *left,
+                           double                 *right)
+{
+  double text, l, r;
+
+  g_return_if_fail (options != NULL);
+
+  plot_edges (options, view_has_right_axis (options->view), &text, &l, &r);
+  if (left != NULL)
+    *left = l;
+  if (right != NULL)
+    *right = r;
+}
+
+void
+gtw_fig_layout_init (Layout                 *layout,
+                     const GtwFigureOptions *options,
+                     double                  x0,
+                     double                  x1,
+                     guint                   n_legend_rows,
+                     guint                   n_lanes,
+                     gboolean                right_axis)
+{
+  double plot_top, plot_bottom, gap, panel_height;
+
+  memset (layout, 0, sizeof *layout);
+  layout->options = options;
+  layout->width = options->width;
+  layout->height = options->height;
+  layout->x0 = x0;
+  layout->x1 = x1 > x0 ? x1 : x0 + 1;
+  layout->right_axis = right_axis;
+  plot_edges (options, right_axis, &layout->text, &layout->left, &layout->right);
+  layout->columns = (guint) MAX (layout->right - layout->left, 1);
+  layout->xstep = gtw_fig_nice_step (layout->x1 - layout->x0, MAX (layout->columns / (layout->text * 6), 2));
+
+  /* title line, legend rows, then the lanes */
+  layout->n_lanes = MIN (n_lanes, MAX_LANES);
+  layout->lane_height = layout->text * 1.6;
+  layout->legend_top = layout->text * 2.3;
+  layout->lanes_top = layout->legend_top + MAX (n_legend_rows, 1) * LEGEND_ROW * layout->text
+                      + layout->text * 0.4;
+  plot_top = layout->lanes_top + layout->n_lanes * layout->lane_height
+             + (layout->n_lanes > 0 ? layout->text * 0.6 : 0);
+  plot_bottom = layout->height - layout->text * 3.4;
+  gap = layout->text * 1.1;
+  panel_height = (plot_bottom - plot_top - gap * (N_PANELS - 1)) / N_PANELS;
+
+  for (guint i = 0; i < N_PANELS; i++)
+    {
+      layout->panels[i].top = plot_top + i * (panel_height + gap);
+      layout->panels[i].bottom = layout->panels[i].top + panel_height;
+    }
+}
+
+gboolean
+gtw_fig_layout_fits (const Layout *layout)
+{
+  return layout->right - layout->left > 40 && layout->panels[0].bottom - layout->panels[0].top > 20;
+}
+
+/* Hands the caller where the panels went; @days_per_x converts world x back to days. */
+void
+gtw_fig_layout_store_geometry (const Layout *layout, double day_offset, double days_per_x)
+{
+  GtwFigureGeometry *g = layout->options->geometry;
+
+  if (g == NULL)
+    return;
+  g->left = layout->left;
+  g->right = layout->right;
+  g->first_day = day_offset + layout->x0 * days_per_x;
+  g->last_day = day_offset + layout->x1 * days_per_x;
+  for (guint i = 0; i < N_PANELS; i++)
+    {
+      g->panels[i].top = layout->panels[i].top;
+      g->panels[i].bottom = layout->panels[i].bottom;
+      g->panels[i].ymin = layout->panels[i].ymin;
+      g->panels[i].ymax = layout->panels[i].ymax;
+    }
+}
+
+/* Sets the PLplot viewport to the pixel rectangle and its world window. */
+void
+gtw_fig_viewport (const Layout *layout, double top, double bottom, double ymin, double ymax)
+{
+  plsvpa (px_to_mm (layout->left), px_to_mm (layout->right), px_to_mm (layout->height - bottom),
+          px_to_mm (layout->height - top));
+  plwind (layout->x0, layout->x1, ymin, ymax);
+}
+
+void
+gtw_fig_panel_viewport (const Layout *layout, guint i)
+{
+  const Panel *p = &layout->panels[i];
+
+  gtw_fig_viewport (layout, p->top, p->bottom, p->ymin, p->ymax);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Axes, labels, legend                                                                     */
+
+/* PLplot measures plmtex distances in its character height, which Pango renders 96/72 larger
+ * than PLplot expects: convert from text heights as drawn. */
+double
+gtw_fig_disp (double text_heights, double scale)
+{
+  return text_heights / (0.75 * scale);
+}
+
+void
+gtw_fig_set_text_scale (const Layout *layout, double scale)
+{
+  /* Pango renders PLplot's point sizes at 96 DPI */
+  plschr (layout->text * 25.4 / 96.0, scale);
+}
+
+void
+gtw_fig_draw_grid (const Layout *layout, guint i)
+{
+  plcol0 (COL_GRID);
+  plwidth (1.0);
+  pllsty (1);
+  plbox ("g", layout->xstep, 0, "g", layout->panels[i].ystep, 0);
+}
+
+void
+gtw_fig_draw_axes (const Layout *layout, guint i, const char *title, const char *unit, gboolean custom_x)
+{
+  const Panel *p = &layout->panels[i];
+  gboolean bottom = i == N_PANELS - 1;
+  const char *xopt = bottom ? (custom_x ? "bcnsto" : "bcnst") : "bcst";
+  /* the decade view's last panel has its own right axis (mg), drawn later */
+  const char *yopt = bottom && layout->right_axis ? "bnstv" : "bcnstv";
+
+  plcol0 (COL_FG);
+  plwidth (1.2);
+  pllsty (1);
+  gtw_fig_set_text_scale (layout, 1.0);
+  plbox (xopt, layout->xstep, 2, yopt, p->ystep, 2);
+  gtw_fig_set_text_scale (layout, 1.05);
+  plmtex ("l", gtw_fig_disp (TITLE_CENTRE, 1.05), 0.5, 0.5, title);
+  gtw_fig_set_text_scale (layout, 0.9);
+  plmtex ("l", gtw_fig_disp (UNIT_CENTRE, 0.9), 0.5, 0.5, unit);
+  gtw_fig_set_text_scale (layout, 1.0);
+}
+
+void
+gtw_fig_draw_x_label (const Layout *layout, const char *label)
+{
+  gtw_fig_panel_viewport (layout, N_PANELS - 1);
+  plcol0 (COL_FG);
+  gtw_fig_set_text_scale (layout, 1.0);
+  plmtex ("b", gtw_fig_disp (2.4, 1.0), 0.5, 0.5, label);
+}
+
+void
+gtw_fig_draw_title (const Layout *layout, const char *title)
+{
+  if (title == NULL || *title == '\0')
+    return;
+  gtw_fig_viewport (layout, 0, layout->text * 2.2, 0, 1);
+  plcol0 (COL_FG);
+  gtw_fig_set_text_scale (layout, 1.3);
+  plptex (layout->x0, 0.5, 1, 0, 0, title);
+  gtw_fig_set_text_scale (layout, 1.0);
+}
+
+static double
+key_width (const Layout *layout, const Key *key)
+{
+  return layout->text * (2.2 + 0.4) + gtw_fig_text_width (layout, key->label, 0.95);
+}
+
+/* Rows of keys under the title, left to right, wrapping at the plot width; returns the rows. */
+guint
+gtw_fig_place_legend (const Layout *layout, const Key *keys, guint n_keys, double *x, guint *row)
+{
+  double at = layout->left;
+  guint r = 0;
+
+  for (guint i = 0; i < n_keys; i++)
+    {
+      double w = key_width (layout, &keys[i]);
+
+      if (at > layout->left && at + w > layout->right)
+        at = layout->left, r++;
+      x[i] = at;
+      row[i] = r;
+      at += w + layout->text * 1.2;
+    }
+  return r + 1;
+}
+
+void
+gtw_fig_draw_legend (const Layout *layout, const Key *keys, guint n_keys)
+{
+  double sample = layout->text * 2.2;
+  double per_px = (layout->x1 - layout->x0) / (layout->right - layout->left);
+  double x[8];
+  guint row[8], n_rows;
+
+  g_assert (n_keys <= G_N_ELEMENTS (x));
+  n_rows = gtw_fig_place_legend (layout, keys, n_keys, x, row);
+  gtw_fig_viewport (layout, layout->legend_top, layout->legend_top + n_rows * LEGEND_ROW * layout->text, n_rows, 0);
+  gtw_fig_set_text_scale (layout, 0.95);
+  for (guint i = 0; i < n_keys; i++)
+    {
+      double wx0 = layout->x0 + (x[i] - layout->left) * per_px;
+      double wx1 = wx0 + sample * per_px;
+      double yc = row[i] + 0.5;
+      PLFLT lx[2] = { wx0, wx1 }, ly[2] = { yc, yc };
+
+      switch (keys[i].kind)
+        {
+        case KEY_BOX:
+          gtw_fig_fill_rect (wx0, wx1, yc - 0.3, yc + 0.3, keys[i].colour);
+          break;
+        case KEY_DASHED:
+          pllsty (2);
+          G_GNUC_FALLTHROUGH;
+        case KEY_LINE:
+          plcol0 (keys[i].colour);
+          plwidth (keys[i].kind == KEY_LINE ? 3.0 : 1.5);
+          plline (2, lx, ly);
+          pllsty (1);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+      plcol0 (COL_FG);
+      plptex (wx1 + layout->text * 0.4 * per_px, yc, 1, 0, 0, keys[i].label);
+    }
+  gtw_fig_set_text_scale (layout, 1.0);
+}

@@ -1,0 +1,705 @@
+/* gtw-figure-panels.c: the figure's series and lanes, and its decade and year views
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "gtw-figure-private.h"
+
+/* ---------------------------------------------------------------------------------------- */
+/* Decimation                                                                               */
+
+static void
+points_clear (Points *points)
+{
+  g_clear_pointer (&points->x, g_free);
+  g_clear_pointer (&points->y, g_free);
+  points->n = 0;
+}
+
+static void
+points_add (Points *points, double x, double y)
+{
+  points->x[points->n] = x;
+  points->y[points->n] = y;
+  points->n++;
+}
+
+/* Drops the points that a straight segment passes within a fraction of a pixel of: smooth
+ * stretches of a long run then cost a handful of segments instead of two per pixel column,
+ * and stroking and filling get several times cheaper. The slopes from the last point kept that
+ * pass near every point since form an interval (Zhao & Saalfeld's sleeve, in slopes since x
+ * never decreases) that narrows point by point; when the next point leaves it, the one before
+ * is kept. Steep steps (less than the tolerance apart in x) are always kept. */
+#define SIMPLIFY_PX 0.3
+
+static void
+simplify (Points *p, const Layout *layout, const Panel *panel)
+{
+  double sx = layout->columns / (layout->x1 - layout->x0);
+  double sy = (panel->bottom - panel->top) / (panel->ymax - panel->ymin);
+  double lo = -INFINITY, hi = INFINITY;
+  guint anchor = 0, kept = 1;
+
+  if (p->n < 3 || !isfinite (sy))
+    return;
+  for (guint i = 1; i < p->n; i++)
+    {
+      double dx = (p->x[i] - p->x[anchor]) * sx, dy = (p->y[i] - p->y[anchor]) * sy;
+      double slope, slack;
+
+      if (dx * dx + dy * dy <= SIMPLIFY_PX * SIMPLIFY_PX)
+        continue;
+      if (dx >= SIMPLIFY_PX)
+        {
+          slope = dy / dx;
+          if (slope >= lo && slope <= hi)
+            {
+              /* the line of slope s misses the point by |dy - s dx| / sqrt (1 + s^2) */
+              slack = SIMPLIFY_PX * sqrt (dx * dx + dy * dy) / (dx * dx);
+              lo = MAX (lo, slope - slack);
+              hi = MIN (hi, slope + slack);
+              continue;
+            }
+        }
+      /* keep the previous point (or this steep one) and start afresh from it */
+      anchor = i - 1 > anchor ? i - 1 : i;
+      p->x[kept] = p->x[anchor];
+      p->y[kept] = p->y[anchor];
+      kept++;
+      lo = -INFINITY, hi = INFINITY;
+      if (anchor != i)
+        i--; /* measure this point again from the new anchor */
+    }
+  if (anchor != p->n - 1)
+    {
+      p->x[kept] = p->x[p->n - 1];
+      p->y[kept] = p->y[p->n - 1];
+      kept++;
+    }
+  p->n = kept;
+}
+
+/* At most two points per pixel column, whatever @n is, then simplified in the pixels of
+ * @panel. NaNs are skipped. */
+static Points
+decimate (const Layout *layout, const Panel *panel, const double *x, const double *y, guint n,
+          Pick pick)
+{
+  Points out = { 0 };
+  double scale = layout->columns / (layout->x1 - layout->x0);
+  gint64 column = G_MININT64;
+  guint lo = 0, hi = 0, count = 0;
+  double sum_x = 0, sum_y = 0;
+
+  out.x = g_new (double, 2 * (gsize) MIN (n, layout->columns + 2) + 2);
+  out.y = g_new (double, 2 * (gsize) MIN (n, layout->columns + 2) + 2);
+
+  for (guint i = 0; i <= n; i++)
+    {
+      gint64 c = G_MAXINT64;
+
+      if (i < n)
+        {
+          if (!isfinite (y[i]))
+            continue;
+          double column_x = (x[i] - layout->x0) * scale;
+
+          /* truncation is floor for the visible columns, and much cheaper */
+          c = column_x >= 0 ? (gint64) column_x : (gint64) floor (column_x);
+          if (c == column)
+            {
+              if (y[i] < y[lo])
+                lo = i;
+              if (y[i] > y[hi])
+                hi = i;
+              sum_x += x[i], sum_y += y[i], count++;
+              continue;
+            }
+        }
+
+      /* flush the finished column */
+      if (count > 0)
+        {
+          switch (pick)
+            {
+            case PICK_MINMAX:
+              points_add (&out, x[MIN (lo, hi)], y[MIN (lo, hi)]);
+              if (lo != hi)
+                points_add (&out, x[MAX (lo, hi)], y[MAX (lo, hi)]);
+              break;
+            case PICK_MIN:
+              points_add (&out, x[lo], y[lo]);
+              break;
+            case PICK_MAX:
+              points_add (&out, x[hi], y[hi]);
+              break;
+            case PICK_MEAN:
+              points_add (&out, sum_x / count, sum_y / count);
+              break;
+            default:
+              g_assert_not_reached ();
+            }
+        }
+      if (i == n)
+        break;
+      column = c;
+      lo = hi = i;
+      sum_x = x[i], sum_y = y[i], count = 1;
+    }
+
+  simplify (&out, layout, panel);
+  return out;
+}
+
+static void
+draw_line (const Layout *layout,
+           const Panel  *panel,
+           const double *x,
+           const double *y,
+           guint         n,
+           int           colour,
+           double        width)
+{
+  Points p = decimate (layout, panel, x, y, n, PICK_MINMAX);
+
+  if (p.n > 1)
+    {
+      plcol0 (colour);
+      plwidth (width);
+      plline ((PLINT) p.n, p.x, p.y);
+    }
+  points_clear (&p);
+}
+
+/* Fills between @upper and @lower. */
+static void
+fill_between (const Layout *layout,
+              const Panel  *panel,
+              const double *x,
+              const double *upper,
+              const double *lower,
+              guint         n,
+              Pick          pick_upper,
+              Pick          pick_lower,
+              int           colour)
+{
+  Points up = decimate (layout, panel, x, upper, n, pick_upper);
+  Points down = decimate (layout, panel, x, lower, n, pick_lower);
+  guint total = up.n + down.n;
+
+  if (up.n > 1 && down.n > 1)
+    {
+      g_autofree double *px = g_new (double, total);
+      g_autofree double *py = g_new (double, total);
+
+      memcpy (px, up.x, up.n * sizeof (double));
+      memcpy (py, up.y, up.n * sizeof (double));
+      for (guint i = 0; i < down.n; i++)
+        {
+          px[up.n + i] = down.x[down.n - 1 - i];
+          py[up.n + i] = down.y[down.n - 1 - i];
+        }
+      plcol0 (colour);
+      plfill ((PLINT) total, px, py);
+    }
+  points_clear (&up);
+  points_clear (&down);
+}
+
+void
+gtw_fig_fill_rect (double x0, double x1, double y0, double y1, int colour)
+{
+  PLFLT x[4] = { x0, x1, x1, x0 };
+  PLFLT y[4] = { y0, y0, y1, y1 };
+
+  plcol0 (colour);
+  plfill (4, x, y);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Shared panel drawing                                                                     */
+
+static void
+minmax_update (const double *y, guint n, double *lo, double *hi)
+{
+  if (y == NULL)
+    return;
+  for (guint i = 0; i < n; i++)
+    if (isfinite (y[i]))
+      {
+        *lo = MIN (*lo, y[i]);
+        *hi = MAX (*hi, y[i]);
+      }
+}
+
+void
+gtw_fig_series_range (const Layout *layout,
+                      Panel        *panel,
+                      const Series *s,
+                      guint         n,
+                      guint         n_base,
+                      const double *extra,
+                      guint         n_extra)
+{
+  double lo = INFINITY, hi = -INFINITY;
+
+  minmax_update (s->y, n, &lo, &hi);
+  minmax_update (s->band_lo, n, &lo, &hi);
+  minmax_update (s->band_hi, n, &lo, &hi);
+  minmax_update (s->base, n_base, &lo, &hi);
+  minmax_update (extra, n_extra, &lo, &hi);
+  gtw_fig_panel_set_range (panel, lo, hi, s->from_zero, layout->text);
+}
+
+void
+gtw_fig_draw_series (const Layout *layout,
+                     guint         i,
+                     const Series *s,
+                     const double *x,
+                     guint         n,
+                     const double *xb,
+                     guint         n_base)
+{
+  const Panel *panel = &layout->panels[i];
+  double line_width = MAX (2.0, layout->text / 7.0);
+
+  if (s->band_lo != NULL && s->band_hi != NULL)
+    fill_between (layout, panel, x, s->band_hi, s->band_lo, n, PICK_MAX, PICK_MIN, COL_BAND);
+  if (s->base != NULL)
+    {
+      guint common = MIN (n, n_base);
+
+      fill_between (layout, panel, x, s->y, s->base, common, PICK_MEAN, PICK_MEAN, COL_DIFF);
+      draw_line (layout, panel, xb, s->base, n_base, COL_BASELINE, line_width * 0.8);
+    }
+  draw_line (layout, panel, x, s->y, n, COL_SERIES + i, line_width);
+}
+
+/* A dashed line across the panel, labelled at its right end above (or below) the line. */
+static void
+draw_threshold (const Layout *layout, guint i, double value, const char *label, gboolean above)
+{
+  const Panel *p = &layout->panels[i];
+  PLFLT x[2] = { layout->x0, layout->x1 }, y[2] = { value, value };
+  double per_px = (p->ymax - p->ymin) / (p->bottom - p->top);
+  double per_x_px = (layout->x1 - layout->x0) / (layout->right - layout->left);
+  double label_x, label_y, half_height;
+
+  if (value <= p->ymin || value >= p->ymax)
+    return;
+  /* a label that would leave the panel goes to the other side of its line */
+  if (above && value + layout->text * 1.1 * per_px > p->ymax)
+    above = FALSE;
+  else if (!above && value - layout->text * 1.1 * per_px < p->ymin)
+    above = TRUE;
+  plcol0 (COL_THRESHOLD);
+  plwidth (1.3);
+  pllsty (2);
+  plline (2, x, y);
+  pllsty (1);
+
+  /* the label sits on a veil of the background, to be read across the curves */
+  label_x = layout->x1 - (layout->x1 - layout->x0) * 0.005;
+  label_y = value + (above ? 1 : -1) * layout->text * 0.5 * per_px;
+  half_height = layout->text * 0.42 * per_px; /* clear of the line, 0.5 text away */
+  gtw_fig_fill_rect (label_x - (gtw_fig_text_width (layout, label, 0.85) + layout->text * 0.3) * per_x_px,
+             label_x + layout->text * 0.15 * per_x_px, label_y - half_height,
+             label_y + half_height, COL_HALO);
+  plcol0 (COL_THRESHOLD);
+  gtw_fig_set_text_scale (layout, 0.85);
+  plptex (label_x, label_y, 1, 0, 1, label);
+  gtw_fig_set_text_scale (layout, 1.0);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Lanes: labelled blocks above the panels (interventions, or the events of a day)          */
+
+static void
+block_clear (gpointer data)
+{
+  Block *block = data;
+
+  g_free (block->label);
+}
+
+GArray *
+gtw_fig_blocks_new (void)
+{
+  GArray *blocks = g_array_new (FALSE, TRUE, sizeof (Block));
+
+  g_array_set_clear_func (blocks, block_clear);
+  return blocks;
+}
+
+/* Greedy lanes: a block takes the first lane that is free where it starts, counting its label
+ * as part of it so that labels never overlap. Returns the number of lanes used. */
+static guint
+assign_lanes (const Layout *layout, GArray *blocks)
+{
+  double end[MAX_LANES];
+  double per_world = (layout->right - layout->left) / (layout->x1 - layout->x0);
+  guint n_lanes = 0;
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      Block *b = &g_array_index (blocks, Block, i);
+      double start = (b->x0 - layout->x0) * per_world;
+      double extent = MAX ((b->x1 - b->x0) * per_world,
+                           gtw_fig_text_width (layout, b->label, 0.9) + layout->text * (b->marker ? 1.2 : 0.8));
+      guint lane = 0;
+
+      while (lane < n_lanes && end[lane] > start)
+        lane++;
+      if (lane == MAX_LANES)
+        lane = i % MAX_LANES;
+      if (lane == n_lanes)
+        n_lanes++;
+      end[lane] = start + extent + layout->text * 0.5;
+      b->lane = lane;
+    }
+  return n_lanes;
+}
+
+int
+gtw_fig_compare_blocks (gconstpointer a, gconstpointer b)
+{
+  const Block *ba = a, *bb = b;
+
+  return (ba->x0 > bb->x0) - (ba->x0 < bb->x0);
+}
+
+void
+gtw_fig_draw_block_bands (const Layout *layout, guint panel, GArray *blocks)
+{
+  const Panel *p = &layout->panels[panel];
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const Block *b = &g_array_index (blocks, Block, i);
+
+      if (b->band_colour >= 0)
+        gtw_fig_fill_rect (MAX (b->x0, layout->x0), MIN (b->x1, layout->x1), p->ymin, p->ymax,
+                   b->band_colour);
+    }
+}
+
+void
+gtw_fig_draw_lanes (const Layout *layout, GArray *blocks)
+{
+  double per_px = (layout->x1 - layout->x0) / (layout->right - layout->left);
+
+  if (layout->n_lanes == 0)
+    return;
+
+  gtw_fig_viewport (layout, layout->lanes_top, layout->lanes_top + layout->n_lanes * layout->lane_height, 0,
+            layout->n_lanes);
+  gtw_fig_set_text_scale (layout, 0.9);
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const Block *b = &g_array_index (blocks, Block, i);
+      double y0 = layout->n_lanes - b->lane - 1;
+      double x0 = MAX (b->x0, layout->x0), x1 = MIN (b->x1, layout->x1);
+      double label_x = x0 + layout->text * 0.35 * per_px;
+      double just = 0;
+
+      if (b->lane >= layout->n_lanes)
+        continue;
+      if (b->marker)
+        {
+          double half = layout->text * 0.45 * per_px;
+          PLFLT tx[3] = { x0 - half, x0 + half, x0 };
+          PLFLT ty[3] = { y0 + 0.82, y0 + 0.82, y0 + 0.18 };
+
+          plcol0 (b->block_colour);
+          plfill (3, tx, ty);
+          label_x = x0 + half + layout->text * 0.25 * per_px;
+        }
+      else
+        gtw_fig_fill_rect (x0, x1, y0 + 0.1, y0 + 0.9, b->block_colour);
+
+      /* keep labels of late blocks inside the figure */
+      if (label_x + gtw_fig_text_width (layout, b->label, 0.9) * per_px > layout->x1)
+        {
+          label_x = b->marker ? x0 - layout->text * 0.7 * per_px : layout->x1 - layout->text * 0.2 * per_px;
+          just = 1;
+        }
+      plcol0 (COL_FG);
+      plptex (label_x, y0 + 0.5, 1, 0, just, b->label);
+    }
+  gtw_fig_set_text_scale (layout, 1.0);
+}
+
+/* Legend rows and lanes depend on the text size, which the layout sets. */
+void
+gtw_fig_layout_init_full (Layout                 *layout,
+                          const GtwFigureOptions *options,
+                          double                  x0,
+                          double                  x1,
+                          const Key              *keys,
+                          guint                   n_keys,
+                          GArray                 *blocks,
+                          gboolean                right_axis)
+{
+  Layout probe;
+  double x[8];
+  guint row[8], n_rows, n_lanes;
+
+  g_assert (n_keys <= G_N_ELEMENTS (x));
+  gtw_fig_layout_init (&probe, options, x0, x1, 1, 0, right_axis);
+  n_rows = gtw_fig_place_legend (&probe, keys, n_keys, x, row);
+  n_lanes = assign_lanes (&probe, blocks);
+  gtw_fig_layout_init (layout, options, x0, x1, n_rows, n_lanes, right_axis);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* The decade view                                                                          */
+
+static char *
+intervention_label (const GtwIntervention *iv)
+{
+  const GtwInterventionClass *klass = gtw_intervention_class (iv->type);
+
+  return g_strdup (klass != NULL ? _(klass->label) : "?");
+}
+
+/* The interventions that overlap [first_day, last_day], in world x of @days_per_x. */
+static GArray *
+intervention_blocks (const GtwScenario *scenario,
+                     double             first_day,
+                     double             last_day,
+                     double             days_per_x)
+{
+  GArray *blocks = gtw_fig_blocks_new ();
+
+  if (scenario == NULL || scenario->interventions == NULL)
+    return blocks;
+
+  for (guint i = 0; i < scenario->interventions->len; i++)
+    {
+      const GtwIntervention *iv = &g_array_index (scenario->interventions, GtwIntervention, i);
+      int end = iv->end_day < 0 ? scenario->duration_days : MIN (iv->end_day + 1, scenario->duration_days);
+      Block b = { 0 };
+
+      if (iv->start_day >= scenario->duration_days || iv->start_day >= last_day || end <= first_day)
+        continue;
+      b.x0 = iv->start_day / days_per_x;
+      b.x1 = MAX (end, iv->start_day + 1) / days_per_x;
+      b.band_colour = COL_IV_BAND + (int) iv->type % N_IV_COLOURS;
+      b.block_colour = COL_IV_BLOCK + (int) iv->type % N_IV_COLOURS;
+      b.label = intervention_label (iv);
+      g_array_append_val (blocks, b);
+    }
+  g_array_sort (blocks, gtw_fig_compare_blocks);
+  return blocks;
+}
+
+typedef struct
+{
+  guint   n;
+  double *x;
+  double *glucose, *glucose_min, *glucose_max, *insulin, *cpeptide, *beta;
+  double  beta_mg_per_rel;
+} DecadeData;
+
+/* The days of [first_day, last_day] filled so far, with one more on each side so that lines
+ * reach the plot edges. Trace and baseline load from the same first day, index for index. */
+static void
+decade_data_load (DecadeData             *d,
+                  const GtwTrace         *trace,
+                  const GtwFigureOptions *options,
+                  double                  first_day,
+                  double                  last_day,
+                  double                  days_per_x)
+{
+  guint filled = gtw_trace_get_n_days (trace);
+  guint start = (guint) CLAMP (floor (first_day) - 1, 0, filled);
+  guint end = (guint) CLAMP (ceil (last_day) + 2, start, filled);
+
+  d->n = end - start;
+  d->x = g_new (double, d->n);
+  d->glucose = g_new (double, d->n);
+  d->glucose_min = g_new (double, d->n);
+  d->glucose_max = g_new (double, d->n);
+  d->insulin = g_new (double, d->n);
+  d->cpeptide = g_new (double, d->n);
+  d->beta = g_new (double, d->n);
+  d->beta_mg_per_rel = DEFAULT_BETA_CELL_MG;
+
+  for (guint i = 0; i < d->n; i++)
+    {
+      const GtwDayRecord *r = gtw_trace_get_day (trace, start + i);
+
+      d->x[i] = r->day / days_per_x;
+      d->glucose[i] = gtw_glucose_convert (r->fasting_glucose, options->glucose_unit);
+      d->glucose_min[i] = gtw_glucose_convert (r->min_glucose, options->glucose_unit);
+      d->glucose_max[i] = gtw_glucose_convert (r->max_glucose, options->glucose_unit);
+      d->insulin[i] = gtw_insulin_convert (r->fasting_insulin, options->insulin_unit);
+      d->cpeptide[i] = gtw_cpeptide_convert (r->fasting_cpeptide, options->cpeptide_unit);
+      d->beta[i] = r->beta_cell_mass_rel * 100.0;
+    }
+  if (filled > 0)
+    {
+      const GtwDayRecord *r = gtw_trace_get_day (trace, 0);
+
+      if (r->beta_cell_mass_rel > 0 && r->beta_cell_mass_mg > 0)
+        d->beta_mg_per_rel = r->beta_cell_mass_mg / r->beta_cell_mass_rel;
+    }
+}
+
+static void
+decade_data_clear (DecadeData *d)
+{
+  g_free (d->x);
+  g_free (d->glucose);
+  g_free (d->glucose_min);
+  g_free (d->glucose_max);
+  g_free (d->insulin);
+  g_free (d->cpeptide);
+  g_free (d->beta);
+  memset (d, 0, sizeof *d);
+}
+
+static void
+draw_beta_cell_mg_axis (const Layout *layout, double mg_per_rel)
+{
+  const Panel *p = &layout->panels[N_PANELS - 1];
+  double lo = p->ymin / 100.0 * mg_per_rel, hi = p->ymax / 100.0 * mg_per_rel;
+
+  gtw_fig_viewport (layout, p->top, p->bottom, lo, hi);
+  plcol0 (COL_FG);
+  gtw_fig_set_text_scale (layout, 1.0);
+  plbox ("", 0, 0, "cmstv", gtw_fig_nice_step (hi - lo, 4), 2);
+  gtw_fig_set_text_scale (layout, 0.9);
+  plmtex ("r", gtw_fig_disp (RIGHT_UNIT_CENTRE, 0.9), 0.5, 0.5, "mg");
+  gtw_fig_set_text_scale (layout, 1.0);
+}
+
+static void
+draw_decade (const Layout     *layout,
+             const DecadeData *d,
+             const DecadeData *b,
+             Series            series[N_PANELS],
+             GArray           *blocks,
+             const char       *title,
+             const char       *x_label,
+             double            ada_ifg,
+             double            ada_diabetes,
+             const char       *ifg_label,
+             const char       *diabetes_label)
+{
+  gtw_fig_draw_title (layout, title);
+  for (guint i = 0; i < N_PANELS; i++)
+    {
+      gtw_fig_panel_viewport (layout, i);
+      gtw_fig_draw_block_bands (layout, i, blocks);
+      gtw_fig_draw_grid (layout, i);
+      gtw_fig_draw_series (layout, i, &series[i], d->x, d->n, b ? b->x : NULL, b ? b->n : 0);
+      if (i == 0)
+        {
+          draw_threshold (layout, 0, ada_ifg, ifg_label, FALSE);
+          draw_threshold (layout, 0, ada_diabetes, diabetes_label, TRUE);
+        }
+      gtw_fig_draw_axes (layout, i, series[i].title, series[i].unit, FALSE);
+    }
+  draw_beta_cell_mg_axis (layout, d->beta_mg_per_rel);
+  gtw_fig_draw_x_label (layout, x_label);
+  gtw_fig_draw_lanes (layout, blocks);
+}
+
+gboolean
+gtw_figure_draw_trace (cairo_t                *cr,
+                       const GtwFigureOptions *options,
+                       const GtwTrace         *trace,
+                       const GtwTrace         *baseline,
+                       GError                **error)
+{
+  const GtwScenario *scenario;
+  DecadeData d = { 0 }, b = { 0 };
+  g_autoptr (GArray) blocks = NULL;
+  gboolean with_base;
+  Layout layout;
+  Series series[N_PANELS];
+  double ifg, diabetes;
+  g_autofree char *ifg_label = NULL, *diabetes_label = NULL;
+  Key keys[5];
+  guint n_keys = 0;
+  const GtwFigureOptions *o = options;
+  gboolean year_view;
+  double days_per_x, first_day, last_day;
+
+  g_return_val_if_fail (cr != NULL, FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (trace != NULL, FALSE);
+
+  if (!gtw_fig_check_draw_args (cr, options, error))
+    return FALSE;
+  if (gtw_fig_too_small (cr, options))
+    return TRUE;
+
+  scenario = gtw_trace_get_scenario (trace);
+  year_view = options->view == GTW_FIGURE_VIEW_YEAR;
+  days_per_x = year_view ? DAYS_PER_YEAR / 12 : DAYS_PER_YEAR;
+  first_day = options->first_day;
+  last_day = options->last_day;
+  if (last_day <= first_day)
+    first_day = 0, last_day = scenario->duration_days;
+
+  /* without interventions the baseline is the scenario itself: nothing to compare */
+  with_base = options->show_baseline && baseline != NULL && gtw_trace_has_interventions (trace);
+  decade_data_load (&d, trace, options, first_day, last_day, days_per_x);
+  if (with_base)
+    decade_data_load (&b, baseline, options, first_day, last_day, days_per_x);
+
+  blocks = intervention_blocks (scenario, first_day, last_day, days_per_x);
+
+  keys[n_keys++] = (Key) { KEY_LINE, COL_SERIES, _("Fasting value") };
+  if (options->show_band)
+    keys[n_keys++] = (Key) { KEY_BOX, COL_BAND, _("Daily glucose range") };
+  if (with_base)
+    {
+      keys[n_keys++] = (Key) { KEY_LINE, COL_BASELINE, _("Without interventions") };
+      keys[n_keys++] = (Key) { KEY_BOX, COL_DIFF, _("Difference") };
+    }
+  keys[n_keys++] = (Key) { KEY_DASHED, COL_THRESHOLD, _("ADA thresholds") };
+
+  gtw_fig_begin_stream (cr, options);
+  gtw_fig_layout_init_full (&layout, options, first_day / days_per_x, last_day / days_per_x, keys, n_keys,
+                    blocks, TRUE);
+
+  series[0] = (Series) { _("Glucose"), gtw_glucose_unit_label (o->glucose_unit), d.glucose,
+                         with_base ? b.glucose : NULL, o->show_band ? d.glucose_min : NULL,
+                         o->show_band ? d.glucose_max : NULL, FALSE };
+  series[1] = (Series) { _("Insulin"), gtw_insulin_unit_label (o->insulin_unit), d.insulin,
+                         with_base ? b.insulin : NULL, NULL, NULL, TRUE };
+  series[2] = (Series) { _("C-peptide"), gtw_cpeptide_unit_label (o->cpeptide_unit), d.cpeptide,
+                         with_base ? b.cpeptide : NULL, NULL, NULL, TRUE };
+  series[3] = (Series) { _("β-cell mass"), _("% of healthy"), d.beta,
+                         with_base ? b.beta : NULL, NULL, NULL, TRUE };
+
+  /* ADA 2024 fasting plasma glucose cut-offs, as published in each unit (not converted) */
+  ifg = o->glucose_unit == GTW_GLUCOSE_MGDL ? 100 : 5.6;
+  diabetes = o->glucose_unit == GTW_GLUCOSE_MGDL ? 126 : 7.0;
+  {
+    double thresholds[2] = { ifg, diabetes };
+
+    gtw_fig_series_range (&layout, &layout.panels[0], &series[0], d.n, b.n, thresholds, 2);
+  }
+  for (guint i = 1; i < N_PANELS; i++)
+    gtw_fig_series_range (&layout, &layout.panels[i], &series[i], d.n, b.n, NULL, 0);
+
+  ifg_label = g_strdup_printf (_("impaired fasting glucose %.*f"), ifg < 50 ? 1 : 0, ifg);
+  diabetes_label = g_strdup_printf (_("diabetes %.*f"), diabetes < 50 ? 1 : 0, diabetes);
+
+  gtw_fig_layout_store_geometry (&layout, 0, days_per_x);
+  if (gtw_fig_layout_fits (&layout))
+    {
+      gtw_fig_draw_legend (&layout, keys, n_keys);
+      draw_decade (&layout, &d, with_base ? &b : NULL, series, blocks,
+                   options->title != NULL ? options->title : scenario->name,
+                   year_view ? _("Time (months)") : _("Time (years)"), ifg, diabetes, ifg_label,
+                   diabetes_label);
+    }
+  gtw_fig_end_stream (cr);
+
+  decade_data_clear (&d);
+  decade_data_clear (&b);
+  return TRUE;
+}
