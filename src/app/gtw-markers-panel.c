@@ -106,6 +106,9 @@ G_DEFINE_FINAL_TYPE (GtwMarkersPanel, gtw_markers_panel, GTK_TYPE_WIDGET)
 enum { OGTT_REQUESTED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
+/* mmol/L; below it HOMA-%B is not shown (see display_marker) */
+#define HOMA_B_MIN_GLUCOSE 4.0
+
 static char *
 format_value (double value,
               int    digits)
@@ -176,10 +179,21 @@ display_marker (GtwMarkersPanel  *self,
       out->level = m->homa_ir > 2.5 ? LEVEL_RAISED : LEVEL_NORMAL;
       break;
     case MARKER_HOMA_B:
-      out->value = m->homa_b;
       out->digits = 0;
       out->unit = _("%");
       out->points = TRUE;
+      /* The formula divides by (glucose - 3.5 mmol/L) (Matthews 1985): close to 3.5 it grows
+       * without bound and says nothing about the beta cells, so it is not shown there. */
+      if (m->fasting_glucose < HOMA_B_MIN_GLUCOSE)
+        {
+          out->value = NAN;
+          a = format_value (gtw_glucose_convert (HOMA_B_MIN_GLUCOSE, u->glucose),
+                            u->glucose == GTW_GLUCOSE_MGDL ? 0 : 1);
+          /* Translators: why HOMA-%B is not shown, "not defined below 4.0" */
+          out->hint = g_strdup_printf (_("not defined below %s"), a);
+          break;
+        }
+      out->value = m->homa_b;
       /* Translators: HOMA-%B's healthy reference */
       out->hint = g_strdup (_("reference 100 %"));
       break;
@@ -363,11 +377,14 @@ update (GtwMarkersPanel *self)
       g_autofree char *comparison = NULL;
 
       display_marker (self, i, &self->markers, &now);
-      value = format_with_unit (now.value, now.digits, now.unit);
+      /* Translators: a marker that cannot be computed for this day */
+      value = isnan (now.value) ? g_strdup (_("—"))
+                                : format_with_unit (now.value, now.digits, now.unit);
       if (self->has_baseline)
         {
           display_marker (self, i, &self->baseline, &base);
-          comparison = describe_change (i, &now, &base);
+          if (!isnan (now.value) && !isnan (base.value))
+            comparison = describe_change (i, &now, &base);
         }
 
       gtk_label_set_text (GTK_LABEL (self->values[i]), value);

@@ -511,6 +511,28 @@ test_markers_units (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* HOMA-%B divides by (glucose - 3.5 mmol/L): near 3.5 it is not shown, nor compared. */
+static void
+test_markers_homa_b_low_glucose (void)
+{
+  GtkWidget *panel = gtw_markers_panel_new ();
+  GtkWidget *window = show_in_window (panel, 800);
+  GtwMarkersPanel *markers_panel = GTW_MARKERS_PANEL (panel);
+  GtwMarkers low = make_markers (400, 3.6, 4.6);
+  GtwMarkers base = make_markers (400, 5.0, 5.4);
+  GtwDisplayUnits si = { GTW_GLUCOSE_MMOL, GTW_INSULIN_PMOL, GTW_CPEPTIDE_NMOL, GTW_HBA1C_PERCENT };
+
+  g_assert_cmpfloat (low.homa_b, >, 500.0); /* what the bare formula gives */
+  gtw_markers_panel_set_units (markers_panel, &si);
+  gtw_markers_panel_set_markers (markers_panel, &low, &base);
+  g_assert_cmpstr (gtw_markers_panel_get_row_text (markers_panel, "homa-b"), ==, "—");
+  g_assert_true (g_str_has_prefix (gtw_markers_panel_get_row_text (markers_panel, "homa-ir"), "1.6"));
+
+  gtw_markers_panel_set_markers (markers_panel, &base, &base);
+  g_assert_true (g_str_has_prefix (gtw_markers_panel_get_row_text (markers_panel, "homa-b"), "133 %"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 on_ogtt_requested (GtwMarkersPanel *panel,
                    int              day,
@@ -698,6 +720,7 @@ main (int   argc,
   g_test_add_func ("/panels/patient/derived", test_patient_derived);
   g_test_add_func ("/panels/markers/units", test_markers_units);
   g_test_add_func ("/panels/markers/baseline", test_markers_baseline);
+  g_test_add_func ("/panels/markers/homa-b-low-glucose", test_markers_homa_b_low_glucose);
   g_test_add_func ("/panels/preferences", test_preferences);
   g_test_add_func ("/panels/layout", test_layout);
   return g_test_run ();
