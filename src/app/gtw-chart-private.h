@@ -1,0 +1,89 @@
+/* gtw-chart-private.h: what gtw-chart.c and gtw-chart-render.c share
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * gtw-chart.c is the widget: its range, cursor, input, signals and public API.
+ * gtw-chart-render.c draws it: the cached figure, the story flags, the cursor overlay, and the
+ * description of what is drawn for screen readers.
+ */
+#pragma once
+
+#include "gtw-chart.h"
+
+G_BEGIN_DECLS
+
+#define DAYS_PER_YEAR    365.25
+#define DEFAULT_DAYS     3652
+#define MIN_SPAN_DAYS    30.0
+#define ZOOM_STEP        1.25 /* per scroll step or key press */
+#define CLICK_SLOP_PX    4.0
+#define DOT_RADIUS       4.0
+#define N_PANELS         4
+#define FLAG_HIT_PX      6.0 /* how near the pointer must come to a flag for its tooltip */
+#define FLAG_ROWS        3   /* title rows above each other before titles are dropped */
+
+struct _GtwChart
+{
+  GtkWidget          parent_instance;
+
+  GtwTrace          *trace;
+  GtwTrace          *baseline;
+  GtwDayDetail      *day;
+  GtwDayDetail      *baseline_day;
+
+  /* the story markers of the run and of its baseline (GtwStoryMarker), by day */
+  GPtrArray         *story;
+  GPtrArray         *baseline_story;
+
+  GtwChartView       view;
+  int                view_day;
+  GtwDisplayUnits    units;
+  gboolean           show_baseline;
+  gboolean           show_band;
+  double             font_scale;
+
+  /* the days on the x axis in the decade and year views */
+  double             first_day;
+  double             last_day;
+  gboolean           zoomed;
+  int                range_duration; /* the run length the range was made for */
+  int                margin_left;
+  int                margin_right;
+
+  /* the rendered figure and where its panels went */
+  GdkTexture        *texture;
+  GdkTexture        *previous; /* the last run's figure, until the new run has a day */
+  GtwFigureGeometry  geometry;
+  gboolean           have_geometry;
+  gint64             render_usec;
+
+  /* the cursor: a day in the decade and year views, a fractional day in the day view */
+  gboolean           cursor_shown;
+  double             cursor;
+  int                cursor_emitted;
+  double             pointer_x;
+  gboolean           pointer_inside;
+
+  double             drag_x;
+  double             drag_y;
+  double             drag_first_day;
+  gboolean           dragged;
+};
+
+/* gtw-chart.c */
+gboolean gtw_chart_is_long_view (GtwChart *self);
+
+/* gtw-chart-render.c */
+void gtw_chart_update_story (GtwChart *self);
+void gtw_chart_update_description (GtwChart *self);
+double gtw_chart_figure_text_scale (GtwChart *self);
+gboolean gtw_chart_is_dark (void);
+void gtw_chart_invalidate (GtwChart *self);
+gboolean gtw_chart_query_tooltip (GtwChart   *self,
+                                  int         x,
+                                  int         y,
+                                  gboolean    keyboard_mode,
+                                  GtkTooltip *tooltip);
+void gtw_chart_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot);
+
+G_END_DECLS

@@ -1,0 +1,795 @@
+/* gtw-chart-render.c: the chart's pictures: the cached figure, story flags and the cursor
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The figure comes from the shared PLplot renderer as a texture, redrawn only when the data,
+ * size, view, units, theme or text scale changed. The story flags and the cursor (a line, a
+ * dot on every curve, the values and the date) are snapshot nodes on top of it. The
+ * description for screen readers says in words what is drawn.
+ */
+#include "gtw-chart-private.h"
+#include "gtw-story.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+/* ---------------------------------------------------------------------------------------- */
+/* Text                                                                                     */
+
+/* "Year 4, day 112": the first year is year 1, as in "the fourth year of follow-up"; years
+ * of 365 days read better here than the axis's 365.25 (day 365 is "Year 2, day 1"). */
+static char *
+format_day (int day)
+{
+  return g_strdup_printf (_("Year %d, day %d"), day / 365 + 1, day % 365 + 1);
+}
+
+static int
+glucose_digits (GtwGlucoseUnit unit)
+{
+  return unit == GTW_GLUCOSE_MGDL ? 0 : 1;
+}
+
+static int
+insulin_digits (GtwInsulinUnit unit)
+{
+  return unit == GTW_INSULIN_UU ? 1 : 0;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Story                                                                                    */
+
+static gboolean
+shows_baseline (GtwChart *self)
+{
+  return self->show_baseline && self->baseline != NULL && self->trace != NULL
+         && gtw_trace_has_interventions (self->trace);
+}
+
+/* The markers of the days filled so far, in the display units; cheap enough for every chunk. */
+void
+gtw_chart_update_story (GtwChart *self)
+{
+  GtwStoryUnits units = { self->units.glucose, self->units.insulin, self->units.hba1c };
+
+  g_clear_pointer (&self->story, g_ptr_array_unref);
+  g_clear_pointer (&self->baseline_story, g_ptr_array_unref);
+  if (self->trace != NULL)
+    self->story = gtw_story_compute (self->trace, &units);
+  if (self->baseline != NULL)
+    self->baseline_story = gtw_story_compute (self->baseline, &units);
+}
+
+/* "Story: year 0.7, HOMA-IR above 2.5; year 1.2, Prediabetes.", or nothing without markers. */
+static void
+append_story_description (GtwChart *self,
+                          GString  *text)
+{
+  g_autoptr (GString) items = NULL;
+
+  if (self->story == NULL || self->story->len == 0)
+    return;
+  items = g_string_new (NULL);
+  for (guint i = 0; i < self->story->len; i++)
+    {
+      const GtwStoryMarker *m = g_ptr_array_index (self->story, i);
+
+      if (i > 0)
+        g_string_append (items, "; ");
+      /* TRANSLATORS: one story marker in the chart's description, "year 0.7, Prediabetes" */
+      g_string_append_printf (items, _("year %.1f, %s"), m->day / DAYS_PER_YEAR, m->title);
+    }
+  g_string_append_c (text, ' ');
+  /* TRANSLATORS: %s lists the story markers, "year 0.7, HOMA-IR above 2.5; year 1.2, Prediabetes" */
+  g_string_append_printf (text, _("Story: %s."), items->str);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *unit;
+  int         digits;
+  double      value;
+  double      base;     /* NAN without a baseline */
+} Reading;
+
+/* The values under the cursor, in display units, one per panel. */
+static gboolean
+read_cursor (GtwChart *self,
+             Reading   readings[N_PANELS])
+{
+  const GtwDisplayUnits *u = &self->units;
+  gboolean with_base = shows_baseline (self);
+
+  readings[0] = (Reading) { _("Glucose"), gtw_glucose_unit_label (u->glucose),
+                            glucose_digits (u->glucose), NAN, NAN };
+  readings[1] = (Reading) { _("Insulin"), gtw_insulin_unit_label (u->insulin),
+                            insulin_digits (u->insulin), NAN, NAN };
+  readings[2] = (Reading) { _("C-peptide"), gtw_cpeptide_unit_label (u->cpeptide), 2, NAN, NAN };
+
+  if (gtw_chart_is_long_view (self))
+    {
+      guint day = (guint) self->cursor;
+      const GtwDayRecord *r, *b = NULL;
+
+      readings[3] = (Reading) { _("β-cell mass"), _("% of healthy"), 0, NAN, NAN };
+      if (self->trace == NULL || day >= gtw_trace_get_n_days (self->trace))
+        return FALSE;
+      r = gtw_trace_get_day (self->trace, day);
+      if (with_base && day < gtw_trace_get_n_days (self->baseline))
+        b = gtw_trace_get_day (self->baseline, day);
+      readings[0].value = gtw_glucose_convert (r->fasting_glucose, u->glucose);
+      readings[1].value = gtw_insulin_convert (r->fasting_insulin, u->insulin);
+      readings[2].value = gtw_cpeptide_convert (r->fasting_cpeptide, u->cpeptide);
+      readings[3].value = r->beta_cell_mass_rel * 100;
+      if (b != NULL)
+        {
+          readings[0].base = gtw_glucose_convert (b->fasting_glucose, u->glucose);
+          readings[1].base = gtw_insulin_convert (b->fasting_insulin, u->insulin);
+          readings[2].base = gtw_cpeptide_convert (b->fasting_cpeptide, u->cpeptide);
+          readings[3].base = b->beta_cell_mass_rel * 100;
+        }
+    }
+  else
+    {
+      guint minute = (guint) round ((self->cursor - self->view_day) * 1440);
+      const GtwMinuteRecord *m, *b = NULL;
+
+      readings[3] = (Reading) { _("Secretion"), _("pmol/min"), 0, NAN, NAN };
+      if (self->day == NULL || self->day->day != self->view_day || minute >= self->day->minutes->len)
+        return FALSE;
+      m = &g_array_index (self->day->minutes, GtwMinuteRecord, minute);
+      if (self->show_baseline && self->baseline_day != NULL && self->baseline_day->minutes != NULL
+          && minute < self->baseline_day->minutes->len)
+        b = &g_array_index (self->baseline_day->minutes, GtwMinuteRecord, minute);
+      readings[0].value = gtw_glucose_convert (m->glucose, u->glucose);
+      readings[1].value = gtw_insulin_convert (m->insulin, u->insulin);
+      readings[2].value = gtw_cpeptide_convert (m->cpeptide, u->cpeptide);
+      readings[3].value = m->isr;
+      if (b != NULL)
+        {
+          readings[0].base = gtw_glucose_convert (b->glucose, u->glucose);
+          readings[1].base = gtw_insulin_convert (b->insulin, u->insulin);
+          readings[2].base = gtw_cpeptide_convert (b->cpeptide, u->cpeptide);
+          readings[3].base = b->isr;
+        }
+    }
+  return TRUE;
+}
+
+static char *
+cursor_date_text (GtwChart *self)
+{
+  g_autofree char *date = NULL;
+  int minute;
+
+  if (gtw_chart_is_long_view (self))
+    return format_day ((int) self->cursor);
+  date = format_day (self->view_day);
+  minute = (int) round ((self->cursor - self->view_day) * 1440);
+  /* TRANSLATORS: a date and a clock time, "Year 4, day 112, 08:30" */
+  return g_strdup_printf (_("%s, %02d:%02d"), date, minute / 60, minute % 60);
+}
+
+/* What the chart shows, for screen readers: the curves, the range and the last values. */
+void
+gtw_chart_update_description (GtwChart *self)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  const GtwDisplayUnits *u = &self->units;
+
+  if (self->view == GTW_CHART_VIEW_DAY)
+    {
+      g_autofree char *date = format_day (self->view_day);
+
+      g_string_append_printf (text, _("Glucose, insulin, C-peptide and insulin secretion over "
+                                      "%s, minute by minute."), date);
+      if (self->day != NULL && self->day->day == self->view_day && self->day->minutes->len > 0)
+        {
+          double peak = -G_MAXDOUBLE;
+          guint peak_minute = 0, meals = 0, sessions = 0;
+
+          for (guint i = 0; i < self->day->minutes->len; i++)
+            {
+              const GtwMinuteRecord *m = &g_array_index (self->day->minutes, GtwMinuteRecord, i);
+
+              if (m->glucose > peak)
+                peak = m->glucose, peak_minute = m->minute;
+            }
+          for (guint i = 0; self->day->events != NULL && i < self->day->events->len; i++)
+            {
+              GtwEventKind kind = g_array_index (self->day->events, GtwDayEvent, i).kind;
+
+              meals += kind == GTW_EVENT_MEAL;
+              sessions += kind == GTW_EVENT_EXERCISE;
+            }
+          g_string_append_c (text, ' ');
+          g_string_append_printf (text, _("Glucose peaks at %.*f %s at %02u:%02u."),
+                                  glucose_digits (u->glucose),
+                                  gtw_glucose_convert (peak, u->glucose),
+                                  gtw_glucose_unit_label (u->glucose), peak_minute / 60,
+                                  peak_minute % 60);
+          g_string_append_c (text, ' ');
+          g_string_append_printf (text, ngettext ("%u meal", "%u meals", meals), meals);
+          g_string_append (text, ", ");
+          g_string_append_printf (text, ngettext ("%u exercise session.",
+                                                  "%u exercise sessions.", sessions), sessions);
+        }
+    }
+  else
+    {
+      double from = self->first_day / DAYS_PER_YEAR, to = self->last_day / DAYS_PER_YEAR;
+
+      /* whole years read without a decimal: "from year 0 to year 10" */
+      g_string_append_printf (text, _("Fasting glucose with its daily range, fasting insulin, "
+                                      "C-peptide and β-cell mass from year %.*f to year %.*f."),
+                              fabs (from - round (from)) < 0.05 ? 0 : 1, from,
+                              fabs (to - round (to)) < 0.05 ? 0 : 1, to);
+      if (shows_baseline (self))
+        {
+          g_string_append_c (text, ' ');
+          g_string_append (text, _("The run without interventions is drawn faint behind it."));
+        }
+      if (self->trace != NULL && gtw_trace_get_n_days (self->trace) > 0)
+        {
+          guint n = gtw_trace_get_n_days (self->trace);
+          const GtwDayRecord *r = gtw_trace_get_day (self->trace, n - 1);
+          g_autofree char *date = format_day (n - 1);
+
+          g_string_append_c (text, ' ');
+          g_string_append_printf (text, _("%s: glucose %.*f %s, insulin %.*f %s, C-peptide "
+                                          "%.2f %s, β-cell mass %.0f%% of healthy."),
+                                  date, glucose_digits (u->glucose),
+                                  gtw_glucose_convert (r->fasting_glucose, u->glucose),
+                                  gtw_glucose_unit_label (u->glucose),
+                                  insulin_digits (u->insulin),
+                                  gtw_insulin_convert (r->fasting_insulin, u->insulin),
+                                  gtw_insulin_unit_label (u->insulin),
+                                  gtw_cpeptide_convert (r->fasting_cpeptide, u->cpeptide),
+                                  gtw_cpeptide_unit_label (u->cpeptide),
+                                  r->beta_cell_mass_rel * 100);
+          append_story_description (self, text);
+        }
+      else
+        {
+          g_string_append_c (text, ' ');
+          g_string_append (text, _("Nothing simulated yet."));
+        }
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  text->str, -1);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Drawing                                                                                  */
+
+/* The figure's text height at scale 1, as gtw-figure.c sizes it from the figure's size. */
+static double
+figure_text_px (GtwChart *self)
+{
+  return CLAMP (MIN (gtk_widget_get_width (GTK_WIDGET (self)),
+                     gtk_widget_get_height (GTK_WIDGET (self)) * 1.25) / 56.0, 10.0, 30.0);
+}
+
+/* The figure sizes its text for a page; in a window beside the panels it would shrink below
+ * the interface's own text, so it never goes below that (times GNOME's text scaling). */
+#define MIN_TEXT_PX 14.0
+
+double
+gtw_chart_figure_text_scale (GtwChart *self)
+{
+  return self->font_scale * MAX (1.0, MIN_TEXT_PX / figure_text_px (self));
+}
+
+gboolean
+gtw_chart_is_dark (void)
+{
+  return adw_style_manager_get_dark (adw_style_manager_get_default ());
+}
+
+void
+gtw_chart_invalidate (GtwChart *self)
+{
+  g_clear_object (&self->texture);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+has_data (GtwChart *self)
+{
+  if (self->view == GTW_CHART_VIEW_DAY)
+    return self->day != NULL && self->day->day == self->view_day && self->day->minutes != NULL
+           && self->day->minutes->len > 0;
+  return self->trace != NULL && gtw_trace_get_n_days (self->trace) > 0;
+}
+
+/* Draws the figure into an image of the widget's size at its scale, as a texture. */
+static GdkTexture *
+render_figure (GtwChart *self,
+               int       width,
+               int       height,
+               int       scale)
+{
+  GtwFigureOptions options;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  gint64 start = g_get_monotonic_time ();
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+
+  gtw_chart_get_figure_options (self, &options);
+  memset (&self->geometry, 0, sizeof self->geometry);
+  options.geometry = &self->geometry;
+  if (self->view == GTW_CHART_VIEW_DAY)
+    self->have_geometry = gtw_figure_draw_day (cr, &options, self->day, self->baseline_day, &error);
+  else
+    self->have_geometry = gtw_figure_draw_trace (cr, &options, self->trace, self->baseline, &error);
+  if (error != NULL)
+    g_warning ("Cannot draw the chart: %s", error->message);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  self->render_usec = g_get_monotonic_time () - start;
+  g_debug ("Chart rendered at %dx%d@%d in %.1f ms", width, height, scale,
+           self->render_usec / 1000.0);
+
+  /* cairo's ARGB32 is GDK's default memory format; the bytes keep the surface alive */
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) * height * scale,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  return gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT, bytes,
+                                 cairo_image_surface_get_stride (surface));
+}
+
+static void
+theme_colours (GdkRGBA *fg,
+               GdkRGBA *bg)
+{
+  if (gtw_chart_is_dark ())
+    {
+      *fg = (GdkRGBA) { 0.95, 0.95, 0.95, 1 };
+      *bg = (GdkRGBA) { 0x24 / 255., 0x24 / 255., 0x24 / 255., 1 };
+    }
+  else
+    {
+      *fg = (GdkRGBA) { 0x1E / 255., 0x1E / 255., 0x1E / 255., 1 };
+      *bg = (GdkRGBA) { 1, 1, 1, 1 };
+    }
+}
+
+/* The series colours of the figure renderer (Okabe & Ito). */
+static GdkRGBA
+series_colour (GtwChart *self,
+               guint     panel)
+{
+  switch (panel)
+    {
+    case 0:
+      return gtw_chart_is_dark () ? (GdkRGBA) { 0x56 / 255., 0xB4 / 255., 0xE9 / 255., 1 }
+                        : (GdkRGBA) { 0x00 / 255., 0x72 / 255., 0xB2 / 255., 1 };
+    case 1:
+      return (GdkRGBA) { 0xD5 / 255., 0x5E / 255., 0x00 / 255., 1 };
+    case 2:
+      return (GdkRGBA) { 0xCC / 255., 0x79 / 255., 0xA7 / 255., 1 };
+    case 3:
+      return (GdkRGBA) { 0x00 / 255., 0x9E / 255., 0x73 / 255., 1 };
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+append_dot (GtkSnapshot   *snapshot,
+            double         x,
+            double         y,
+            double         radius,
+            const GdkRGBA *fill,
+            const GdkRGBA *ring)
+{
+  graphene_rect_t rect = GRAPHENE_RECT_INIT (x - radius, y - radius, 2 * radius, 2 * radius);
+  GskRoundedRect round;
+  const float widths[4] = { 1.5, 1.5, 1.5, 1.5 };
+  const GdkRGBA rings[4] = { *ring, *ring, *ring, *ring };
+
+  gsk_rounded_rect_init_from_rect (&round, &rect, radius);
+  gtk_snapshot_push_rounded_clip (snapshot, &round);
+  gtk_snapshot_append_color (snapshot, fill, &rect);
+  gtk_snapshot_pop (snapshot);
+  gtk_snapshot_append_border (snapshot, &round, widths, rings);
+}
+
+/* A rounded label with @layout at (x, y), its top-left corner. */
+static void
+append_pill (GtkSnapshot   *snapshot,
+             PangoLayout   *layout,
+             double         x,
+             double         y,
+             const GdkRGBA *fg,
+             const GdkRGBA *bg,
+             const GdkRGBA *accent)
+{
+  int w, h;
+  graphene_rect_t rect;
+  GskRoundedRect round;
+  const float widths[4] = { 1, 1, 1, 1 };
+  const GdkRGBA borders[4] = { *accent, *accent, *accent, *accent };
+
+  pango_layout_get_pixel_size (layout, &w, &h);
+  rect = GRAPHENE_RECT_INIT (x, y, w + 12, h + 6);
+  gsk_rounded_rect_init_from_rect (&round, &rect, 5);
+  gtk_snapshot_push_rounded_clip (snapshot, &round);
+  gtk_snapshot_append_color (snapshot, bg, &rect);
+  gtk_snapshot_pop (snapshot);
+  gtk_snapshot_append_border (snapshot, &round, widths, borders);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + 6, y + 3));
+  gtk_snapshot_append_layout (snapshot, layout, fg);
+  gtk_snapshot_restore (snapshot);
+}
+
+/* Readouts in the figure's own text size, to be read from afar. */
+static PangoLayout *
+readout_layout (GtwChart *self)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  g_autoptr (PangoFontDescription) font = NULL;
+  double text = figure_text_px (self) * gtw_chart_figure_text_scale (self);
+
+  font = pango_font_description_copy (pango_context_get_font_description (pango_layout_get_context (layout)));
+  pango_font_description_set_absolute_size (font, text * 0.8 * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  return layout;
+}
+
+static double
+panel_y (const GtwFigureGeometry *g,
+         guint                    i,
+         double                   value)
+{
+  double t = (value - g->panels[i].ymin) / (g->panels[i].ymax - g->panels[i].ymin);
+
+  return g->panels[i].bottom - CLAMP (t, 0, 1) * (g->panels[i].bottom - g->panels[i].top);
+}
+
+/* The cursor line, a dot on every curve with its value beside it, and the date under the axis. */
+static void
+snapshot_cursor (GtwChart    *self,
+                 GtkSnapshot *snapshot)
+{
+  const GtwFigureGeometry *g = &self->geometry;
+  Reading readings[N_PANELS];
+  GdkRGBA fg, bg, line, pill_bg, muted;
+  g_autoptr (PangoLayout) layout = NULL;
+  g_autofree char *date = NULL;
+  double x, span = g->last_day - g->first_day;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  gboolean have_values;
+  int w, h;
+
+  if (!self->have_geometry || span <= 0)
+    return;
+  x = g->left + (self->cursor - g->first_day) / span * (g->right - g->left);
+  if (x < g->left - 0.5 || x > g->right + 0.5)
+    return;
+
+  theme_colours (&fg, &bg);
+  line = fg, line.alpha = 0.55;
+  pill_bg = bg, pill_bg.alpha = 0.92;
+  muted = fg, muted.alpha = 0.3;
+  gtk_snapshot_append_color (snapshot, &line,
+                             &GRAPHENE_RECT_INIT (round (x) - 0.5, g->panels[0].top, 1,
+                                                  g->panels[N_PANELS - 1].bottom - g->panels[0].top));
+
+  layout = readout_layout (self);
+  have_values = read_cursor (self, readings);
+  if (have_values)
+    for (guint i = 0; i < N_PANELS; i++)
+      {
+        GdkRGBA colour = series_colour (self, i);
+        g_autofree char *markup = NULL, *value = NULL;
+        double y = panel_y (g, i, readings[i].value);
+        double px, py;
+
+        if (!isfinite (readings[i].value))
+          continue;
+        value = g_strdup_printf ("%.*f", readings[i].digits, readings[i].value);
+        if (isfinite (readings[i].base))
+          {
+            GdkRGBA faint = fg;
+            g_autofree char *base = g_strdup_printf ("%.*f", readings[i].digits, readings[i].base);
+
+            faint.alpha = 0.5;
+            append_dot (snapshot, x, panel_y (g, i, readings[i].base), DOT_RADIUS * 0.75, &bg,
+                        &faint);
+            /* TRANSLATORS: the cursor's value and, below it, the same without interventions */
+            markup = g_markup_printf_escaped (_("<b>%s</b> %s\n<small>%s without interventions</small>"),
+                                              value, readings[i].unit, base);
+          }
+        else
+          markup = g_markup_printf_escaped ("<b>%s</b> %s", value, readings[i].unit);
+        append_dot (snapshot, x, y, DOT_RADIUS, &colour, &bg);
+
+        pango_layout_set_markup (layout, markup, -1);
+        pango_layout_get_pixel_size (layout, &w, &h);
+        px = x + 10;
+        if (px + w + 12 > g->right)
+          px = x - 10 - w - 12;
+        py = CLAMP (y - (h + 6) / 2.0, g->panels[i].top + 2, g->panels[i].bottom - h - 8);
+        append_pill (snapshot, layout, px, py, &fg, &pill_bg, &colour);
+      }
+
+  date = cursor_date_text (self);
+  if (!have_values)
+    {
+      g_autofree char *date_only = g_steal_pointer (&date);
+
+      /* TRANSLATORS: under the cursor, past the days a running simulation has reached */
+      date = g_strdup_printf (_("%s: not simulated yet"), date_only);
+    }
+  pango_layout_set_attributes (layout, NULL);
+  pango_layout_set_text (layout, date, -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  append_pill (snapshot, layout, CLAMP (x - (w + 12) / 2.0, 0, width - w - 12),
+               g->panels[N_PANELS - 1].bottom + 3, &fg, &bg, &muted);
+}
+
+/* The pixel column of @day in the drawn figure. */
+static double
+x_of_day (const GtwFigureGeometry *g,
+          double                   day)
+{
+  return g->left + (day - g->first_day) / (g->last_day - g->first_day) * (g->right - g->left);
+}
+
+static gboolean
+flag_visible (const GtwFigureGeometry *g,
+              const GtwStoryMarker    *marker)
+{
+  return g->last_day > g->first_day && marker->day >= g->first_day && marker->day <= g->last_day;
+}
+
+/* A flag: a pole down the glucose panel and a small pennant at its top. */
+static void
+append_flag (GtkSnapshot             *snapshot,
+             const GtwFigureGeometry *g,
+             double                   x,
+             const GdkRGBA           *colour,
+             gboolean                 filled)
+{
+  GdkRGBA pole = *colour;
+  const float widths[4] = { 1, 1, 1, 1 };
+  const GdkRGBA borders[4] = { *colour, *colour, *colour, *colour };
+  graphene_rect_t pennant = GRAPHENE_RECT_INIT (round (x) + 0.5, g->panels[0].top, 8, 6);
+
+  pole.alpha *= 0.45;
+  gtk_snapshot_append_color (snapshot, &pole,
+                             &GRAPHENE_RECT_INIT (round (x) - 0.5, g->panels[0].top, 1,
+                                                  g->panels[0].bottom - g->panels[0].top));
+  if (filled)
+    gtk_snapshot_append_color (snapshot, colour, &pennant);
+  else
+    gtk_snapshot_append_border (snapshot, &GSK_ROUNDED_RECT_INIT (pennant.origin.x, pennant.origin.y,
+                                                                  pennant.size.width,
+                                                                  pennant.size.height),
+                                widths, borders);
+}
+
+/* Whether [from, to] is free in @row's taken spans (pairs of doubles); takes it when it is. */
+static gboolean
+take_span (GArray *row,
+           double  from,
+           double  to)
+{
+  for (guint i = 0; i + 1 < row->len; i += 2)
+    if (from < g_array_index (row, double, i + 1) && to > g_array_index (row, double, i))
+      return FALSE;
+  g_array_append_val (row, from);
+  g_array_append_val (row, to);
+  return TRUE;
+}
+
+/* The story markers as flags at the top of the glucose panel, the run's with their titles in
+ * up to FLAG_ROWS rows (a title that fits in none is left out, its flag stays), the baseline's
+ * faint and without titles. */
+static void
+snapshot_flags (GtwChart    *self,
+                GtkSnapshot *snapshot)
+{
+  const GtwFigureGeometry *g = &self->geometry;
+  g_autoptr (PangoLayout) layout = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  GdkRGBA fg, bg, faint, border;
+
+  if (!self->have_geometry || !gtw_chart_is_long_view (self))
+    return;
+  theme_colours (&fg, &bg);
+  faint = fg, faint.alpha = 0.4;
+  border = fg, border.alpha = 0.5;
+  bg.alpha = 0.92;
+
+  for (guint i = 0; shows_baseline (self) && self->baseline_story != NULL
+                    && i < self->baseline_story->len; i++)
+    {
+      const GtwStoryMarker *m = g_ptr_array_index (self->baseline_story, i);
+
+      if (flag_visible (g, m))
+        append_flag (snapshot, g, x_of_day (g, m->day), &faint, FALSE);
+    }
+  if (self->story == NULL)
+    return;
+
+  layout = readout_layout (self);
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint r = 0; r < FLAG_ROWS; r++)
+    g_ptr_array_add (rows, g_array_new (FALSE, FALSE, sizeof (double)));
+  for (guint i = 0; i < self->story->len; i++)
+    {
+      const GtwStoryMarker *m = g_ptr_array_index (self->story, i);
+      g_autofree char *markup = NULL;
+      double x, px;
+      int w, h;
+
+      if (!flag_visible (g, m))
+        continue;
+      x = x_of_day (g, m->day);
+      append_flag (snapshot, g, x, &fg, TRUE);
+
+      markup = g_markup_printf_escaped ("<small>%s</small>", m->title);
+      pango_layout_set_markup (layout, markup, -1);
+      pango_layout_get_pixel_size (layout, &w, &h);
+      /* right of the pennant, or left of the pole where the plot ends */
+      px = x + 10;
+      if (px + w + 12 > g->right)
+        px = x - 2 - w - 12;
+      if (px < g->left)
+        continue;
+      for (guint r = 0; r < FLAG_ROWS; r++)
+        {
+          double py = g->panels[0].top + 1 + r * (h + 8);
+
+          if (py + h + 6 > g->panels[0].bottom)
+            break;
+          if (!take_span (g_ptr_array_index (rows, r), px - 2, px + w + 14))
+            continue;
+          append_pill (snapshot, layout, px, py, &fg, &bg, &border);
+          break;
+        }
+    }
+}
+
+/* The explanations of the flags near @x, or of those on the cursor's day. */
+gboolean
+gtw_chart_query_tooltip (GtwChart   *self,
+                         int         x,
+                         int         y,
+                         gboolean    keyboard_mode,
+                         GtkTooltip *tooltip)
+{
+  const GtwFigureGeometry *g = &self->geometry;
+  g_autoptr (GString) markup = g_string_new (NULL);
+  GPtrArray *stories[2] = { self->story, shows_baseline (self) ? self->baseline_story : NULL };
+
+  if (!self->have_geometry || !gtw_chart_is_long_view (self))
+    return FALSE;
+  for (guint s = 0; s < G_N_ELEMENTS (stories); s++)
+    for (guint i = 0; stories[s] != NULL && i < stories[s]->len; i++)
+      {
+        const GtwStoryMarker *m = g_ptr_array_index (stories[s], i);
+        gboolean near = !keyboard_mode && fabs (x_of_day (g, m->day) - x) <= FLAG_HIT_PX;
+        gboolean on_cursor = self->cursor_shown && m->day == (int) self->cursor;
+        g_autofree char *title = NULL, *entry = NULL;
+
+        if (!flag_visible (g, m) || !(near || on_cursor))
+          continue;
+        /* TRANSLATORS: the title of a story flag of the run without interventions */
+        title = s == 0 ? g_strdup (m->title) : g_strdup_printf (_("%s without interventions"),
+                                                                 m->title);
+        entry = g_markup_printf_escaped ("<b>%s</b>\n%s", title, m->explanation);
+        if (markup->len > 0)
+          g_string_append_c (markup, '\n');
+        g_string_append (markup, entry);
+      }
+  if (markup->len == 0)
+    return FALSE;
+  gtk_tooltip_set_markup (tooltip, markup->str);
+  return TRUE;
+}
+
+/* The theme's focus ring, drawn inside the chart: it fills its allocation edge to edge. */
+static void
+snapshot_focus (GtwChart    *self,
+                GtkSnapshot *snapshot,
+                int          width,
+                int          height)
+{
+  GdkRGBA accent = { 0x35 / 255., 0x84 / 255., 0xE4 / 255., 0.5 };
+  const float widths[4] = { 2, 2, 2, 2 };
+  GdkRGBA colours[4];
+  GskRoundedRect round;
+
+  if (gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)),
+                                      "accent_color", &accent))
+    accent.alpha = 0.5;
+  for (guint i = 0; i < 4; i++)
+    colours[i] = accent;
+  gsk_rounded_rect_init_from_rect (&round, &GRAPHENE_RECT_INIT (1, 1, width - 2, height - 2), 6);
+  gtk_snapshot_append_border (snapshot, &round, widths, colours);
+}
+
+static void
+snapshot_placeholder (GtwChart    *self,
+                      GtkSnapshot *snapshot,
+                      int          width,
+                      int          height)
+{
+  g_autoptr (PangoLayout) layout = NULL;
+  g_autofree char *text = NULL;
+  GdkRGBA fg, bg;
+  int w, h;
+
+  theme_colours (&fg, &bg);
+  gtk_snapshot_append_color (snapshot, &bg, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (self->view == GTW_CHART_VIEW_DAY)
+    {
+      g_autofree char *date = format_day (self->view_day);
+
+      /* TRANSLATORS: %s is a date, "Year 4, day 112" */
+      text = g_strdup_printf (_("Simulating %s minute by minute…"), date);
+    }
+  else
+    text = g_strdup (_("The curves appear here as the simulation runs"));
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  fg.alpha = 0.55;
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((width - w) / 2.0, (height - h) / 2.0));
+  gtk_snapshot_append_layout (snapshot, layout, &fg);
+  gtk_snapshot_restore (snapshot);
+}
+
+void
+gtw_chart_snapshot (GtkWidget   *widget,
+                    GtkSnapshot *snapshot)
+{
+  GtwChart *self = GTW_CHART (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
+
+  if (width <= 0 || height <= 0)
+    return;
+  if (!has_data (self) || !gtw_figure_available (NULL))
+    {
+      self->have_geometry = FALSE;
+      /* a new run has just started: keep the old picture rather than flash the placeholder */
+      if (self->previous != NULL && self->trace != NULL && gtw_chart_is_long_view (self)
+          && gdk_texture_get_width (self->previous) == width * scale
+          && gdk_texture_get_height (self->previous) == height * scale)
+        gtk_snapshot_append_texture (snapshot, self->previous,
+                                     &GRAPHENE_RECT_INIT (0, 0, width, height));
+      else
+        snapshot_placeholder (self, snapshot, width, height);
+      return;
+    }
+  g_clear_object (&self->previous);
+
+  if (self->texture != NULL
+      && (gdk_texture_get_width (self->texture) != width * scale
+          || gdk_texture_get_height (self->texture) != height * scale))
+    g_clear_object (&self->texture);
+  if (self->texture == NULL)
+    self->texture = render_figure (self, width, height, scale);
+
+  gtk_snapshot_append_texture (snapshot, self->texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  snapshot_flags (self, snapshot);
+  if (self->cursor_shown)
+    snapshot_cursor (self, snapshot);
+  if (gtk_widget_has_visible_focus (widget))
+    snapshot_focus (self, snapshot, width, height);
+}
