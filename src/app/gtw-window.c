@@ -12,7 +12,6 @@
 #include <json-glib/json-glib.h>
 
 #include "gtw-figure.h"
-#include "gtw-intervention-palette.h"
 #include "gtw-ogtt-window.h"
 #include "gtw-window.h"
 
@@ -476,7 +475,13 @@ on_type_activated (GtwWindow              *self,
       gtw_window_report_error (self, message);
       return;
     }
-  day = self->cursor_day >= 0 ? self->cursor_day : 0;
+  /* At the cursor; else at the day being looked at; else from the start. */
+  if (self->cursor_day >= 0)
+    day = self->cursor_day;
+  else if (gtw_chart_get_view (self->chart) != GTW_CHART_VIEW_DECADE)
+    day = self->view_day;
+  else
+    day = 0;
   gtw_intervention_init (&iv, type, CLAMP (day, 0, scenario->duration_days - 1));
   if (!gtw_timeline_add (self->timeline, &iv))
     gtw_window_report_error (self, _("The intervention could not be added"));
@@ -1905,6 +1910,13 @@ gtw_window_get_markers_panel (GtwWindow *self)
 {
   g_return_val_if_fail (GTW_IS_WINDOW (self), NULL);
   return self->markers_panel;
+}
+
+GtwInterventionPalette *
+gtw_window_get_palette (GtwWindow *self)
+{
+  g_return_val_if_fail (GTW_IS_WINDOW (self), NULL);
+  return self->palette;
 }
 
 int

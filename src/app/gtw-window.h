@@ -12,6 +12,7 @@
 
 #include "gtw-chart.h"
 #include "gtw-document.h"
+#include "gtw-intervention-palette.h"
 #include "gtw-markers-panel.h"
 #include "gtw-patient-panel.h"
 #include "gtw-runner.h"
@@ -32,6 +33,7 @@ GtwChart        *gtw_window_get_chart           (GtwWindow *self);
 GtwTimeline     *gtw_window_get_timeline        (GtwWindow *self);
 GtwPatientPanel *gtw_window_get_patient_panel   (GtwWindow *self);
 GtwMarkersPanel *gtw_window_get_markers_panel   (GtwWindow *self);
+GtwInterventionPalette *gtw_window_get_palette  (GtwWindow *self);
 /* The day the markers panel shows. */
 int              gtw_window_get_markers_day     (GtwWindow *self);
 

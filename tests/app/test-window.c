@@ -267,6 +267,17 @@ test_interventions (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (gtw_markers_panel_get_row_text (gtw_window_get_markers_panel (f->window),
                                                             "hba1c"), "lower"));
 
+  /* The palette adds at the day being looked at (no cursor over the chart here). */
+  g_assert_true (gtw_window_set_view (f->window, "year:400", NULL));
+  g_signal_emit_by_name (gtw_window_get_palette (f->window), "type-activated", "exercise");
+  g_assert_cmpuint (scenario_of (f)->interventions->len, ==, 2);
+  iv = &g_array_index (scenario_of (f)->interventions, GtwIntervention, 1);
+  g_assert_cmpint (iv->type, ==, GTW_IV_EXERCISE);
+  g_assert_cmpint (iv->start_day, ==, 400);
+  g_assert_cmpstr (gtw_document_get_undo_label (document), ==, "Add Exercise");
+  g_assert_true (gtw_document_undo (document));
+  g_assert_true (gtw_window_set_view (f->window, "decade", NULL));
+
   g_assert_true (gtw_timeline_move (timeline, 0, 30));
   iv = &g_array_index (scenario_of (f)->interventions, GtwIntervention, 0);
   g_assert_cmpint (iv->start_day, ==, 30);
