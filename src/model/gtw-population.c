@@ -12,6 +12,7 @@
 
 #include "gtw-model.h"
 #include "gtw-population.h"
+#include "gtw-tsan.h"
 
 static const double percentile_levels[GTW_POPULATION_N_PERCENTILES] = { 5, 25, 50, 75, 95 };
 
@@ -51,7 +52,7 @@ value_slot (GtwPopulation *pop, GtwPopulationMarker marker, guint year, guint pa
 }
 
 static void
-simulate_patient (gpointer data, gpointer user_data)
+simulate_one (gpointer data, gpointer user_data)
 {
   Run *run = user_data;
   guint index = GPOINTER_TO_UINT (data) - 1;
@@ -90,6 +91,15 @@ simulate_patient (gpointer data, gpointer user_data)
       *value_slot (pop, GTW_POPULATION_HBA1C, y, index) = r->hba1c;
       *value_slot (pop, GTW_POPULATION_BETA_CELL_MASS, y, index) = r->beta_cell_mass_rel;
     }
+}
+
+/* A pool task: what the run handed over is seen before, what the task wrote is handed back. */
+static void
+simulate_patient (gpointer data, gpointer user_data)
+{
+  gtw_tsan_acquire (user_data);
+  simulate_one (data, user_data);
+  gtw_tsan_release (user_data);
 }
 
 static void
@@ -169,10 +179,12 @@ gtw_population_run (const GtwScenario          *scenario,
                                      g_object_ref (own_cancellable), g_object_unref);
 
   n_threads = options->n_threads > 0 ? options->n_threads : g_get_num_processors ();
+  gtw_tsan_release (&run);
   pool = g_thread_pool_new (simulate_patient, &run, (int) MIN (n_threads, pop->n_patients), TRUE, NULL);
   for (guint i = 0; i < pop->n_patients; i++)
     g_thread_pool_push (pool, GUINT_TO_POINTER (i + 1), NULL);
   g_thread_pool_free (pool, FALSE, TRUE);
+  gtw_tsan_acquire (&run);
 
   if (cancellable != NULL)
     g_cancellable_disconnect (cancellable, handler);
