@@ -12,7 +12,6 @@ struct _GtwTrace
   gint                 ref_count;
   GtwScenario         *scenario;       /* the run's own copy; without interventions for a baseline */
   gboolean             with_interventions;
-  GtwIntegrator        integrator;
   GtwPatientConstants  pc;
   GArray              *records;        /* GtwDayRecord, sized for the whole run */
   GArray              *checkpoints;    /* GtwState at 00:00 of each day */

@@ -217,7 +217,6 @@ gtw_simulate (const GtwScenario   *scenario,
   publisher.options = options;
 
   trace = trace_new (scenario, options->with_interventions);
-  trace->integrator = options->integrator;
   n_days = (guint) scenario->duration_days;
   if (!(solver = gtw_solver_new (error)))
     return NULL;
