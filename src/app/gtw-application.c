@@ -125,8 +125,7 @@ action_presentation (GSimpleAction *action, GVariant *parameter, gpointer user_d
 static void
 action_export_handout (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
-  /* The handout is issue 8; until then the action exists, says so, and writes nothing. */
-  gtw_window_report_error (get_window (user_data), _("The patient handout is not available in this version"));
+  gtw_window_export_handout (get_window (user_data), g_variant_get_string (parameter, NULL));
 }
 
 static gpointer

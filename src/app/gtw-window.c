@@ -14,6 +14,7 @@
 #include "gtw-figure.h"
 #include "gtw-ogtt-window.h"
 #include "gtw-window.h"
+#include "gtw-handout.h"
 
 struct _GtwWindow
 {
@@ -1150,6 +1151,49 @@ gtw_window_export_plot (GtwWindow  *self,
   gtw_window_when_idle (self, export_plot_now, request, plot_request_free);
 }
 
+static void
+export_handout_now (GtwWindow *self,
+                    gpointer   user_data)
+{
+  const char *path = user_data;
+  GtwTrace *trace = current_trace (self);
+  GtwTrace *baseline;
+  g_autoptr (GError) error = NULL;
+  gboolean written;
+
+  if (trace == NULL || gtw_trace_get_n_days (trace) == 0)
+    {
+      gtw_window_report_error (self, _("There is no run to export yet"));
+      return;
+    }
+  /* Without interventions there is nothing to compare: the handout shows the one run. */
+  baseline = gtw_trace_has_interventions (trace) ? current_baseline (self) : NULL;
+  if (g_str_has_suffix (path, ".png"))
+    written = gtw_handout_write_png (path, trace, baseline, &self->units, &error);
+  else
+    written = gtw_handout_write_pdf (path, trace, baseline, &self->units, &error);
+  if (!written)
+    gtw_window_report_error (self, error->message);
+}
+
+void
+gtw_window_export_handout (GtwWindow  *self,
+                           const char *path)
+{
+  g_return_if_fail (GTW_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  if (!g_str_has_suffix (path, ".pdf") && !g_str_has_suffix (path, ".png"))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("Cannot write the handout to “%s”: choose a name ending in .pdf or .png"), path);
+
+      gtw_window_report_error (self, message);
+      return;
+    }
+  gtw_window_when_idle (self, export_handout_now, g_strdup (path), g_free);
+}
+
 void
 gtw_window_export_csv (GtwWindow  *self,
                        const char *path)
@@ -1559,6 +1603,15 @@ figure_file_chosen (GtwWindow *self, GFile *file, Continuation *then)
 }
 
 static void
+handout_file_chosen (GtwWindow *self, GFile *file, Continuation *then)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path != NULL)
+    gtw_window_export_handout (self, path);
+}
+
+static void
 csv_file_chosen (GtwWindow *self, GFile *file, Continuation *then)
 {
   g_autofree char *path = g_file_get_path (file);
@@ -1629,6 +1682,20 @@ action_export_csv (GSimpleAction *action, GVariant *parameter, gpointer user_dat
 }
 
 static void
+action_export_handout (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtwWindow *self = GTW_WINDOW (user_data);
+  g_autofree char *name = suggested_name (self, ".pdf");
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Handouts (PDF, PNG)"));
+  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_filter_add_suffix (filter, "png");
+  choose_file (self, _("Export Patient Handout"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), name,
+               filter, handout_file_chosen, NULL);
+}
+
+static void
 action_undo (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   gtw_document_undo (GTW_WINDOW (user_data)->document);
@@ -1678,6 +1745,7 @@ static const GActionEntry win_entries[] = {
   { "save-as", action_save_as },
   { "export-figure", action_export_figure },
   { "export-csv", action_export_csv },
+  { "export-handout", action_export_handout },
   { "undo", action_undo },
   { "redo", action_redo },
   { "toggle-sidebar", NULL, NULL, "true", change_sidebar },

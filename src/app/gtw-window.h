@@ -89,6 +89,9 @@ void             gtw_window_export_plot         (GtwWindow  *self,
                                                  const char *path);
 void             gtw_window_export_csv          (GtwWindow  *self,
                                                  const char *path);
+/* The patient handout: a two-page PDF, or one PNG page for messaging (by the extension). */
+void             gtw_window_export_handout      (GtwWindow  *self,
+                                                 const char *path);
 /* The same, synchronous, on the runs as they are now. */
 gboolean         gtw_window_write_plot          (GtwWindow  *self,
                                                  const char *path,

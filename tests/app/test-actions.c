@@ -347,12 +347,33 @@ test_presentation (void)
 static void
 test_export_handout (void)
 {
-  g_autofree char *path = tmp_path ("handout.pdf");
-  g_autofree char *before = snapshot ();
+  g_autofree char *pdf = tmp_path ("handout.pdf");
+  g_autofree char *png = tmp_path ("handout.png");
+  g_autofree char *txt = tmp_path ("handout.txt");
+  g_autofree char *contents = NULL;
+  g_autofree char *before = NULL;
+  const char *unwritable = "/nonexistent-glucotwin-dir/handout.pdf";
 
-  activate_s ("export-handout", path);
-  iterate_for (20);
-  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  open_short ("compensated-ir");
+  activate_s ("add-intervention", "{\"type\": \"berberine\", \"start_day\": 30}");
+  before = snapshot ();
+  /* Written once the run has finished, like the other exports; the scenario stays as it is. */
+  activate_s ("export-handout", pdf);
+  activate_s ("export-handout", png);
+  wait_for_runs ();
+  iterate_for (50);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  g_assert_cmpuint (file_size (png), >, 10000);
+  assert_unchanged (before);
+
+  /* A name that is neither .pdf nor .png, or a folder that does not exist: nothing written. */
+  activate_s ("export-handout", txt);
+  activate_s ("export-handout", unwritable);
+  wait_for_runs ();
+  iterate_for (50);
+  g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test ("/nonexistent-glucotwin-dir", G_FILE_TEST_EXISTS));
   assert_unchanged (before);
 }
 
