@@ -18,6 +18,7 @@ typedef struct
   const char *title;
   const char *nicks[4];
   const char *labels[4];
+  const char *context; /* the labels' translation context, or NULL */
 } EnumRow;
 
 static const EnumRow unit_rows[] = {
@@ -30,7 +31,9 @@ static const EnumRow unit_rows[] = {
 
 static const EnumRow color_scheme_row = {
   "color-scheme", N_("Style"), { "default", "light", "dark" },
-  { N_("Follow System"), N_("Light"), N_("Dark") },
+  /* "Light" is also an exercise intensity: a context keeps the two apart for translators. */
+  { NC_("color scheme", "Follow System"), NC_("color scheme", "Light"), NC_("color scheme", "Dark") },
+  "color scheme",
 };
 
 static const EnumRow integrator_row = {
@@ -92,7 +95,9 @@ create_enum_row (GtwPreferencesWindow *self,
   GtkWidget *combo = adw_combo_row_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (row->labels) && row->labels[i] != NULL; i++)
-    gtk_string_list_append (labels, _(row->labels[i]));
+    gtk_string_list_append (labels, row->context != NULL
+                                      ? g_dpgettext2 (GETTEXT_PACKAGE, row->context, row->labels[i])
+                                      : _(row->labels[i]));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (combo), _(row->title));
   adw_combo_row_set_model (ADW_COMBO_ROW (combo), G_LIST_MODEL (labels));
   g_settings_bind_with_mapping (self->settings, row->key, combo, "selected",
