@@ -93,11 +93,20 @@ agreement_cases (void)
   GPtrArray *cases = g_ptr_array_new_with_free_func (case_free);
   const char *const *ids = gtw_preset_ids ();
 
+  guint n_presets = g_strv_length ((char **) ids);
+
   for (guint i = 0; ids[i] != NULL; i++)
     for (int type = -1; type < GTW_N_IV_TYPES; type++)
       {
         g_autoptr (GError) error = NULL;
-        Case *c = g_new0 (Case, 1);
+        Case *c;
+
+        /* The whole matrix (88 runs of 20 years against CVODE every day, a quarter of an hour
+         * of both cores) runs with -m slow (suite 'long'); the default suite takes every preset
+         * alone and every intervention type once, each on another preset. */
+        if (!g_test_slow () && type >= 0 && (guint) type % n_presets != i)
+          continue;
+        c = g_new0 (Case, 1);
 
         c->scenario = gtw_preset_load (ids[i], &error);
         g_assert_no_error (error);
