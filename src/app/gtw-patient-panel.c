@@ -133,7 +133,7 @@ range_subtitle (const GtwParamInfo *info,
     /* Translators: a parameter's allowed range, e.g. "0.10–1.00" */
     return g_strdup_printf (_("%s–%s"), min, max);
   /* Translators: a parameter's unit and allowed range, e.g. "kg · 35–250" */
-  return g_strdup_printf (_("%s · %s–%s"), info->unit, min, max);
+  return g_strdup_printf (_("%s · %s–%s"), _(info->unit), min, max);
 }
 
 static void
@@ -441,7 +441,7 @@ create_param_row (GtwPatientPanel *self,
     }
 
   if (row->subtitle == NULL && row->info->unit[0] != '\0')
-    row->subtitle = g_strdup (row->info->unit);
+    row->subtitle = g_strdup (_(row->info->unit));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row), gettext (row->info->label));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row->row), row->subtitle);
   tooltip = row_tooltip (row->info);
