@@ -5,6 +5,7 @@
 
 #include "gtw-patient.h"
 #include "gtw-intervention.h"
+#include "gtw-labs.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,7 @@ typedef struct
   char       *preset;        /* patient.preset, may be NULL */
   GtwPatient  patient;
   GArray     *interventions; /* of GtwIntervention */
+  GArray     *labs;          /* of GtwLab, ordered by day; may be NULL (none entered) */
   int         duration_days;
   guint64     seed;
 } GtwScenario;
