@@ -7,6 +7,8 @@
 #include "gtw-units.h"
 #include "gtw-patient.h"
 #include "gtw-intervention.h"
+#include "gtw-labs.h"
 #include "gtw-scenario.h"
 #include "gtw-simulation.h"
 #include "gtw-population.h"
+#include "gtw-fit.h"

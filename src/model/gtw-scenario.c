@@ -213,6 +213,8 @@ read_integer (JsonNode   *node,
               gint64     *out,
               GError    **error)
 {
+  g_autofree char *lo = NULL;
+  g_autofree char *hi = NULL;
   gint64 value;
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
@@ -226,12 +228,15 @@ read_integer (JsonNode   *node,
   return TRUE;
 
 invalid:
+  /* The numbers are formatted first: a G_GINT64_FORMAT inside the msgid would make it differ
+   * between platforms, and no translation would ever match it. */
+  lo = g_strdup_printf ("%" G_GINT64_FORMAT, min);
   if (max == G_MAXINT64)
     return fail (error, GTW_SCENARIO_ERROR_INVALID, path,
-                 _("must be an integer of at least %" G_GINT64_FORMAT " (and below 2⁶³)"), min);
-  return fail (error, GTW_SCENARIO_ERROR_INVALID, path,
-               _("must be an integer between %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT),
-               min, max);
+                 _("must be an integer of at least %s (and below 2⁶³)"), lo);
+  hi = g_strdup_printf ("%" G_GINT64_FORMAT, max);
+  return fail (error, GTW_SCENARIO_ERROR_INVALID, path, _("must be an integer between %s and %s"),
+               lo, hi);
 }
 
 static gboolean
@@ -633,6 +638,106 @@ parse_simulation (JsonNode    *node,
   return TRUE;
 }
 
+/* { "day": 0, "test": "fasting_glucose", "value": 6.1, "unit": "mmol/L" }, kept in SI */
+static gboolean
+parse_lab (JsonNode    *node,
+           const char  *path,
+           int          duration_days,
+           GtwLab      *lab,
+           GError     **error)
+{
+  static const char *const keys[] = { "day", "test", "value", "unit", NULL };
+  static const char *const required[] = { "day", "test", "value", "unit" };
+  g_autofree char *day_path = g_strdup_printf ("%s.day", path);
+  g_autofree char *test_path = g_strdup_printf ("%s.test", path);
+  g_autofree char *value_path = g_strdup_printf ("%s.value", path);
+  g_autofree char *unit_path = g_strdup_printf ("%s.unit", path);
+  g_autoptr(GError) lab_error = NULL;
+  JsonObject *object;
+  const char *test, *unit;
+  gint64 day;
+  double value;
+
+  if (!expect_object (node, path, error))
+    return FALSE;
+  object = json_node_get_object (node);
+  if (!check_keys (object, path, keys, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (required); i++)
+    if (!json_object_has_member (object, required[i]))
+      {
+        g_autofree char *missing = g_strdup_printf ("%s.%s", path, required[i]);
+
+        return fail (error, GTW_SCENARIO_ERROR_INVALID, missing, _("missing"));
+      }
+
+  if (!read_integer (json_object_get_member (object, "day"), day_path, 0, duration_days - 1,
+                     &day, error))
+    return FALSE;
+  lab->day = (int) day;
+
+  if (!read_string (json_object_get_member (object, "test"), test_path, &test, error))
+    return FALSE;
+  if (!gtw_lab_kind_from_string (test, &lab->kind))
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) tests = NULL;
+      g_autofree char *list = NULL;
+
+      for (int kind = 0; kind < GTW_LAB_N_KINDS; kind++)
+        g_strv_builder_add (builder, gtw_lab_kind_to_string (kind));
+      tests = g_strv_builder_end (builder);
+      list = g_strjoinv (", ", tests);
+      return fail (error, GTW_SCENARIO_ERROR_INVALID, test_path, _("'%s' is not one of %s"),
+                   test, list);
+    }
+
+  if (!read_string (json_object_get_member (object, "unit"), unit_path, &unit, error))
+    return FALSE;
+  if (!read_number (json_object_get_member (object, "value"), value_path, -G_MAXDOUBLE,
+                    G_MAXDOUBLE, NULL, &value, error))
+    return FALSE;
+
+  if (!gtw_lab_parse_value (lab->kind, unit, value, &lab->value, &lab_error))
+    return fail (error, GTW_SCENARIO_ERROR_INVALID,
+                 lab_error->code == GTW_LAB_ERROR_UNIT ? unit_path : value_path, "%s",
+                 lab_error->message);
+  return TRUE;
+}
+
+static gboolean
+parse_labs (JsonNode    *node,
+            GtwScenario *scenario,
+            GError     **error)
+{
+  g_autoptr(GArray) labs = NULL;
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail (error, GTW_SCENARIO_ERROR_INVALID, "labs", _("must be an array, not %s"),
+                 json_type_name (node));
+
+  array = json_node_get_array (node);
+  labs = g_array_sized_new (FALSE, TRUE, sizeof (GtwLab), json_array_get_length (array));
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("labs[%u]", i);
+      GtwLab lab = { 0 };
+
+      if (!parse_lab (json_array_get_element (array, i), path, scenario->duration_days, &lab,
+                      error))
+        return FALSE;
+      g_array_append_val (labs, lab);
+    }
+
+  gtw_labs_sort (labs);
+  g_clear_pointer (&scenario->labs, g_array_unref);
+  if (labs->len > 0)
+    scenario->labs = g_steal_pointer (&labs);
+  return TRUE;
+}
+
 /* format and version first: a file from a newer Glucotwin gets the version message, not a
  * complaint about a key this version has never heard of. */
 static gboolean
@@ -660,10 +765,13 @@ check_format_and_version (JsonObject *root,
   if (!read_integer (member, "version", 1, G_MAXINT64, &version, error))
     return FALSE;
   if (version > GTW_SCENARIO_VERSION)
-    return fail (error, GTW_SCENARIO_ERROR_VERSION, "version",
-                 _("written by a newer Glucotwin (version %" G_GINT64_FORMAT
-                   "); this one reads up to %d"),
-                 version, GTW_SCENARIO_VERSION);
+    {
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, version);
+
+      return fail (error, GTW_SCENARIO_ERROR_VERSION, "version",
+                   _("written by a newer Glucotwin (version %s); this one reads up to %d"), text,
+                   GTW_SCENARIO_VERSION);
+    }
 
   /* Version 1 is the only one so far: older files need no migration yet. */
   return TRUE;
@@ -675,7 +783,8 @@ parse_root (JsonNode    *root_node,
             GError     **error)
 {
   static const char *const keys[] = {
-    "format", "version", "name", "description", "patient", "interventions", "simulation", NULL
+    "format", "version", "name", "description", "patient", "interventions", "simulation", "labs",
+    NULL
   };
   JsonObject *root;
   JsonNode *member;
@@ -721,6 +830,10 @@ parse_root (JsonNode    *root_node,
   if (member != NULL && !parse_interventions (member, scenario, error))
     return FALSE;
 
+  member = json_object_get_member (root, "labs");
+  if (member != NULL && !parse_labs (member, scenario, error))
+    return FALSE;
+
   return TRUE;
 }
 
@@ -752,6 +865,7 @@ gtw_scenario_copy (const GtwScenario *scenario)
   copy->preset = g_strdup (scenario->preset);
   copy->patient = scenario->patient;
   copy->interventions = g_array_copy (scenario->interventions);
+  copy->labs = scenario->labs != NULL ? g_array_copy (scenario->labs) : NULL;
   copy->duration_days = scenario->duration_days;
   copy->seed = scenario->seed;
   return copy;
@@ -779,6 +893,7 @@ gtw_scenario_free (GtwScenario *scenario)
   g_free (scenario->description);
   g_free (scenario->preset);
   g_clear_pointer (&scenario->interventions, g_array_unref);
+  g_clear_pointer (&scenario->labs, g_array_unref);
   g_free (scenario);
 }
 
@@ -1030,6 +1145,20 @@ append_intervention (GString               *out,
   g_string_append (out, "\n    }");
 }
 
+/* Written in SI with its unit: exact on reloading, and readable. */
+static void
+append_lab (GString      *out,
+            const GtwLab *lab)
+{
+  g_string_append_printf (out, "{ \"day\": %d, \"test\": ", lab->day);
+  append_string (out, gtw_lab_kind_to_string (lab->kind));
+  g_string_append (out, ", \"value\": ");
+  append_number (out, lab->value);
+  g_string_append (out, ", \"unit\": ");
+  append_string (out, gtw_lab_si_unit (lab->kind));
+  g_string_append (out, " }");
+}
+
 char *
 gtw_scenario_to_data (const GtwScenario *scenario,
                       gsize             *length)
@@ -1065,6 +1194,19 @@ gtw_scenario_to_data (const GtwScenario *scenario,
         {
           g_string_append (out, i == 0 ? "\n    " : ",\n    ");
           append_intervention (out, &g_array_index (scenario->interventions, GtwIntervention, i));
+        }
+      g_string_append (out, "\n  ]");
+    }
+
+  /* Only when there are labs, so that a scenario without them reads as it always did. */
+  if (scenario->labs != NULL && scenario->labs->len > 0)
+    {
+      append_key (out, &first, 1, "labs");
+      g_string_append (out, "[");
+      for (guint i = 0; i < scenario->labs->len; i++)
+        {
+          g_string_append (out, i == 0 ? "\n    " : ",\n    ");
+          append_lab (out, &g_array_index (scenario->labs, GtwLab, i));
         }
       g_string_append (out, "\n  ]");
     }
