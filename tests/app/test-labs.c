@@ -1,0 +1,527 @@
+/* test-labs.c: the lab results window, in-process
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Entering, editing and deleting results goes through the document as single undoable steps,
+ * bad values change nothing and say why, values follow the unit preferences, and "Fit to Labs"
+ * recovers a known patient from its day-0 labs in one undoable step or explains why it cannot.
+ * With GTW_TEST_SCREENSHOT_DIR set, the window is also written as PNG, light and dark.
+ */
+#include <adwaita.h>
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "gtw-document.h"
+#include "gtw-labs-window.h"
+
+typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
+
+static GtkWidget *
+find_widget (GtkWidget     *root,
+             WidgetMatch    match,
+             gconstpointer  data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+match_name (GtkWidget    *widget,
+            gconstpointer data)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
+}
+
+static gboolean
+match_tooltip_prefix (GtkWidget    *widget,
+                      gconstpointer data)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  return GTK_IS_BUTTON (widget) && tooltip != NULL && g_str_has_prefix (tooltip, data);
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  GtkWidget *widget = find_widget (root, match_name, name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+present_and_wait (GtkWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gboolean painted = FALSE;
+  GdkFrameClock *clock;
+  gulong handler;
+
+  gtk_window_present (window);
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  while (!painted && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+  g_assert_true (painted);
+}
+
+static void
+save_screenshot (GtkWindow  *window,
+                 const char *name)
+{
+  const char *dir = g_getenv ("GTW_TEST_SCREENSHOT_DIR");
+  GtkWidget *widget = GTK_WIDGET (window);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (dir == NULL)
+    return;
+  /* the paintable gives the frames painted after it exists: let the window paint again */
+  paintable = gtk_widget_paintable_new (widget);
+  present_and_wait (window);
+  present_and_wait (window);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* A document on a healthy patient with the given labs (may be NULL), clean and without history */
+static GtwDocument *
+document_with_labs (const GtwLab *labs,
+                    guint         n_labs)
+{
+  g_autoptr(GError) error = NULL;
+  GtwDocument *document = gtw_document_new ();
+  GtwScenario *scenario = gtw_preset_load ("healthy", &error);
+
+  g_assert_no_error (error);
+  scenario->patient.v[GTW_P_SI_INTRINSIC] = 1.0;
+  scenario->patient.v[GTW_P_BETA_FUNCTION] = 1.0;
+  if (n_labs > 0)
+    {
+      scenario->labs = g_array_new (FALSE, FALSE, sizeof (GtwLab));
+      g_array_append_vals (scenario->labs, labs, n_labs);
+    }
+  gtw_document_load (document, scenario, NULL, FALSE);
+  return document;
+}
+
+static GtkWindow *
+open_window (GtwDocument *document)
+{
+  GtkWindow *window = gtw_labs_window_new (NULL, document);
+
+  present_and_wait (window);
+  return window;
+}
+
+static guint
+list_length (GtkWindow *window)
+{
+  GtkWidget *list = find_named (GTK_WIDGET (window), "lab-list");
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), n) != NULL)
+    n++;
+  return n;
+}
+
+static AdwActionRow *
+list_row (GtkWindow *window,
+          guint      index)
+{
+  GtkWidget *list = find_named (GTK_WIDGET (window), "lab-list");
+
+  return ADW_ACTION_ROW (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), index));
+}
+
+static gboolean
+match_numeric_label (GtkWidget    *widget,
+                     gconstpointer data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "numeric");
+}
+
+static const char *
+row_value (GtkWindow *window,
+           guint      index)
+{
+  GtkWidget *label = find_widget (GTK_WIDGET (list_row (window, index)), match_numeric_label, NULL);
+
+  g_assert_nonnull (label);
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+/* Fills the form and presses the add (or save) button. */
+static void
+enter (GtkWindow  *window,
+       GtwLabKind  kind,
+       int         month,
+       const char *value,
+       guint       unit_index)
+{
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (window), "lab-test")), kind);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_named (GTK_WIDGET (window), "lab-month")), month);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (GTK_WIDGET (window), "lab-unit")),
+                              unit_index);
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (window), "lab-value")), value);
+  g_signal_emit_by_name (find_named (GTK_WIDGET (window), "lab-add"), "clicked");
+}
+
+static const char *
+error_text (GtkWindow *window)
+{
+  GtkWidget *label = find_named (GTK_WIDGET (window), "lab-error");
+
+  return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+static void
+test_add_undo (void)
+{
+  g_autoptr(GtwDocument) document = document_with_labs (NULL, 0);
+  GtkWindow *window = open_window (document);
+  const GtwScenario *scenario;
+  const GtwLab *lab;
+
+  g_assert_cmpuint (list_length (window), ==, 0);
+
+  /* 110 mg/dL at the start, then an HbA1c of 48 mmol/mol a year later */
+  enter (window, GTW_LAB_FASTING_GLUCOSE, 0, "110", 1);
+  g_assert_null (error_text (window));
+  scenario = gtw_document_get_scenario (document);
+  g_assert_nonnull (scenario->labs);
+  g_assert_cmpuint (scenario->labs->len, ==, 1);
+  lab = &g_array_index (scenario->labs, GtwLab, 0);
+  g_assert_cmpint (lab->kind, ==, GTW_LAB_FASTING_GLUCOSE);
+  g_assert_cmpint (lab->day, ==, 0);
+  g_assert_cmpfloat_with_epsilon (lab->value, 110 / 18.0, 1e-9);
+  g_assert_true (gtw_document_get_dirty (document));
+  g_assert_cmpstr (gtw_document_get_undo_label (document), ==, "Add Lab Result");
+
+  enter (window, GTW_LAB_HBA1C, 12, "48", 1);
+  scenario = gtw_document_get_scenario (document);
+  g_assert_cmpuint (scenario->labs->len, ==, 2);
+  lab = &g_array_index (scenario->labs, GtwLab, 1);
+  g_assert_cmpint (lab->day, ==, 365);
+  g_assert_cmpfloat_with_epsilon (lab->value, 48 / 10.929 + 2.15, 1e-9);
+
+  /* the list: by date, in the display units of the preferences (mmol/L and %) */
+  g_assert_cmpuint (list_length (window), ==, 2);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (list_row (window, 0))), ==,
+                   "Fasting glucose");
+  g_assert_cmpstr (adw_action_row_get_subtitle (list_row (window, 0)), ==, "At the start (day 0)");
+  g_assert_cmpstr (row_value (window, 0), ==, "6.1 mmol/L");
+  g_assert_cmpstr (adw_action_row_get_subtitle (list_row (window, 1)), ==, "Month 12 (day 365)");
+  g_assert_cmpstr (row_value (window, 1), ==, "6.5 %");
+
+  /* one step each */
+  g_assert_true (gtw_document_undo (document));
+  g_assert_cmpuint (gtw_document_get_scenario (document)->labs->len, ==, 1);
+  g_assert_cmpuint (list_length (window), ==, 1);
+  g_assert_true (gtw_document_undo (document));
+  g_assert_null (gtw_document_get_scenario (document)->labs);
+  g_assert_cmpuint (list_length (window), ==, 0);
+  g_assert_false (gtw_document_get_can_undo (document));
+
+  gtk_window_destroy (window);
+}
+
+static void
+test_bad_values (void)
+{
+  g_autoptr(GtwDocument) document = document_with_labs (NULL, 0);
+  GtkWindow *window = open_window (document);
+  GtkWidget *entry = find_named (GTK_WIDGET (window), "lab-value");
+
+  enter (window, GTW_LAB_FASTING_GLUCOSE, 0, "", 0);
+  g_assert_cmpstr (error_text (window), ==, "Enter the measured value.");
+
+  enter (window, GTW_LAB_FASTING_GLUCOSE, 0, "5.x", 0);
+  g_assert_cmpstr (error_text (window), ==, "“5.x” is not a number.");
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+
+  /* a mg/dL value typed with mmol/L chosen */
+  enter (window, GTW_LAB_FASTING_GLUCOSE, 0, "95", 0);
+  g_assert_cmpstr (error_text (window), ==, "95.0 mmol/L is outside 1.0–35.0 mmol/L");
+
+  g_assert_null (gtw_document_get_scenario (document)->labs);
+  g_assert_false (gtw_document_get_can_undo (document));
+  g_assert_false (gtw_document_get_dirty (document));
+
+  /* a comma is a decimal separator too; the error goes once the value is good */
+  enter (window, GTW_LAB_FASTING_GLUCOSE, 0, "5,4", 0);
+  g_assert_null (error_text (window));
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  g_assert_cmpfloat_with_epsilon (
+      g_array_index (gtw_document_get_scenario (document)->labs, GtwLab, 0).value, 5.4, 1e-9);
+
+  gtk_window_destroy (window);
+}
+
+static void
+test_edit_delete_units (void)
+{
+  const GtwLab labs[] = {
+    { 0, GTW_LAB_FASTING_GLUCOSE, 5.6 },
+    { 183, GTW_LAB_FASTING_INSULIN, 72 },
+  };
+  g_autoptr(GtwDocument) document = document_with_labs (labs, G_N_ELEMENTS (labs));
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.glucotwin.Glucotwin");
+  GtkWindow *window = open_window (document);
+  GtkWidget *button;
+  const GtwLab *lab;
+
+  g_assert_cmpstr (row_value (window, 1), ==, "72 pmol/L");
+  g_assert_cmpstr (adw_action_row_get_subtitle (list_row (window, 1)), ==, "Month 6 (day 183)");
+
+  /* the preference changes the shown unit, and the unit offered first */
+  g_settings_set_enum (settings, "insulin-unit", GTW_INSULIN_UU);
+  g_assert_cmpstr (row_value (window, 1), ==, "12.0 µU/mL");
+
+  /* edit: the form is filled with the lab in its display unit; saving keeps its day */
+  button = find_widget (GTK_WIDGET (list_row (window, 1)), match_tooltip_prefix, "Edit");
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==,
+                   "Edit Fasting insulin, Month 6 (day 183)");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (window),
+                                                                    "lab-value"))), ==, "12");
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (find_named (GTK_WIDGET (window),
+                                                                           "lab-unit"))), ==, 1);
+  g_assert_true (gtk_widget_get_visible (find_named (GTK_WIDGET (window), "lab-cancel")));
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (window), "lab-value")), "15");
+  g_signal_emit_by_name (find_named (GTK_WIDGET (window), "lab-add"), "clicked");
+
+  g_assert_cmpuint (gtw_document_get_scenario (document)->labs->len, ==, 2);
+  lab = &g_array_index (gtw_document_get_scenario (document)->labs, GtwLab, 1);
+  g_assert_cmpint (lab->day, ==, 183);
+  g_assert_cmpfloat_with_epsilon (lab->value, 90, 1e-9);
+  g_assert_cmpstr (gtw_document_get_undo_label (document), ==, "Edit Lab Result");
+  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (window), "lab-cancel")));
+
+  /* delete */
+  button = find_widget (GTK_WIDGET (list_row (window, 0)), match_tooltip_prefix, "Delete");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (gtw_document_get_scenario (document)->labs->len, ==, 1);
+  g_assert_cmpint (g_array_index (gtw_document_get_scenario (document)->labs, GtwLab, 0).kind, ==,
+                   GTW_LAB_FASTING_INSULIN);
+  g_assert_cmpstr (gtw_document_get_undo_label (document), ==, "Delete Lab Result");
+  g_assert_cmpuint (list_length (window), ==, 1);
+
+  g_settings_reset (settings, "insulin-unit");
+  gtk_window_destroy (window);
+}
+
+static void
+click_fit_and_wait (GtkWindow *window)
+{
+  GtkWidget *button = find_named (GTK_WIDGET (window), "fit-button");
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_false (gtk_widget_get_sensitive (button));
+  while (!gtk_widget_get_sensitive (button) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_sensitive (button));
+}
+
+static const char *
+fit_text (GtkWindow *window)
+{
+  GtkWidget *label = find_named (GTK_WIDGET (window), "fit-status");
+
+  g_assert_true (gtk_widget_get_visible (label));
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+static void
+test_fit (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtwScenario) known = gtw_preset_load ("healthy", &error);
+  g_autoptr(GtwTrace) trace = NULL;
+  g_autoptr(GtwDocument) document = NULL;
+  const GtwDayRecord *day0;
+  const GtwScenario *scenario;
+  GtwSimOptions options;
+  GtwLab labs[2];
+  GtkWindow *window;
+  const char *text;
+
+  /* day-0 labs of a known insulin-resistant patient */
+  g_assert_no_error (error);
+  known->duration_days = 1;
+  known->patient.v[GTW_P_SI_INTRINSIC] = 0.5;
+  known->patient.v[GTW_P_BETA_FUNCTION] = 1.25;
+  gtw_sim_options_init (&options);
+  options.with_interventions = FALSE;
+  options.integrator = GTW_INTEGRATOR_REFERENCE;
+  trace = gtw_simulate (known, &options, NULL, &error);
+  g_assert_no_error (error);
+  day0 = gtw_trace_get_day (trace, 0);
+  labs[0] = (GtwLab) { 0, GTW_LAB_FASTING_GLUCOSE, day0->fasting_glucose };
+  labs[1] = (GtwLab) { 0, GTW_LAB_FASTING_INSULIN, day0->fasting_insulin };
+
+  document = document_with_labs (labs, 2);
+  window = open_window (document);
+  click_fit_and_wait (window);
+
+  scenario = gtw_document_get_scenario (document);
+  g_assert_cmpfloat_with_epsilon (scenario->patient.v[GTW_P_SI_INTRINSIC], 0.5, 0.01);
+  g_assert_cmpfloat_with_epsilon (scenario->patient.v[GTW_P_BETA_FUNCTION], 1.25, 0.025);
+  g_assert_cmpstr (gtw_document_get_undo_label (document), ==, "Fit to Labs");
+  text = fit_text (window);
+  g_assert_true (g_str_has_prefix (text, "Intrinsic insulin sensitivity changed from 1.00 to 0.5"));
+  g_assert_nonnull (strstr (text, "Beta-cell function changed from 1.00 to 1.2"));
+  g_assert_nonnull (strstr (text, "Fasting glucose on day 0: "));
+  g_assert_false (gtk_widget_has_css_class (find_named (GTK_WIDGET (window), "fit-status"),
+                                            "error"));
+  save_screenshot (window, "labs-fitted.png");
+
+  /* one undo step brings both values back */
+  g_assert_true (gtw_document_undo (document));
+  scenario = gtw_document_get_scenario (document);
+  g_assert_cmpfloat (scenario->patient.v[GTW_P_SI_INTRINSIC], ==, 1.0);
+  g_assert_cmpfloat (scenario->patient.v[GTW_P_BETA_FUNCTION], ==, 1.0);
+  g_assert_false (gtw_document_get_can_undo (document));
+
+  gtk_window_destroy (window);
+}
+
+static void
+test_fit_impossible (void)
+{
+  const GtwLab labs[] = { { 0, GTW_LAB_FASTING_GLUCOSE, 2.1 } };
+  g_autoptr(GtwDocument) document = document_with_labs (labs, 1);
+  g_autoptr(GtwDocument) empty = document_with_labs (NULL, 0);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.glucotwin.Glucotwin");
+  GtkWindow *window;
+  const char *text;
+
+  /* in mg/dL, as the preferences say */
+  g_settings_set_enum (settings, "glucose-unit", GTW_GLUCOSE_MGDL);
+  window = open_window (document);
+  click_fit_and_wait (window);
+  text = fit_text (window);
+  g_assert_true (g_str_has_prefix (text, "Fasting glucose 38 mg/dL cannot be matched within the "
+                                         "model's ranges: the closest is "));
+  g_assert_true (g_str_has_suffix (text, "mg/dL. Nothing was changed."));
+  g_assert_true (gtk_widget_has_css_class (find_named (GTK_WIDGET (window), "fit-status"),
+                                           "error"));
+  g_assert_false (gtw_document_get_can_undo (document));
+  g_assert_false (gtw_document_get_dirty (document));
+  save_screenshot (window, "labs-impossible.png");
+  gtk_window_destroy (window);
+  g_settings_reset (settings, "glucose-unit");
+
+  window = open_window (empty);
+  click_fit_and_wait (window);
+  g_assert_true (g_str_has_prefix (fit_text (window), "No fasting glucose in the first 32 days"));
+  g_assert_false (gtw_document_get_can_undo (empty));
+  gtk_window_destroy (window);
+}
+
+static void
+test_screenshots (void)
+{
+  const GtwLab labs[] = {
+    { 0, GTW_LAB_FASTING_GLUCOSE, 5.9 },
+    { 0, GTW_LAB_FASTING_INSULIN, 84 },
+    { 0, GTW_LAB_HBA1C, 5.8 },
+    { 183, GTW_LAB_TG, 2.1 },
+    { 365, GTW_LAB_HDL, 1.0 },
+  };
+  g_autoptr(GtwDocument) document = document_with_labs (labs, G_N_ELEMENTS (labs));
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkWindow *window;
+
+  if (g_getenv ("GTW_TEST_SCREENSHOT_DIR") == NULL)
+    {
+      g_test_skip ("GTW_TEST_SCREENSHOT_DIR is not set");
+      return;
+    }
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  window = open_window (document);
+  enter (window, GTW_LAB_FASTING_GLUCOSE, 0, "95", 0);
+  save_screenshot (window, "labs-light.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  save_screenshot (window, "labs-dark.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *state = g_dir_make_tmp ("glucotwin-test-labs-XXXXXX", NULL);
+  int status;
+
+  /* The document autosaves: keep it out of the real state directory. */
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  setlocale (LC_ALL, "");
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/labs/add-undo", test_add_undo);
+  g_test_add_func ("/labs/bad-values", test_bad_values);
+  g_test_add_func ("/labs/edit-delete-units", test_edit_delete_units);
+  g_test_add_func ("/labs/fit", test_fit);
+  g_test_add_func ("/labs/fit-impossible", test_fit_impossible);
+  g_test_add_func ("/labs/screenshots", test_screenshots);
+  status = g_test_run ();
+
+  {
+    g_autofree char *autosave = g_build_filename (state, "glucotwin", "autosave.glucotwin.json",
+                                                  NULL);
+    g_autofree char *dir = g_build_filename (state, "glucotwin", NULL);
+
+    g_unlink (autosave);
+    g_rmdir (dir);
+    g_rmdir (state);
+  }
+  return status;
+}
