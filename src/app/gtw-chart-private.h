@@ -20,6 +20,7 @@ G_BEGIN_DECLS
 #define N_PANELS         4
 #define FLAG_HIT_PX      6.0 /* how near the pointer must come to a flag for its tooltip */
 #define FLAG_ROWS        3   /* title rows above each other before titles are dropped */
+#define PRESENTATION_TEXT 1.9 /* how much larger presentation mode draws all text */
 
 struct _GtwChart
 {
@@ -40,6 +41,10 @@ struct _GtwChart
   gboolean           show_baseline;
   gboolean           show_band;
   double             font_scale;
+  gboolean           presentation;
+  GtwChartCurves     curves;
+  int                reveal_day;  /* -1: everything */
+  GtwPopulation     *population;
 
   /* the days on the x axis in the decade and year views */
   double             first_day;
@@ -52,6 +57,7 @@ struct _GtwChart
   /* the rendered figure and where its panels went */
   GdkTexture        *texture;
   GdkTexture        *previous; /* the last run's figure, until the new run has a day */
+  GdkTexture        *unrevealed; /* while revealing: the same figure without its data */
   GtwFigureGeometry  geometry;
   gboolean           have_geometry;
   gint64             render_usec;

@@ -280,7 +280,8 @@ figure_text_px (GtwChart *self)
 double
 gtw_chart_figure_text_scale (GtwChart *self)
 {
-  return self->font_scale * MAX (1.0, MIN_TEXT_PX / figure_text_px (self));
+  return self->font_scale * MAX (1.0, MIN_TEXT_PX / figure_text_px (self))
+         * (self->presentation ? PRESENTATION_TEXT : 1.0);
 }
 
 gboolean
@@ -293,6 +294,7 @@ void
 gtw_chart_invalidate (GtwChart *self)
 {
   g_clear_object (&self->texture);
+  g_clear_object (&self->unrevealed);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

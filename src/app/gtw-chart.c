@@ -441,6 +441,8 @@ gtw_chart_dispose (GObject *object)
   g_clear_pointer (&self->baseline_story, g_ptr_array_unref);
   g_clear_object (&self->texture);
   g_clear_object (&self->previous);
+  g_clear_object (&self->unrevealed);
+  g_clear_pointer (&self->population, gtw_population_free);
 
   G_OBJECT_CLASS (gtw_chart_parent_class)->dispose (object);
 }
@@ -481,6 +483,8 @@ gtw_chart_init (GtwChart *self)
   self->show_baseline = TRUE;
   self->show_band = TRUE;
   self->font_scale = 1.0;
+  self->curves = GTW_CHART_CURVES_ALL;
+  self->reveal_day = -1;
   self->cursor_emitted = -1;
   self->margin_left = -1;
   self->margin_right = -1;
@@ -671,6 +675,97 @@ gtw_chart_set_show_band (GtwChart *self,
 }
 
 void
+gtw_chart_set_presentation (GtwChart *self,
+                            gboolean  presentation)
+{
+  g_return_if_fail (GTW_IS_CHART (self));
+
+  if (self->presentation == !!presentation)
+    return;
+  self->presentation = !!presentation;
+  gtw_chart_invalidate (self);
+  update_margins (self);
+}
+
+gboolean
+gtw_chart_get_presentation (GtwChart *self)
+{
+  g_return_val_if_fail (GTW_IS_CHART (self), FALSE);
+
+  return self->presentation;
+}
+
+void
+gtw_chart_set_visible_curves (GtwChart       *self,
+                              GtwChartCurves  curves)
+{
+  g_return_if_fail (GTW_IS_CHART (self));
+
+  curves &= GTW_CHART_CURVES_ALL;
+  if (curves == 0)
+    curves = GTW_CHART_CURVES_ALL;
+  if (self->curves == curves)
+    return;
+  self->curves = curves;
+  gtw_chart_invalidate (self);
+  gtw_chart_update_description (self);
+}
+
+GtwChartCurves
+gtw_chart_get_visible_curves (GtwChart *self)
+{
+  g_return_val_if_fail (GTW_IS_CHART (self), GTW_CHART_CURVES_ALL);
+
+  return self->curves;
+}
+
+void
+gtw_chart_set_reveal_day (GtwChart *self,
+                          int       day)
+{
+  g_return_if_fail (GTW_IS_CHART (self));
+
+  day = MAX (day, -1);
+  if (self->reveal_day == day)
+    return;
+  /* the revealed figure is two cached pictures cut at the day: no new figure per frame */
+  if ((self->reveal_day < 0) != (day < 0))
+    g_clear_object (&self->unrevealed);
+  self->reveal_day = day;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+int
+gtw_chart_get_reveal_day (GtwChart *self)
+{
+  g_return_val_if_fail (GTW_IS_CHART (self), -1);
+
+  return self->reveal_day;
+}
+
+void
+gtw_chart_set_population (GtwChart      *self,
+                          GtwPopulation *population)
+{
+  g_return_if_fail (GTW_IS_CHART (self));
+
+  if (self->population == population)
+    return;
+  g_clear_pointer (&self->population, gtw_population_free);
+  self->population = population;
+  gtw_chart_invalidate (self);
+  gtw_chart_update_description (self);
+}
+
+gboolean
+gtw_chart_has_population (GtwChart *self)
+{
+  g_return_val_if_fail (GTW_IS_CHART (self), FALSE);
+
+  return self->population != NULL;
+}
+
+void
 gtw_chart_get_range (GtwChart *self,
                      double   *first_day,
                      double   *last_day)
@@ -729,10 +824,15 @@ gtw_chart_get_figure_options (GtwChart         *self,
   options->show_baseline = self->show_baseline;
   options->show_band = self->show_band;
   options->font_scale = gtw_chart_figure_text_scale (self);
+  options->presentation = self->presentation;
+  options->panels = self->curves;
   if (gtw_chart_is_long_view (self))
     {
       options->first_day = self->first_day;
       options->last_day = self->last_day;
+      options->reveal = self->reveal_day >= 0;
+      options->reveal_day = self->reveal_day;
+      options->population = self->population;
     }
   else if (self->trace != NULL)
     {

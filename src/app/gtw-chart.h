@@ -29,6 +29,16 @@ typedef enum
   GTW_CHART_VIEW_DAY,    /* one day at minute detail, x in clock hours */
 } GtwChartView;
 
+/* The panels, top to bottom; hidden ones are left out and the others share the height. */
+typedef enum
+{
+  GTW_CHART_CURVE_GLUCOSE    = 1 << 0,
+  GTW_CHART_CURVE_INSULIN    = 1 << 1,
+  GTW_CHART_CURVE_CPEPTIDE   = 1 << 2,
+  GTW_CHART_CURVE_BETA_CELLS = 1 << 3,
+  GTW_CHART_CURVES_ALL       = 0xf,
+} GtwChartCurves;
+
 #define GTW_TYPE_CHART (gtw_chart_get_type ())
 G_DECLARE_FINAL_TYPE (GtwChart, gtw_chart, GTW, CHART, GtkWidget)
 
@@ -54,6 +64,28 @@ void         gtw_chart_set_units       (GtwChart              *self,
                                         const GtwDisplayUnits *units);
 void         gtw_chart_set_show_baseline (GtwChart *self, gboolean show);
 void         gtw_chart_set_show_band   (GtwChart *self, gboolean show);
+
+/* Large type, thick lines, fewer ticks and a high-contrast palette, to be read from afar. */
+void         gtw_chart_set_presentation (GtwChart *self,
+                                         gboolean  presentation);
+gboolean     gtw_chart_get_presentation (GtwChart *self);
+
+/* At least one panel stays: an empty set shows them all. */
+void         gtw_chart_set_visible_curves (GtwChart       *self,
+                                           GtwChartCurves  curves);
+GtwChartCurves gtw_chart_get_visible_curves (GtwChart *self);
+
+/* Playback: the decade and year views draw the run only up to @day, with a "now" line there;
+ * the axes stay put. -1 (the default) draws everything. Cheap enough for every frame. */
+void         gtw_chart_set_reveal_day  (GtwChart *self,
+                                        int       day);
+int          gtw_chart_get_reveal_day  (GtwChart *self);
+
+/* The virtual population around the patient, drawn as 50 % and 90 % bands in the decade and
+ * year views; NULL removes them. The chart takes ownership. */
+void         gtw_chart_set_population  (GtwChart      *self,
+                                        GtwPopulation *population);
+gboolean     gtw_chart_has_population  (GtwChart *self);
 
 /* Visible days and the plot area's left and right margins in widget pixels. */
 void         gtw_chart_get_range       (GtwChart *self,

@@ -59,6 +59,8 @@ gtw_figure_options_init (GtwFigureOptions *options)
   options->show_baseline = TRUE;
   options->show_band = TRUE;
   options->font_scale = 1.0;
+  options->panels = 0xf;
+  options->reveal_day = -1;
 }
 
 static void

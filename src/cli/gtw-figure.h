@@ -42,6 +42,7 @@ typedef struct
   {
     double top, bottom;
     double ymin, ymax; /* in display units (beta-cell mass: % of healthy) */
+    gboolean shown;    /* FALSE: left out by options->panels (top = bottom) */
   } panels[4];
 } GtwFigureGeometry;
 
@@ -61,13 +62,23 @@ typedef struct
   double          first_day;
   double          last_day;
   gboolean        show_band;  /* the daily glucose range, decade and year views */
+  /* For a room: thicker lines, bolder grid and thresholds, a high-contrast palette (the caller
+   * enlarges the text through font_scale). */
+  gboolean        presentation;
+  guint           panels;     /* bit i shows panel i, top to bottom; 0 = all of them */
+  /* Decade and year views: with reveal, the data (curves, shading, bands, labs) only up to
+   * reveal_day, negative for none; the axes stay those of the whole run. */
+  gboolean        reveal;
+  double          reveal_day;
+  /* Decade and year views: the 50 % and 90 % bands of the population around the patient. */
+  const GtwPopulation *population;
   GtwFigureGeometry *geometry; /* NULL, or filled by the draw functions */
 } GtwFigureOptions;
 
 GQuark   gtw_figure_error_quark  (void);
 
 /* Defaults: decade view of the whole run, 1000x800, SI units, light theme, baseline and glucose
- * band shown, scale 1, no geometry. Always start from these: later fields may be added. */
+ * band shown, scale 1, all panels, everything revealed, no population, no geometry. Always start from these: later fields may be added. */
 void     gtw_figure_options_init (GtwFigureOptions *options);
 
 /* Whether PLplot can draw at all; call before anything else draws. Never prompts or exits. */

@@ -1,0 +1,340 @@
+/* gtw-uncertainty.c: the virtual population around the patient, run in the background
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A run has two stages on one worker: a small population first, so that rough bands appear
+ * within seconds, then the full one, which replaces them. Each stage is a GTask whose
+ * cancellable is the run's; a result that arrives for a cancelled run is dropped.
+ */
+#include "gtw-uncertainty.h"
+
+/* Enough patients for the 5th and 95th percentiles to mean something, few enough to be fast. */
+#define FIRST_STAGE_PATIENTS 16
+
+struct _GtwUncertainty
+{
+  GObject       parent_instance;
+
+  GtwChart     *chart; /* weak */
+  GtwScenario  *scenario;
+  gboolean      enabled;
+  guint         n_patients;
+
+  GCancellable *cancellable; /* the run in progress, or NULL */
+  GError       *error;
+};
+
+G_DEFINE_FINAL_TYPE (GtwUncertainty, gtw_uncertainty, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_ENABLED,
+  PROP_RUNNING,
+  N_PROPS
+};
+
+enum
+{
+  STARTED,
+  FINISHED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  GtwScenario          *scenario;
+  GtwPopulationOptions  options;
+  gboolean              last_stage;
+} RunData;
+
+static void
+run_data_free (RunData *data)
+{
+  gtw_scenario_free (data->scenario);
+  g_free (data);
+}
+
+static void start_stage (GtwUncertainty *self,
+                         guint           n_patients,
+                         gboolean        last_stage);
+
+static void
+population_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  RunData *data = task_data;
+  GError *error = NULL;
+  GtwPopulation *population;
+
+  population = gtw_population_run (data->scenario, &data->options, cancellable, &error);
+  if (population == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, population, (GDestroyNotify) gtw_population_free);
+}
+
+static void
+show_population (GtwUncertainty *self,
+                 GtwPopulation  *population)
+{
+  if (self->chart != NULL)
+    gtw_chart_set_population (self->chart, population);
+  else
+    g_clear_pointer (&population, gtw_population_free);
+}
+
+/* Ends the run in progress, if any, announcing it; @success says whether it completed. */
+static void
+end_run (GtwUncertainty *self,
+         gboolean        success)
+{
+  if (self->cancellable == NULL)
+    return;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+  g_signal_emit (self, signals[FINISHED], 0, success);
+}
+
+static void
+on_stage_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GtwUncertainty *self = GTW_UNCERTAINTY (source);
+  GTask *task = G_TASK (result);
+  RunData *data = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+  GtwPopulation *population;
+
+  population = g_task_propagate_pointer (task, &error);
+  /* a run that was replaced or stopped: its result belongs to nobody */
+  if (self->cancellable == NULL || g_task_get_cancellable (task) != self->cancellable)
+    {
+      g_clear_pointer (&population, gtw_population_free);
+      return;
+    }
+  if (population == NULL)
+    {
+      g_warning ("The population around the patient failed: %s", error->message);
+      g_clear_error (&self->error);
+      self->error = g_steal_pointer (&error);
+      end_run (self, FALSE);
+      return;
+    }
+  show_population (self, population);
+  if (data->last_stage)
+    end_run (self, TRUE);
+  else
+    start_stage (self, self->n_patients, TRUE);
+}
+
+static void
+start_stage (GtwUncertainty *self,
+             guint           n_patients,
+             gboolean        last_stage)
+{
+  g_autoptr (GTask) task = NULL;
+  RunData *data = g_new0 (RunData, 1);
+
+  data->scenario = gtw_scenario_copy (self->scenario);
+  gtw_population_options_init (&data->options);
+  data->options.n_patients = n_patients;
+  data->options.seed = self->scenario->seed;
+  data->last_stage = last_stage;
+
+  task = g_task_new (self, self->cancellable, on_stage_done, NULL);
+  g_task_set_source_tag (task, start_stage);
+  g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);
+  g_task_run_in_thread (task, population_thread);
+}
+
+/* Stops what runs, removes the old bands and, when enabled with a scenario, runs afresh. */
+static void
+restart (GtwUncertainty *self)
+{
+  end_run (self, FALSE);
+  g_clear_error (&self->error);
+  if (self->chart != NULL)
+    gtw_chart_set_population (self->chart, NULL);
+  if (!self->enabled || self->scenario == NULL)
+    return;
+
+  self->cancellable = g_cancellable_new ();
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+  g_signal_emit (self, signals[STARTED], 0);
+  if (self->n_patients > FIRST_STAGE_PATIENTS)
+    start_stage (self, FIRST_STAGE_PATIENTS, FALSE);
+  else
+    start_stage (self, self->n_patients, TRUE);
+}
+
+static void
+gtw_uncertainty_dispose (GObject *object)
+{
+  GtwUncertainty *self = GTW_UNCERTAINTY (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_weak_pointer (&self->chart);
+
+  G_OBJECT_CLASS (gtw_uncertainty_parent_class)->dispose (object);
+}
+
+static void
+gtw_uncertainty_finalize (GObject *object)
+{
+  GtwUncertainty *self = GTW_UNCERTAINTY (object);
+
+  g_clear_pointer (&self->scenario, gtw_scenario_free);
+  g_clear_error (&self->error);
+
+  G_OBJECT_CLASS (gtw_uncertainty_parent_class)->finalize (object);
+}
+
+static void
+gtw_uncertainty_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  GtwUncertainty *self = GTW_UNCERTAINTY (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENABLED:
+      g_value_set_boolean (value, self->enabled);
+      break;
+    case PROP_RUNNING:
+      g_value_set_boolean (value, self->cancellable != NULL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gtw_uncertainty_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  GtwUncertainty *self = GTW_UNCERTAINTY (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENABLED:
+      gtw_uncertainty_set_enabled (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gtw_uncertainty_class_init (GtwUncertaintyClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = gtw_uncertainty_dispose;
+  object_class->finalize = gtw_uncertainty_finalize;
+  object_class->get_property = gtw_uncertainty_get_property;
+  object_class->set_property = gtw_uncertainty_set_property;
+
+  properties[PROP_ENABLED] =
+    g_param_spec_boolean ("enabled", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RUNNING] =
+    g_param_spec_boolean ("running", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[STARTED] = g_signal_new ("started", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+}
+
+static void
+gtw_uncertainty_init (GtwUncertainty *self)
+{
+  self->n_patients = GTW_UNCERTAINTY_N_PATIENTS;
+}
+
+GtwUncertainty *
+gtw_uncertainty_new (GtwChart *chart)
+{
+  GtwUncertainty *self;
+
+  g_return_val_if_fail (GTW_IS_CHART (chart), NULL);
+
+  self = g_object_new (GTW_TYPE_UNCERTAINTY, NULL);
+  g_set_weak_pointer (&self->chart, chart);
+  return self;
+}
+
+void
+gtw_uncertainty_set_enabled (GtwUncertainty *self,
+                             gboolean        enabled)
+{
+  g_return_if_fail (GTW_IS_UNCERTAINTY (self));
+
+  if (self->enabled == !!enabled)
+    return;
+  self->enabled = !!enabled;
+  restart (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENABLED]);
+}
+
+gboolean
+gtw_uncertainty_get_enabled (GtwUncertainty *self)
+{
+  g_return_val_if_fail (GTW_IS_UNCERTAINTY (self), FALSE);
+
+  return self->enabled;
+}
+
+void
+gtw_uncertainty_set_scenario (GtwUncertainty    *self,
+                              const GtwScenario *scenario)
+{
+  g_return_if_fail (GTW_IS_UNCERTAINTY (self));
+
+  g_clear_pointer (&self->scenario, gtw_scenario_free);
+  if (scenario != NULL)
+    self->scenario = gtw_scenario_copy (scenario);
+  restart (self);
+}
+
+gboolean
+gtw_uncertainty_get_running (GtwUncertainty *self)
+{
+  g_return_val_if_fail (GTW_IS_UNCERTAINTY (self), FALSE);
+
+  return self->cancellable != NULL;
+}
+
+void
+gtw_uncertainty_set_n_patients (GtwUncertainty *self,
+                                guint           n_patients)
+{
+  g_return_if_fail (GTW_IS_UNCERTAINTY (self));
+  g_return_if_fail (n_patients >= 2);
+
+  self->n_patients = n_patients;
+}
+
+const GError *
+gtw_uncertainty_get_error (GtwUncertainty *self)
+{
+  g_return_val_if_fail (GTW_IS_UNCERTAINTY (self), NULL);
+
+  return self->error;
+}
