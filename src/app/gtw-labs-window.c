@@ -240,6 +240,7 @@ on_add_clicked (GtwLabsWindow *self)
       g_array_append_val (scenario->labs, lab);
       apply_labs (self, scenario, _("Add Lab Result"));
     }
+  reset_form (self);
 }
 
 static void
@@ -579,7 +580,10 @@ on_document_changed (GtwLabsWindow *self)
   gtk_spin_button_set_range (self->month_spin, 0,
                              floor ((scenario->duration_days - 1) / DAYS_PER_MONTH));
   fill_list (self);
-  reset_form (self);
+  /* The index of a lab being edited means nothing once the labs changed; a value being typed
+   * for a new lab is kept. */
+  if (self->editing >= 0)
+    reset_form (self);
 }
 
 static void

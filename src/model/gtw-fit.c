@@ -289,8 +289,8 @@ gtw_fit_patient_to_labs (const GtwScenario *scenario,
   if (lab == NULL)
     {
       g_set_error (error, GTW_FIT_ERROR, GTW_FIT_ERROR_NO_GLUCOSE,
-                   _("No fasting glucose in the first %d days: enter the fasting glucose "
-                     "measured at the start"), GTW_FIT_MAX_DAY + 1);
+                   _("No fasting glucose was entered for the first month: enter the fasting "
+                     "glucose measured at the start"));
       return FALSE;
     }
   add_term (report, lab, GLUCOSE_TOLERANCE);

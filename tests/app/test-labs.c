@@ -264,6 +264,17 @@ test_add_undo (void)
   g_assert_cmpuint (list_length (window), ==, 0);
   g_assert_false (gtw_document_get_can_undo (document));
 
+  /* an edit elsewhere (the patient panel) keeps a value being typed */
+  {
+    GtwScenario *other = gtw_scenario_copy (gtw_document_get_scenario (document));
+    GtkEditable *entry = GTK_EDITABLE (find_named (GTK_WIDGET (window), "lab-value"));
+
+    gtk_editable_set_text (entry, "5.5");
+    other->patient.v[GTW_P_WEIGHT] += 1;
+    gtw_document_apply (document, other, "Weight");
+    g_assert_cmpstr (gtk_editable_get_text (entry), ==, "5.5");
+  }
+
   gtk_window_destroy (window);
 }
 
@@ -458,8 +469,31 @@ test_fit_impossible (void)
 
   window = open_window (empty);
   click_fit_and_wait (window);
-  g_assert_true (g_str_has_prefix (fit_text (window), "No fasting glucose in the first 32 days"));
+  g_assert_true (g_str_has_prefix (fit_text (window), "No fasting glucose was entered for the first month"));
   g_assert_false (gtw_document_get_can_undo (empty));
+  gtk_window_destroy (window);
+}
+
+/* An edit while the fit runs makes the fit stale: it is not applied over the edit. */
+static void
+test_fit_stale (void)
+{
+  const GtwLab labs[] = { { 0, GTW_LAB_FASTING_GLUCOSE, 5.5 }, { 0, GTW_LAB_FASTING_INSULIN, 80 } };
+  g_autoptr(GtwDocument) document = document_with_labs (labs, G_N_ELEMENTS (labs));
+  GtkWindow *window = open_window (document);
+  GtkWidget *button = find_named (GTK_WIDGET (window), "fit-button");
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+  GtwScenario *other = gtw_scenario_copy (gtw_document_get_scenario (document));
+
+  g_signal_emit_by_name (button, "clicked");
+  other->patient.v[GTW_P_WEIGHT] += 5;
+  gtw_document_apply (document, other, "Weight");
+  while (!gtk_widget_get_sensitive (button) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (g_str_has_prefix (fit_text (window), "The scenario changed during the fit."));
+  g_assert_cmpstr (gtw_document_get_undo_label (document), ==, "Weight");
+  g_assert_cmpfloat (gtw_document_get_scenario (document)->patient.v[GTW_P_SI_INTRINSIC], ==, 1.0);
   gtk_window_destroy (window);
 }
 
@@ -511,6 +545,7 @@ main (int   argc,
   g_test_add_func ("/labs/edit-delete-units", test_edit_delete_units);
   g_test_add_func ("/labs/fit", test_fit);
   g_test_add_func ("/labs/fit-impossible", test_fit_impossible);
+  g_test_add_func ("/labs/fit-stale", test_fit_stale);
   g_test_add_func ("/labs/screenshots", test_screenshots);
   status = g_test_run ();
 
