@@ -81,6 +81,22 @@ gtw_day_record_fill (GtwDayRecord        *rec,
   rec->inflammation = s->inflammation;
   rec->shbg = s->shbg;
   rec->stage = gtw_stage_classify (rec->fasting_glucose, rec->hba1c, rec->homa_ir, rec->fasting_insulin);
+
+  rec->receptor_density = s->receptor;
+  rec->irs1_signal = gtw_imcl_f_factor (s) * gtw_inflammation_f_factor (s) * gtw_cofactor_f_factor (s);
+  rec->akt_boost = p->si_hgp > 0 ? p->si / p->si_hgp - 1.0 : 0.0;
+  rec->glut4_expression = s->glut4;
+  rec->imcl = s->imcl;
+  rec->ampk_drug = p->ampk_drug;
+  rec->exercise_acute = st->fasting_acute;
+  rec->hgp_factor = p->hgp_factor;
+  rec->gut_barrier = s->barrier;
+  rec->lps = gtw_lps (s);
+  rec->akkermansia = s->akkermansia;
+  rec->magnesium = s->magnesium;
+  rec->chromium = s->chromium;
+  rec->omega3_index = s->omega3;
+  rec->beta_stress = s->beta_stress;
 }
 
 #define COL(name, label, unit, kind, member) \

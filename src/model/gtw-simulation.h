@@ -56,6 +56,22 @@ typedef struct
   double   si_bergman;             /* effective Si x 1e-4 mL/µU/min, fasting */
   double   shbg;                   /* nmol/L */
   double   mean_insulin;           /* pmol/L */
+  /* the mechanism layer's states and factors (model reference section 5), for the mechanism map */
+  double   receptor_density;       /* insulin receptor density, 1 = reference, 0.5 fully down */
+  double   irs1_signal;            /* IRS-1 signalling: f_IMCL x f_inflam x f_cofactor, 1 = reference */
+  double   akt_boost;              /* fractional rise of Si through PI3K/Akt (berberine, ALA) */
+  double   glut4_expression;       /* muscle GLUT4 index, 1 = reference */
+  double   imcl;                   /* intramyocellular lipid (DAG, ceramide) index, 1 = reference */
+  double   ampk_drug;              /* AMPK activation by berberine and metformin, 0..1 */
+  double   exercise_acute;         /* acute post-exercise rise of Si at the fasting sample, fraction */
+  double   hgp_factor;             /* hepatic glucose output left by drugs (1 = none removed) */
+  double   gut_barrier;            /* barrier integrity 0..1 */
+  double   lps;                    /* endotoxaemia index */
+  double   akkermansia;            /* 0..1 */
+  double   magnesium;              /* status 0..1 */
+  double   chromium;               /* status 0..1 */
+  double   omega3_index;           /* % */
+  double   beta_stress;            /* accumulated beta-cell workload (ER) stress, 0 at rest */
 } GtwDayRecord;
 
 typedef enum { GTW_COLUMN_INT, GTW_COLUMN_DOUBLE, GTW_COLUMN_STAGE } GtwColumnKind;
