@@ -37,6 +37,7 @@ struct _GtwLabsWindow
   GtkButton    *add_button;
   GtkButton    *cancel_button;
   GtkButton    *fit_button;
+  GtkSpinner   *fit_spinner;
   GtkLabel     *fit_label;
 };
 
@@ -521,6 +522,7 @@ fit_done (GObject      *source,
   if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     return;
   g_clear_object (&self->cancellable);
+  gtk_spinner_stop (self->fit_spinner);
   gtk_widget_set_sensitive (GTK_WIDGET (self->fit_button), TRUE);
   gtk_button_set_label (self->fit_button, _("_Fit to Labs"));
 
@@ -561,6 +563,7 @@ on_fit_clicked (GtwLabsWindow *self)
   self->cancellable = g_cancellable_new ();
   gtk_widget_set_sensitive (GTK_WIDGET (self->fit_button), FALSE);
   gtk_button_set_label (self->fit_button, _("Fitting…"));
+  gtk_spinner_start (self->fit_spinner);
   set_fit_message (self, NULL, FALSE);
 
   task = g_task_new (self, self->cancellable, fit_done, NULL);
@@ -708,6 +711,7 @@ build_fit_group (GtwLabsWindow *self)
 {
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Fit the Patient"));
   adw_preferences_group_set_description (
@@ -728,7 +732,12 @@ build_fit_group (GtwLabsWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->fit_label), FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->fit_label), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Result of the fit"), -1);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->fit_button));
+  self->fit_spinner = GTK_SPINNER (gtk_spinner_new ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->fit_spinner),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Fitting"), -1);
+  gtk_box_append (GTK_BOX (line), GTK_WIDGET (self->fit_button));
+  gtk_box_append (GTK_BOX (line), GTK_WIDGET (self->fit_spinner));
+  gtk_box_append (GTK_BOX (box), line);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->fit_label));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), box);
 

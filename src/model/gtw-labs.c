@@ -197,9 +197,9 @@ gtw_lab_parse_value (GtwLabKind  kind,
       lo = floor (lo * pow (10, digits)) / pow (10, digits);
       hi = ceil (hi * pow (10, digits)) / pow (10, digits);
       g_set_error (error, GTW_LAB_ERROR, GTW_LAB_ERROR_RANGE,
-                   /* Translators: "95.0 mmol/L is outside 1.0–35.0 mmol/L" */
-                   _("%.*f %s is outside %.*f–%.*f %s"), digits, value, gtw_lab_unit_label (unit),
-                   digits, lo, digits, hi, gtw_lab_unit_label (unit));
+                   /* Translators: "95 mmol/L is outside 1.0–35.0 mmol/L"; the value as typed */
+                   _("%g %s is outside %.*f–%.*f %s"), value, gtw_lab_unit_label (unit), digits,
+                   lo, digits, hi, gtw_lab_unit_label (unit));
       return FALSE;
     }
 

@@ -162,9 +162,11 @@ test_strict (void)
   assert_invalid ("[ { \"day\": 0, \"test\": \"fasting_glucose\", \"value\": 6, \"unit\": \"mg\" } ]",
                   "labs[0].unit: 'mg' is not a unit for this test; use one of mmol/L, mg/dL");
   assert_invalid ("[ { \"day\": 0, \"test\": \"fasting_glucose\", \"value\": 95, \"unit\": \"mmol/L\" } ]",
-                  "labs[0].value: 95.0 mmol/L is outside 1.0–35.0 mmol/L");
+                  "labs[0].value: 95 mmol/L is outside 1.0–35.0 mmol/L");
   assert_invalid ("[ { \"day\": 0, \"test\": \"fasting_glucose\", \"value\": 5, \"unit\": \"mg/dL\" } ]",
                   "labs[0].value: 5 mg/dL is outside 18–630 mg/dL");
+  assert_invalid ("[ { \"day\": 0, \"test\": \"fasting_glucose\", \"value\": 17.6, \"unit\": \"mg/dL\" } ]",
+                  "labs[0].value: 17.6 mg/dL is outside 18–630 mg/dL");
   assert_invalid ("[ { \"day\": 0, \"test\": \"fasting_glucose\", \"value\": \"5\", \"unit\": \"mmol/L\" } ]",
                   "labs[0].value: must be a number");
   assert_invalid ("[ { \"day\": 730, \"test\": \"fasting_glucose\", \"value\": 5, \"unit\": \"mmol/L\" } ]",
