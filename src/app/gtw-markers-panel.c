@@ -462,36 +462,6 @@ create_header (GtwMarkersPanel *self)
 }
 
 static void
-ensure_style (void)
-{
-  static gsize initialized = 0;
-
-  /* The stage colours come from the theme's named colours, so they follow the dark style. */
-  static const char css[] =
-    "gtw-markers-panel .gtw-stage-badge {"
-    "  border-radius: 999px; padding: 3px 12px; font-weight: bold; }\n"
-    "gtw-markers-panel .gtw-stage-badge.normal {"
-    "  color: @success_color; background-color: alpha(@success_color, 0.15); }\n"
-    "gtw-markers-panel .gtw-stage-badge.compensated {"
-    "  color: @accent_color; background-color: alpha(@accent_color, 0.15); }\n"
-    "gtw-markers-panel .gtw-stage-badge.prediabetes {"
-    "  color: @warning_color; background-color: alpha(@warning_color, 0.15); }\n"
-    "gtw-markers-panel .gtw-stage-badge.diabetes {"
-    "  color: @error_color; background-color: alpha(@error_color, 0.15); }\n";
-
-  if (g_once_init_enter (&initialized))
-    {
-      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-      gtk_css_provider_load_from_data (provider, css, -1);
-      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                  GTK_STYLE_PROVIDER (provider),
-                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-      g_once_init_leave (&initialized, 1);
-    }
-}
-
-static void
 gtw_markers_panel_dispose (GObject *object)
 {
   GtwMarkersPanel *self = GTW_MARKERS_PANEL (object);
@@ -531,7 +501,6 @@ gtw_markers_panel_init (GtwMarkersPanel *self)
 {
   GtkWidget *group = adw_preferences_group_new ();
 
-  ensure_style ();
   self->units = (GtwDisplayUnits) { GTW_GLUCOSE_MMOL, GTW_INSULIN_PMOL, GTW_CPEPTIDE_NMOL,
                                     GTW_HBA1C_PERCENT };
 

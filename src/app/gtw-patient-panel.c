@@ -682,18 +682,9 @@ ensure_style (void)
 {
   static gsize initialized = 0;
 
-  /* Stage colours from the theme's named colours, so that they follow the dark style. */
+  /* The problem under a bad value, in the theme's error colour (the stage badge's colours
+   * are in the application's style.css). */
   static const char css[] =
-    "gtw-patient-panel .gtw-stage-badge {"
-    "  border-radius: 999px; padding: 3px 12px; font-weight: bold; }\n"
-    "gtw-patient-panel .gtw-stage-badge.normal {"
-    "  color: @success_color; background-color: alpha(@success_color, 0.15); }\n"
-    "gtw-patient-panel .gtw-stage-badge.compensated {"
-    "  color: @accent_color; background-color: alpha(@accent_color, 0.15); }\n"
-    "gtw-patient-panel .gtw-stage-badge.prediabetes {"
-    "  color: @warning_color; background-color: alpha(@warning_color, 0.15); }\n"
-    "gtw-patient-panel .gtw-stage-badge.diabetes {"
-    "  color: @error_color; background-color: alpha(@error_color, 0.15); }\n"
     "row.gtw-param-error .subtitle { color: @error_color; opacity: 1; }\n";
 
   if (g_once_init_enter (&initialized))

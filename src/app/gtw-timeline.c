@@ -17,6 +17,9 @@
 #include "gtw-timeline.h"
 
 #define MIN_LANE       32
+/* Presentation mode: blocks and their type large enough to be read across a room. */
+#define PRESENTATION_MIN_LANE 56
+#define PRESENTATION_SCALE    1.6
 #define LANE_GAP       4
 #define V_PADDING      6
 #define BLOCK_RADIUS   6
@@ -49,6 +52,7 @@ struct _GtwTimeline
   int              margin_right;
   int              selected;
   int              lane_height; /* follows the font: large text, presentation mode */
+  gboolean         presentation;
 
   /* The block under the pointer while a button is down; the preview is what it would
    * become, committed when the button is released. */
@@ -900,14 +904,13 @@ block_layout (GtwTimeline *self,
               gboolean     bold)
 {
   PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
 
   if (bold)
-    {
-      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
-
-      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-      pango_layout_set_attributes (layout, attrs);
-    }
+    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  if (self->presentation)
+    pango_attr_list_insert (attrs, pango_attr_scale_new (PRESENTATION_SCALE));
+  pango_layout_set_attributes (layout, attrs);
   return layout;
 }
 
@@ -1325,21 +1328,26 @@ gtw_timeline_size_allocate (GtkWidget *widget,
 
 /* Lanes grow with the font, so that large text and a projector's bigger type still fit. */
 static void
+update_lane_height (GtwTimeline *self)
+{
+  g_autoptr(PangoLayout) layout = block_layout (self, "Ag", TRUE);
+  int width, height, lane;
+
+  pango_layout_get_pixel_size (layout, &width, &height);
+  lane = MAX (self->presentation ? PRESENTATION_MIN_LANE : MIN_LANE, height + 14);
+  if (lane != self->lane_height)
+    {
+      self->lane_height = lane;
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+    }
+}
+
+static void
 gtw_timeline_css_changed (GtkWidget         *widget,
                           GtkCssStyleChange *change)
 {
-  GtwTimeline *self = GTW_TIMELINE (widget);
-  g_autoptr(PangoLayout) layout = block_layout (self, "Ag", TRUE);
-  int width, height;
-
   GTK_WIDGET_CLASS (gtw_timeline_parent_class)->css_changed (widget, change);
-
-  pango_layout_get_pixel_size (layout, &width, &height);
-  if (MAX (MIN_LANE, height + 14) != self->lane_height)
-    {
-      self->lane_height = MAX (MIN_LANE, height + 14);
-      gtk_widget_queue_resize (widget);
-    }
+  update_lane_height (GTW_TIMELINE (widget));
 }
 
 static void
@@ -1672,4 +1680,25 @@ gtw_timeline_remove (GtwTimeline *self,
   label = g_strdup_printf (_("Remove %s"), type_label (&removed));
   emit_edited (self, label);
   return TRUE;
+}
+
+void
+gtw_timeline_set_presentation (GtwTimeline *self,
+                               gboolean     presentation)
+{
+  g_return_if_fail (GTW_IS_TIMELINE (self));
+
+  presentation = !!presentation;
+  if (self->presentation == presentation)
+    return;
+  self->presentation = presentation;
+  update_lane_height (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+gtw_timeline_get_presentation (GtwTimeline *self)
+{
+  g_return_val_if_fail (GTW_IS_TIMELINE (self), FALSE);
+  return self->presentation;
 }

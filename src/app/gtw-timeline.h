@@ -46,6 +46,11 @@ void          gtw_timeline_set_margins       (GtwTimeline  *self,
                                               int           left_px,
                                               int           right_px);
 
+/* Taller blocks with larger labels and icons, read from afar; editing works the same. */
+void          gtw_timeline_set_presentation  (GtwTimeline  *self,
+                                              gboolean      presentation);
+gboolean      gtw_timeline_get_presentation  (GtwTimeline  *self);
+
 int           gtw_timeline_get_selected      (GtwTimeline  *self); /* -1: none */
 void          gtw_timeline_select            (GtwTimeline  *self,
                                               int           index);

@@ -12,9 +12,13 @@
 #include <json-glib/json-glib.h>
 
 #include "gtw-figure.h"
-#include "gtw-ogtt-window.h"
-#include "gtw-window.h"
 #include "gtw-handout.h"
+#include "gtw-labs-window.h"
+#include "gtw-ogtt-window.h"
+#include "gtw-playback.h"
+#include "gtw-presentation.h"
+#include "gtw-uncertainty.h"
+#include "gtw-window.h"
 
 struct _GtwWindow
 {
@@ -22,7 +26,10 @@ struct _GtwWindow
 
   /* template */
   AdwToastOverlay      *toast_overlay;
+  GtkWidget            *header_bar;
   AdwWindowTitle       *window_title;
+  GtkWidget            *uncertainty_spinner;
+  GtkStack             *view_stack;
   AdwFlap              *flap;
   GtwPatientPanel      *patient_panel;
   GtwChart             *chart;
@@ -36,11 +43,24 @@ struct _GtwWindow
   GtkWidget            *markers_separator;
   GtkWidget            *markers_sidebar;
   GtwMarkersPanel      *markers_panel;
+  GtkWidget            *playback_bar;
+  GtkButton            *play_button;
+  GtkAdjustment        *playback_adjustment;
+  GtkWidget            *playback_scale;
+  GtkMenuButton        *speed_button;
+  GtkWidget            *curves_button;
+  GtkWidget            *playback_close_button;
+  GtkWidget            *leave_button;
 
   GSettings            *settings;
   GtwDocument          *document;
   GtwRunner            *runner;
   GtwDisplayUnits       units;
+  GtwPlayback          *playback;
+  GtwPresentation      *presenter;
+  GtwUncertainty       *uncertainty;
+  GtkEventController   *playback_keys;
+  gboolean              syncing_scale;
 
   /* The widget whose edit is being recorded: it already shows the new state. */
   gpointer              edit_source;
@@ -191,6 +211,9 @@ on_document_changed (GtwWindow *self)
       gtw_patient_panel_set_scenario (self->patient_panel, scenario);
     }
   gtw_timeline_set_duration (self->timeline, scenario->duration_days);
+  gtw_playback_set_duration (self->playback, scenario->duration_days);
+  gtk_adjustment_set_upper (self->playback_adjustment, MAX (scenario->duration_days - 1, 0));
+  gtw_uncertainty_set_scenario (self->uncertainty, scenario);
   update_run_button (self, scenario);
   self->view_day = CLAMP (self->view_day, 0, scenario->duration_days - 1);
   update_title (self);
@@ -238,8 +261,13 @@ update_markers (GtwWindow *self)
       return;
     }
 
-  /* The day under the pointer; else the day being looked at; else the end of the run. */
-  if (self->cursor_day >= 0)
+  /* The day being played; the day under the pointer (never beyond what playback has shown);
+   * else the day being looked at; else the end of the run. */
+  if (gtw_playback_get_active (self->playback)
+      && (gtw_playback_get_playing (self->playback) || self->cursor_day < 0
+          || self->cursor_day > gtw_playback_get_day (self->playback)))
+    day = gtw_playback_get_day (self->playback);
+  else if (self->cursor_day >= 0)
     day = self->cursor_day;
   else if (gtw_chart_get_view (self->chart) != GTW_CHART_VIEW_DECADE)
     day = self->view_day;
@@ -1205,6 +1233,122 @@ gtw_window_export_csv (GtwWindow  *self,
 }
 
 /* ---------------------------------------------------------------------------------------- */
+/* Playback                                                                                 */
+
+/* As the markers panel and the chart's "now" line name a day. */
+static char *
+format_day (int day)
+{
+  return g_strdup_printf (_("Year %d, day %d"), day / 365 + 1, day % 365 + 1);
+}
+
+/* Under the chart while playing or paused; always in presentation mode. */
+static void
+sync_playback_bar (GtwWindow *self)
+{
+  gtk_widget_set_visible (self->playback_bar,
+                          self->presentation || gtw_playback_get_active (self->playback));
+}
+
+static void
+on_playback_day (GtwWindow *self)
+{
+  int day = gtw_playback_get_day (self->playback);
+  gint64 now = g_get_monotonic_time ();
+
+  gtw_chart_set_reveal_day (self->chart, day);
+  sync_playback_bar (self);
+  if (day >= 0)
+    {
+      g_autofree char *label = format_day (day);
+
+      self->syncing_scale = TRUE;
+      gtk_adjustment_set_value (self->playback_adjustment, day);
+      self->syncing_scale = FALSE;
+      /* The chart's "now" line and the markers name the day on screen; this is for screen readers. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->playback_scale),
+                                      GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, label, -1);
+    }
+  /* While playing, the markers' text follows at the pace of a streaming run. */
+  if (!gtw_playback_get_playing (self->playback) || now - self->last_markers >= REFRESH_INTERVAL_MS * 1000)
+    {
+      self->last_markers = now;
+      update_markers (self);
+    }
+}
+
+static void
+on_playback_playing (GtwWindow *self)
+{
+  gboolean playing = gtw_playback_get_playing (self->playback);
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "play");
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (playing));
+  gtk_button_set_icon_name (self->play_button,
+                            playing ? "media-playback-pause-symbolic" : "media-playback-start-symbolic");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->play_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  playing ? _("Pause") : _("Play"), -1);
+  update_markers (self);
+}
+
+static void
+on_playback_speed (GtwWindow *self)
+{
+  const char *speed = gtw_playback_get_speed (self->playback);
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "playback-speed");
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (speed));
+  gtk_menu_button_set_label (self->speed_button, gtw_playback_speed_label (speed));
+}
+
+static void
+on_playback_scrubbed (GtwWindow *self)
+{
+  if (!self->syncing_scale)
+    gtw_playback_seek (self->playback, (int) round (gtk_adjustment_get_value (self->playback_adjustment)));
+}
+
+GtwPlayback *
+gtw_window_get_playback (GtwWindow *self)
+{
+  g_return_val_if_fail (GTW_IS_WINDOW (self), NULL);
+  return self->playback;
+}
+
+GtwUncertainty *
+gtw_window_get_uncertainty (GtwWindow *self)
+{
+  g_return_val_if_fail (GTW_IS_WINDOW (self), NULL);
+  return self->uncertainty;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Uncertainty bands                                                                        */
+
+static void
+on_uncertainty_running (GtwWindow *self)
+{
+  gboolean running = gtw_uncertainty_get_running (self->uncertainty);
+
+  gtk_widget_set_visible (self->uncertainty_spinner, running);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->uncertainty_spinner), running);
+}
+
+static void
+on_uncertainty_finished (GtwWindow      *self,
+                         gboolean        success,
+                         GtwUncertainty *uncertainty)
+{
+  const GError *error = gtw_uncertainty_get_error (uncertainty);
+  g_autofree char *message = NULL;
+
+  if (success || error == NULL)
+    return;
+  message = g_strdup_printf (_("The uncertainty bands could not be computed: %s"), error->message);
+  gtw_window_report_error (self, message);
+}
+
+/* ---------------------------------------------------------------------------------------- */
 /* Presentation                                                                             */
 
 static void
@@ -1239,9 +1383,18 @@ gtw_window_set_presentation (GtwWindow *self,
       gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
     }
   sync_sidebar (self);
+  gtw_presentation_set_active (self->presenter, presentation);
+  gtk_widget_set_visible (self->header_bar, !presentation);
   gtk_widget_set_visible (self->markers_sidebar, !presentation);
   gtk_widget_set_visible (self->markers_separator, !presentation);
   gtk_widget_set_visible (self->timeline_toolbar, !presentation);
+  gtk_widget_set_visible (self->curves_button, presentation);
+  gtk_widget_set_visible (self->leave_button, presentation);
+  gtk_widget_set_visible (self->playback_close_button, !presentation);
+  sync_playback_bar (self);
+  /* Nothing to type into in presentation mode: the playback keys come before any widget's. */
+  gtk_event_controller_set_propagation_phase (self->playback_keys,
+                                              presentation ? GTK_PHASE_CAPTURE : GTK_PHASE_BUBBLE);
 
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "toggle-presentation");
   g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (presentation));
@@ -1739,6 +1892,81 @@ change_view (GSimpleAction *action, GVariant *state, gpointer user_data)
     gtw_window_report_error (self, error->message);
 }
 
+static void
+change_play (GSimpleAction *action, GVariant *state, gpointer user_data)
+{
+  GtwWindow *self = GTW_WINDOW (user_data);
+  gboolean play = g_variant_get_boolean (state);
+
+  /* Playback reveals the long views: from the day view, it shows the whole run. */
+  if (play && in_day_view (self))
+    show_decade (self);
+  gtw_playback_set_playing (self->playback, play);
+  /* The run may be too short to play: the state says what happened. */
+  g_simple_action_set_state (action, g_variant_new_boolean (gtw_playback_get_playing (self->playback)));
+}
+
+static void
+change_playback_speed (GSimpleAction *action, GVariant *state, gpointer user_data)
+{
+  GtwWindow *self = GTW_WINDOW (user_data);
+  const char *speed = g_variant_get_string (state, NULL);
+
+  if (!gtw_playback_set_speed (self->playback, speed))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("Unknown playback speed “%s”: use month, 3-months, 6-months, year or 2-years"),
+                         speed);
+
+      gtw_window_report_error (self, message);
+    }
+}
+
+static void
+action_playback_step (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtwWindow *self = GTW_WINDOW (user_data);
+
+  gtw_playback_step_months (self->playback, g_variant_get_int32 (parameter));
+}
+
+static void
+action_playback_start (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  gtw_playback_seek (GTW_WINDOW (user_data)->playback, 0);
+}
+
+static void
+action_playback_end (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtwWindow *self = GTW_WINDOW (user_data);
+
+  gtw_playback_seek (self->playback, gtw_playback_get_duration (self->playback) - 1);
+}
+
+static void
+action_playback_stop (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  gtw_playback_seek (GTW_WINDOW (user_data)->playback, -1);
+}
+
+static void
+change_uncertainty (GSimpleAction *action, GVariant *state, gpointer user_data)
+{
+  GtwWindow *self = GTW_WINDOW (user_data);
+
+  g_simple_action_set_state (action, state);
+  gtw_uncertainty_set_enabled (self->uncertainty, g_variant_get_boolean (state));
+}
+
+static void
+action_labs (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtwWindow *self = GTW_WINDOW (user_data);
+
+  gtk_window_present (gtw_labs_window_new (GTK_WINDOW (self), self->document));
+}
+
 static const GActionEntry win_entries[] = {
   { "open", action_open },
   { "save", action_save },
@@ -1752,7 +1980,44 @@ static const GActionEntry win_entries[] = {
   { "toggle-presentation", NULL, NULL, "false", change_presentation },
   { "leave-presentation", action_leave_presentation },
   { "view", NULL, "s", "'decade'", change_view },
+  { "play", NULL, NULL, "false", change_play },
+  { "playback-speed", NULL, "s", "'" GTW_PLAYBACK_DEFAULT_SPEED "'", change_playback_speed },
+  { "playback-step", action_playback_step, "i" },
+  { "playback-start", action_playback_start },
+  { "playback-end", action_playback_end },
+  { "playback-stop", action_playback_stop },
+  { "uncertainty", NULL, NULL, "false", change_uncertainty },
+  { "labs", action_labs },
 };
+
+/* Space plays or pauses, Left and Right step a month (Shift: a year), Home and End go to
+ * the ends. They come after the focused widget's own keys, except in presentation mode. */
+static GtkEventController *
+add_playback_keys (GtwWindow *self)
+{
+  static const struct { guint key; GdkModifierType mods; const char *action; int months; } keys[] = {
+    { GDK_KEY_space, 0, "win.play", 0 },
+    { GDK_KEY_Left, 0, "win.playback-step", -1 },
+    { GDK_KEY_Right, 0, "win.playback-step", 1 },
+    { GDK_KEY_Left, GDK_SHIFT_MASK, "win.playback-step", -12 },
+    { GDK_KEY_Right, GDK_SHIFT_MASK, "win.playback-step", 12 },
+    { GDK_KEY_Home, 0, "win.playback-start", 0 },
+    { GDK_KEY_End, 0, "win.playback-end", 0 },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, keys[i].mods),
+                                                gtk_named_action_new (keys[i].action));
+
+      if (keys[i].months != 0)
+        gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (keys[i].months));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  return controller;
+}
 
 /* ---------------------------------------------------------------------------------------- */
 /* Drag and drop of scenario files                                                          */
@@ -1821,6 +2086,9 @@ gtw_window_dispose (GObject *object)
   if (self->runner != NULL)
     g_signal_handlers_disconnect_by_data (self->runner, self);
   g_clear_object (&self->runner);
+  g_clear_object (&self->playback);
+  g_clear_object (&self->presenter);
+  g_clear_object (&self->uncertainty);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), GTW_TYPE_WINDOW);
@@ -1847,7 +2115,10 @@ gtw_window_class_init (GtwWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glucotwin/Glucotwin/gtw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GtwWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, GtwWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, GtwWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, GtwWindow, uncertainty_spinner);
+  gtk_widget_class_bind_template_child (widget_class, GtwWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, GtwWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, GtwWindow, patient_panel);
   gtk_widget_class_bind_template_child (widget_class, GtwWindow, chart);
@@ -1861,6 +2132,14 @@ gtw_window_class_init (GtwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GtwWindow, markers_separator);
   gtk_widget_class_bind_template_child (widget_class, GtwWindow, markers_sidebar);
   gtk_widget_class_bind_template_child (widget_class, GtwWindow, markers_panel);
+  gtk_widget_class_bind_template_child (widget_class, GtwWindow, playback_bar);
+  gtk_widget_class_bind_template_child (widget_class, GtwWindow, play_button);
+  gtk_widget_class_bind_template_child (widget_class, GtwWindow, playback_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, GtwWindow, playback_scale);
+  gtk_widget_class_bind_template_child (widget_class, GtwWindow, speed_button);
+  gtk_widget_class_bind_template_child (widget_class, GtwWindow, curves_button);
+  gtk_widget_class_bind_template_child (widget_class, GtwWindow, playback_close_button);
+  gtk_widget_class_bind_template_child (widget_class, GtwWindow, leave_button);
 }
 
 static void
@@ -1876,8 +2155,12 @@ gtw_window_init (GtwWindow *self)
   self->document = gtw_document_new ();
   self->runner = gtw_runner_new ();
   gtw_runner_set_integrator (self->runner, settings_integrator (self));
+  self->playback = gtw_playback_new (GTK_WIDGET (self->chart));
+  self->presenter = gtw_presentation_new (self->settings, self->chart, self->timeline);
+  self->uncertainty = gtw_uncertainty_new (self->chart);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
+  gtw_presentation_add_actions (self->presenter, G_ACTION_MAP (self));
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
                                                                             "leave-presentation")),
                                FALSE);
@@ -1888,6 +2171,7 @@ gtw_window_init (GtwWindow *self)
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
                                                           gtk_named_action_new ("win.leave-presentation")));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  self->playback_keys = add_playback_keys (self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
@@ -1929,6 +2213,20 @@ gtw_window_init (GtwWindow *self)
   g_signal_connect_object (self->chart, "range-changed", G_CALLBACK (on_range_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->markers_panel, "ogtt-requested", G_CALLBACK (on_ogtt_requested), self,
+                           G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->playback, "notify::day", G_CALLBACK (on_playback_day), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->playback, "notify::playing", G_CALLBACK (on_playback_playing), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->playback, "notify::speed", G_CALLBACK (on_playback_speed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->playback_adjustment, "value-changed", G_CALLBACK (on_playback_scrubbed),
+                           self, G_CONNECT_SWAPPED);
+  on_playback_speed (self);
+  g_signal_connect_object (self->uncertainty, "notify::running", G_CALLBACK (on_uncertainty_running), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->uncertainty, "finished", G_CALLBACK (on_uncertainty_finished), self,
                            G_CONNECT_SWAPPED);
 }
 

@@ -15,8 +15,10 @@
 #include "gtw-intervention-palette.h"
 #include "gtw-markers-panel.h"
 #include "gtw-patient-panel.h"
+#include "gtw-playback.h"
 #include "gtw-runner.h"
 #include "gtw-timeline.h"
+#include "gtw-uncertainty.h"
 
 G_BEGIN_DECLS
 
@@ -34,6 +36,8 @@ GtwTimeline     *gtw_window_get_timeline        (GtwWindow *self);
 GtwPatientPanel *gtw_window_get_patient_panel   (GtwWindow *self);
 GtwMarkersPanel *gtw_window_get_markers_panel   (GtwWindow *self);
 GtwInterventionPalette *gtw_window_get_palette  (GtwWindow *self);
+GtwPlayback     *gtw_window_get_playback        (GtwWindow *self);
+GtwUncertainty  *gtw_window_get_uncertainty     (GtwWindow *self);
 /* The day the markers panel shows. */
 int              gtw_window_get_markers_day     (GtwWindow *self);
 

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "gtw-application.h"
+#include "gtw-labs-window.h"
 #include "gtw-window.h"
 
 #define TEST_DAYS 365
@@ -389,6 +390,7 @@ test_window_actions (void)
     { "win.export-figure", "<Control>e" },
     { "win.toggle-sidebar", "F9" },
     { "win.toggle-presentation", "F5" },
+    { "win.labs", "<Control>l" },
     { "win.view::decade", "<Control>1" },
     { "win.view::year", "<Control>2" },
     { "win.view::day", "<Control>3" },
@@ -460,6 +462,38 @@ test_secondary_windows (void)
   g_assert_true (close_toplevel_of_type (GTK_TYPE_SHORTCUTS_WINDOW));
 }
 
+/* The consultation room's views: lab results and the uncertainty bands. */
+static void
+test_consultation_views (void)
+{
+  GtwChart *chart = gtw_window_get_chart (window);
+  GtwUncertainty *uncertainty = gtw_window_get_uncertainty (window);
+  gint64 deadline;
+  gboolean saw_running = FALSE;
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "labs", NULL);
+  g_assert_true (close_toplevel_of_type (GTW_TYPE_LABS_WINDOW));
+
+  /* The bands: a small population keeps the test quick; the toggle runs it in the
+   * background and the chart draws it. */
+  gtw_uncertainty_set_n_patients (uncertainty, 8);
+  g_assert_false (gtw_chart_has_population (chart));
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "uncertainty", g_variant_new_boolean (TRUE));
+  g_assert_true (gtw_uncertainty_get_enabled (uncertainty));
+  deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+  while (!gtw_chart_has_population (chart) || gtw_uncertainty_get_running (uncertainty))
+    {
+      saw_running |= gtw_uncertainty_get_running (uncertainty);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_true (saw_running);
+  g_assert_null (gtw_uncertainty_get_error (uncertainty));
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "uncertainty", g_variant_new_boolean (FALSE));
+  g_assert_false (gtw_uncertainty_get_enabled (uncertainty));
+  g_assert_false (gtw_chart_has_population (chart));
+}
+
 static void
 test_quit (void)
 {
@@ -515,6 +549,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/actions/export-handout", test_export_handout);
   g_test_add_func ("/actions/window-actions", test_window_actions);
   g_test_add_func ("/actions/secondary-windows", test_secondary_windows);
+  g_test_add_func ("/actions/consultation-views", test_consultation_views);
   g_test_add_func ("/actions/quit", test_quit);
   status = g_test_run ();
 
