@@ -1,0 +1,498 @@
+/* test-mechanism-map.c: the mechanism map with real traces, headless
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A progressor runs ten years; from year 7.5 gut repair, from year 8 exercise and a year of
+ * berberine. Clicks and keys go through the map's own event controllers. With
+ * GTW_TEST_SCREENSHOT_DIR set, the map is also written as PNG, light and dark.
+ */
+#include <adwaita.h>
+#include <math.h>
+#include <string.h>
+
+#include "gtw-figure.h"
+#include "gtw-mechanism-map.h"
+
+#define DURATION      3652
+#define YEAR          365
+#define GUT_START     (YEAR * 15 / 2)
+#define THERAPY_START (YEAR * 8)
+#define BERBERINE_END (YEAR * 9)
+#define WIDTH         1400
+#define HEIGHT        860
+
+static GtwTrace *trace;
+static GtwTrace *baseline;
+
+typedef struct
+{
+  GtkWindow       *window;
+  GtwMechanismMap *map;
+} Fixture;
+
+static void
+simulate (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtwScenario) scenario = gtw_preset_load ("progressor", &error);
+  GtwIntervention iv;
+  GtwSimOptions options;
+
+  g_assert_no_error (error);
+  scenario->duration_days = DURATION;
+  gtw_intervention_init (&iv, GTW_IV_GUT_REPAIR, GUT_START);
+  g_array_append_val (scenario->interventions, iv);
+  gtw_intervention_init (&iv, GTW_IV_EXERCISE, THERAPY_START);
+  g_array_append_val (scenario->interventions, iv);
+  gtw_intervention_init (&iv, GTW_IV_BERBERINE, THERAPY_START);
+  iv.end_day = BERBERINE_END;
+  g_array_append_val (scenario->interventions, iv);
+
+  gtw_sim_options_init (&options);
+  options.integrator = GTW_INTEGRATOR_FAST;
+  trace = gtw_simulate (scenario, &options, NULL, &error);
+  g_assert_no_error (error);
+  options.with_interventions = FALSE;
+  baseline = gtw_simulate (scenario, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gtw_trace_get_n_days (trace), ==, DURATION);
+}
+
+static gboolean
+set_flag (GtkWidget     *widget,
+          GdkFrameClock *clock,
+          gpointer       data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Queues a frame and waits until it was painted. */
+static void
+wait_for_paint (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  for (int frame = 0; frame < 2; frame++)
+    {
+      gboolean painted = FALSE;
+
+      gtk_widget_add_tick_callback (widget, set_flag, &painted, NULL);
+      gtk_widget_queue_draw (widget);
+      while (!painted && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_true (painted);
+    }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GdkTexture *
+grab (GtkWidget *widget)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+
+  wait_for_paint (widget);
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                      node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+}
+
+static void
+save_screenshot (GdkTexture *texture,
+                 const char *name)
+{
+  const char *dir = g_getenv ("GTW_TEST_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* The mean colour of a rectangle, 0..1 per channel (B, G, R as downloaded). */
+static void
+mean_colour (GdkTexture            *texture,
+             const graphene_rect_t *r,
+             double                 out[3])
+{
+  int w = gdk_texture_get_width (texture), h = gdk_texture_get_height (texture);
+  g_autofree guchar *data = g_malloc ((gsize) w * h * 4);
+  gsize n = 0;
+
+  out[0] = out[1] = out[2] = 0;
+  gdk_texture_download (texture, data, (gsize) w * 4);
+  for (int y = (int) r->origin.y; y < (int) (r->origin.y + r->size.height) && y < h; y++)
+    for (int x = (int) r->origin.x; x < (int) (r->origin.x + r->size.width) && x < w; x++)
+      {
+        for (int c = 0; c < 3; c++)
+          out[c] += data[((gsize) y * w + x) * 4 + c] / 255.0;
+        n++;
+      }
+  g_assert_cmpuint (n, >, 0);
+  for (int c = 0; c < 3; c++)
+    out[c] /= n;
+}
+
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+press_key (Fixture *f,
+           guint    keyval)
+{
+  GtkEventController *keys = find_controller (GTK_WIDGET (f->map), GTK_TYPE_EVENT_CONTROLLER_KEY);
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (keys, "key-pressed", keyval, 0, 0, &handled);
+  return handled;
+}
+
+static void
+click_node (Fixture     *f,
+            GtwMechNode  node)
+{
+  GtkEventController *click = find_controller (GTK_WIDGET (f->map), GTK_TYPE_GESTURE_CLICK);
+  graphene_rect_t r;
+
+  g_assert_true (gtw_mechanism_map_get_node_bounds (f->map, node, &r));
+  g_signal_emit_by_name (click, "pressed", 1, (double) r.origin.x + r.size.width / 2,
+                         (double) r.origin.y + r.size.height / 2);
+}
+
+/* Whether a label under @widget shows @text. */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget)
+      && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (shows_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_badge (Fixture             *f,
+           GtwMechNode          node,
+           GtwInterventionType  type)
+{
+  GtwInterventionType types[8];
+  guint n = gtw_mechanism_map_get_badges (f->map, node, types, G_N_ELEMENTS (types));
+
+  for (guint i = 0; i < n; i++)
+    if (types[i] == type)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, WIDTH, HEIGHT);
+  f->map = gtw_mechanism_map_new ();
+  gtw_mechanism_map_set_traces (f->map, trace, baseline);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->map));
+  gtk_window_present (f->window);
+  while (!gtk_widget_get_mapped (GTK_WIDGET (f->map)))
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_paint (GTK_WIDGET (f->map));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* The levels are the records': a progressor's receptors and Akt signal fall over ten years. */
+static void
+test_levels (Fixture       *f,
+             gconstpointer  data)
+{
+  const GtwDayRecord *first = gtw_trace_get_day (baseline, 0);
+  const GtwDayRecord *last = gtw_trace_get_day (baseline, DURATION - 1);
+  double receptor0, akt0;
+
+  gtw_mechanism_map_set_traces (f->map, baseline, NULL);
+  gtw_mechanism_map_set_day (f->map, 0);
+  receptor0 = gtw_mechanism_map_get_node_value (f->map, GTW_MECH_NODE_RECEPTOR);
+  akt0 = gtw_mechanism_map_get_node_value (f->map, GTW_MECH_NODE_AKT);
+  g_assert_cmpfloat_with_epsilon (receptor0, first->receptor_density * 100, 1e-9);
+  g_assert_cmpfloat_with_epsilon (gtw_mechanism_map_get_node_value (f->map, GTW_MECH_NODE_GLUCOSE),
+                                  first->fasting_glucose, 1e-9);
+
+  gtw_mechanism_map_set_day (f->map, -1);
+  g_assert_cmpfloat_with_epsilon (gtw_mechanism_map_get_node_value (f->map, GTW_MECH_NODE_RECEPTOR),
+                                  last->receptor_density * 100, 1e-9);
+  g_assert_cmpfloat (gtw_mechanism_map_get_node_value (f->map, GTW_MECH_NODE_RECEPTOR), <, receptor0 - 5);
+  g_assert_cmpfloat (gtw_mechanism_map_get_node_value (f->map, GTW_MECH_NODE_AKT), <, akt0 - 10);
+  g_assert_cmpfloat (gtw_mechanism_map_get_node_value (f->map, GTW_MECH_NODE_BETA_CELLS), <, 100);
+  g_assert_cmpfloat_with_epsilon (gtw_mechanism_map_get_node_value (f->map, GTW_MECH_NODE_LIVER_FAT),
+                                  last->liver_fat, 1e-9);
+  /* without interventions nothing switches AMPK on */
+  g_assert_cmpfloat (gtw_mechanism_map_get_node_value (f->map, GTW_MECH_NODE_AMPK), <, 1);
+
+  /* berberine and exercise switch it on; gut repair tightens the barrier */
+  gtw_mechanism_map_set_traces (f->map, trace, baseline);
+  gtw_mechanism_map_set_day (f->map, THERAPY_START + 120);
+  g_assert_cmpfloat (gtw_mechanism_map_get_node_value (f->map, GTW_MECH_NODE_AMPK), >, 30);
+  g_assert_cmpfloat (gtw_mechanism_map_get_node_value (f->map, GTW_MECH_NODE_GUT_BARRIER), >,
+                     gtw_trace_get_day (baseline, THERAPY_START + 120)->gut_barrier * 100 + 5);
+}
+
+/* A badge shows only while its intervention is active, on the nodes where it acts. */
+static void
+test_badges (Fixture       *f,
+             gconstpointer  data)
+{
+  GtwInterventionType types[8];
+
+  gtw_mechanism_map_set_day (f->map, YEAR);
+  for (int node = 0; node < GTW_MECH_N_NODES; node++)
+    g_assert_cmpuint (gtw_mechanism_map_get_badges (f->map, node, types, 8), ==, 0);
+
+  gtw_mechanism_map_set_day (f->map, GUT_START + 10);
+  g_assert_true (has_badge (f, GTW_MECH_NODE_GUT_BARRIER, GTW_IV_GUT_REPAIR));
+  g_assert_false (has_badge (f, GTW_MECH_NODE_AMPK, GTW_IV_BERBERINE));
+
+  /* redundant interventions share the AMPK node */
+  gtw_mechanism_map_set_day (f->map, THERAPY_START + 30);
+  g_assert_true (has_badge (f, GTW_MECH_NODE_AMPK, GTW_IV_BERBERINE));
+  g_assert_true (has_badge (f, GTW_MECH_NODE_AMPK, GTW_IV_EXERCISE));
+  g_assert_true (has_badge (f, GTW_MECH_NODE_AKT, GTW_IV_BERBERINE));
+  g_assert_true (has_badge (f, GTW_MECH_NODE_GLUT4, GTW_IV_EXERCISE));
+  g_assert_false (has_badge (f, GTW_MECH_NODE_IRS1, GTW_IV_BERBERINE));
+  g_assert_true (has_badge (f, GTW_MECH_NODE_GUT_BARRIER, GTW_IV_GUT_REPAIR));
+
+  /* berberine stopped after a year; exercise goes on */
+  gtw_mechanism_map_set_day (f->map, BERBERINE_END + 30);
+  g_assert_false (has_badge (f, GTW_MECH_NODE_AMPK, GTW_IV_BERBERINE));
+  g_assert_true (has_badge (f, GTW_MECH_NODE_AMPK, GTW_IV_EXERCISE));
+
+  /* the baseline run has none */
+  gtw_mechanism_map_set_traces (f->map, baseline, NULL);
+  g_assert_cmpuint (gtw_mechanism_map_get_badges (f->map, GTW_MECH_NODE_AMPK, types, 8), ==, 0);
+}
+
+/* A click selects a node and opens its explanation and history; the close button shuts it. */
+static void
+test_click (Fixture       *f,
+            gconstpointer  data)
+{
+  GtkWidget *map = GTK_WIDGET (f->map);
+
+  g_assert_cmpint (gtw_mechanism_map_get_selected_node (f->map), ==, -1);
+  g_assert_false (shows_label (map, gtw_mech_node_explanation (GTW_MECH_NODE_IRS1)));
+
+  click_node (f, GTW_MECH_NODE_IRS1);
+  wait_for_paint (map);
+  g_assert_cmpint (gtw_mechanism_map_get_selected_node (f->map), ==, GTW_MECH_NODE_IRS1);
+  g_assert_true (gtk_widget_has_focus (map));
+  g_assert_true (shows_label (map, gtw_mech_node_title (GTW_MECH_NODE_IRS1)));
+  g_assert_true (shows_label (map, gtw_mech_node_explanation (GTW_MECH_NODE_IRS1)));
+  /* two plain sentences */
+  for (int node = 0; node < GTW_MECH_N_NODES; node++)
+    {
+      const char *text = gtw_mech_node_explanation (node);
+      int stops = 0;
+
+      for (const char *c = text; *c; c++)
+        stops += *c == '.';
+      g_assert_cmpint (stops, ==, 2);
+      g_assert_true (g_str_has_suffix (text, "."));
+    }
+
+  /* the map still fits beside the panel, and the nodes stay clickable there */
+  click_node (f, GTW_MECH_NODE_AMPK);
+  g_assert_cmpint (gtw_mechanism_map_get_selected_node (f->map), ==, GTW_MECH_NODE_AMPK);
+  wait_for_paint (map);
+  g_assert_true (shows_label (map, gtw_mech_node_explanation (GTW_MECH_NODE_AMPK)));
+  g_assert_false (shows_label (map, gtw_mech_node_explanation (GTW_MECH_NODE_IRS1)));
+
+  g_assert_true (press_key (f, GDK_KEY_Escape));
+  wait_for_paint (map);
+  g_assert_cmpint (gtw_mechanism_map_get_selected_node (f->map), ==, -1);
+  g_assert_false (shows_label (map, gtw_mech_node_explanation (GTW_MECH_NODE_AMPK)));
+  g_assert_false (press_key (f, GDK_KEY_Escape));
+}
+
+/* Arrow keys walk the diagram, Enter selects the focused node. */
+static void
+test_keys (Fixture       *f,
+           gconstpointer  data)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (f->map));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (f->map)));
+
+  /* focus starts on insulin, where the cascade begins */
+  g_assert_true (press_key (f, GDK_KEY_Return));
+  g_assert_cmpint (gtw_mechanism_map_get_selected_node (f->map), ==, GTW_MECH_NODE_INSULIN);
+  g_assert_true (press_key (f, GDK_KEY_Right));
+  g_assert_true (press_key (f, GDK_KEY_Right));
+  /* moving the focus does not select */
+  g_assert_cmpint (gtw_mechanism_map_get_selected_node (f->map), ==, GTW_MECH_NODE_INSULIN);
+  g_assert_true (press_key (f, GDK_KEY_Return));
+  g_assert_cmpint (gtw_mechanism_map_get_selected_node (f->map), ==, GTW_MECH_NODE_IRS1);
+  g_assert_true (press_key (f, GDK_KEY_Up));
+  g_assert_true (press_key (f, GDK_KEY_space));
+  g_assert_cmpint (gtw_mechanism_map_get_selected_node (f->map), ==, GTW_MECH_NODE_INFLAMMATION);
+  g_assert_true (press_key (f, GDK_KEY_Down));
+  g_assert_true (press_key (f, GDK_KEY_Down));
+  g_assert_true (press_key (f, GDK_KEY_Return));
+  g_assert_cmpint (gtw_mechanism_map_get_selected_node (f->map), ==, GTW_MECH_NODE_GLUCOSE);
+  g_assert_true (press_key (f, GDK_KEY_Up));
+  g_assert_true (press_key (f, GDK_KEY_Return));
+  g_assert_cmpint (gtw_mechanism_map_get_selected_node (f->map), ==, GTW_MECH_NODE_GLUT4);
+  g_assert_true (press_key (f, GDK_KEY_Down));
+  g_assert_true (press_key (f, GDK_KEY_Return));
+  g_assert_cmpint (gtw_mechanism_map_get_selected_node (f->map), ==, GTW_MECH_NODE_GLUCOSE);
+  g_assert_true (press_key (f, GDK_KEY_Left));
+  g_assert_true (press_key (f, GDK_KEY_Return));
+  g_assert_cmpint (gtw_mechanism_map_get_selected_node (f->map), ==, GTW_MECH_NODE_BETA_CELLS);
+  g_assert_true (press_key (f, GDK_KEY_Up));
+  g_assert_true (press_key (f, GDK_KEY_Return));
+  g_assert_cmpint (gtw_mechanism_map_get_selected_node (f->map), ==, GTW_MECH_NODE_INSULIN);
+  /* nothing further left: the focus stays */
+  g_assert_true (press_key (f, GDK_KEY_Left));
+  g_assert_true (press_key (f, GDK_KEY_Return));
+  g_assert_cmpint (gtw_mechanism_map_get_selected_node (f->map), ==, GTW_MECH_NODE_INSULIN);
+  g_assert_false (press_key (f, GDK_KEY_a));
+}
+
+/* The description for screen readers names the day and every node's level. */
+static void
+test_description (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *mismatch = NULL;
+
+  gtw_mechanism_map_set_day (f->map, THERAPY_START + 30);
+  g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (f->map), GTK_ACCESSIBLE_ROLE_GROUP));
+  /* the check reports the actual text when it differs from the one given */
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (f->map),
+                                                 GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "");
+  g_assert_nonnull (mismatch);
+  g_assert_nonnull (strstr (mismatch, "Year 9"));
+  for (int node = 0; node < GTW_MECH_N_NODES; node++)
+    g_assert_nonnull (strstr (mismatch, gtw_mech_node_title (node)));
+  g_assert_nonnull (strstr (mismatch, "% of healthy"));
+  g_assert_nonnull (strstr (mismatch, "AMPK: "));
+  g_assert_nonnull (strstr (mismatch, "Berberine"));
+}
+
+/* Light and dark draw the same map in different colours. */
+static void
+test_dark (Fixture       *f,
+           gconstpointer  data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr (GdkTexture) light = NULL;
+  g_autoptr (GdkTexture) dark = NULL;
+  graphene_rect_t ampk, receptor;
+  double light_ampk[3], dark_ampk[3], light_receptor[3];
+
+  gtw_mechanism_map_set_day (f->map, THERAPY_START + 120);
+  light = grab (GTK_WIDGET (f->map));
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  dark = grab (GTK_WIDGET (f->map));
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  g_assert_true (gtw_mechanism_map_get_node_bounds (f->map, GTW_MECH_NODE_AMPK, &ampk));
+  g_assert_true (gtw_mechanism_map_get_node_bounds (f->map, GTW_MECH_NODE_RECEPTOR, &receptor));
+  mean_colour (light, &ampk, light_ampk);
+  mean_colour (dark, &ampk, dark_ampk);
+  mean_colour (light, &receptor, light_receptor);
+  /* dark nodes are darker */
+  g_assert_cmpfloat (dark_ampk[0] + dark_ampk[1] + dark_ampk[2], <,
+                     light_ampk[0] + light_ampk[1] + light_ampk[2] - 0.6);
+  /* a switched-on AMPK leans blue, downregulated receptors lean orange */
+  g_assert_cmpfloat (light_ampk[0], >, light_ampk[2]);
+  g_assert_cmpfloat (light_receptor[2], >, light_receptor[0]);
+}
+
+/* The progressor in year 8 with berberine, exercise and gut repair, AMPK explained. */
+static void
+test_screenshot (Fixture       *f,
+                 gconstpointer  data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr (GdkTexture) light = NULL;
+  g_autoptr (GdkTexture) dark = NULL;
+  g_autoptr (GdkTexture) plain = NULL;
+
+  /* the window, for its background */
+  gtw_mechanism_map_set_day (f->map, THERAPY_START + 120);
+  plain = grab (GTK_WIDGET (f->window));
+  gtw_mechanism_map_select_node (f->map, GTW_MECH_NODE_AMPK);
+  light = grab (GTK_WIDGET (f->window));
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  dark = grab (GTK_WIDGET (f->window));
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_cmpint (gdk_texture_get_width (light), ==, gtk_widget_get_width (GTK_WIDGET (f->window)));
+  save_screenshot (plain, "mechanism-map.png");
+  save_screenshot (light, "mechanism-map-ampk-light.png");
+  save_screenshot (dark, "mechanism-map-ampk-dark.png");
+}
+
+static void
+skip_all (void)
+{
+  g_test_skip ("PLplot has no extcairo device");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  if (!gtw_figure_available (NULL))
+    {
+      g_test_add_func ("/mechanism-map/skipped", skip_all);
+      return g_test_run ();
+    }
+  simulate ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/mechanism-map/levels", test_levels);
+  ADD ("/mechanism-map/badges", test_badges);
+  ADD ("/mechanism-map/click", test_click);
+  ADD ("/mechanism-map/keys", test_keys);
+  ADD ("/mechanism-map/description", test_description);
+  ADD ("/mechanism-map/dark", test_dark);
+  ADD ("/mechanism-map/screenshot", test_screenshot);
+#undef ADD
+
+  return g_test_run ();
+}
