@@ -92,14 +92,28 @@ day_to_month (int day)
   return (int) round (day / DAYS_PER_MONTH);
 }
 
-/* "At the start (day 0)", "Month 6 (day 183)" */
+/* "At the start (day 0)", "After 6 months (day 183)", "After 4 years and 2 months (day 1522)" */
 static char *
 format_when (int day)
 {
-  if (day_to_month (day) == 0)
+  int months = day_to_month (day);
+  g_autofree char *years_text = NULL;
+  g_autofree char *months_text = NULL;
+
+  if (months == 0)
     return g_strdup_printf (_("At the start (day %d)"), day);
-  /* Translators: months after the start of the simulated run, then the simulated day */
-  return g_strdup_printf (_("Month %d (day %d)"), day_to_month (day), day);
+  if (months < 24)
+    /* Translators: the time after the start of the simulated run, then the simulated day */
+    return g_strdup_printf (ngettext ("After %d month (day %d)", "After %d months (day %d)",
+                                      months), months, day);
+  if (months % 12 == 0)
+    return g_strdup_printf (ngettext ("After %d year (day %d)", "After %d years (day %d)",
+                                      months / 12), months / 12, day);
+
+  years_text = g_strdup_printf (ngettext ("%d year", "%d years", months / 12), months / 12);
+  months_text = g_strdup_printf (ngettext ("%d month", "%d months", months % 12), months % 12);
+  /* Translators: "After 4 years and 2 months (day 1522)" */
+  return g_strdup_printf (_("After %s and %s (day %d)"), years_text, months_text, day);
 }
 
 static GtwLabKind
@@ -343,9 +357,9 @@ lab_row (GtwLabsWindow *self,
   const char *name = gtw_lab_kind_label (lab->kind);
   g_autofree char *value = format_value (lab->kind, display_unit (self, lab->kind), lab->value);
   g_autofree char *when = format_when (lab->day);
-  /* Translators: an accessible name: "Edit Fasting glucose, Month 6 (day 183)" */
+  /* Translators: an accessible name: "Edit Fasting glucose, After 6 months (day 183)" */
   g_autofree char *edit_name = g_strdup_printf (_("Edit %s, %s"), name, when);
-  /* Translators: an accessible name: "Delete Fasting glucose, Month 6 (day 183)" */
+  /* Translators: an accessible name: "Delete Fasting glucose, After 6 months (day 183)" */
   g_autofree char *delete_name = g_strdup_printf (_("Delete %s, %s"), name, when);
   GtkWidget *label = gtk_label_new (value);
 

@@ -252,7 +252,7 @@ test_add_undo (void)
                    "Fasting glucose");
   g_assert_cmpstr (adw_action_row_get_subtitle (list_row (window, 0)), ==, "At the start (day 0)");
   g_assert_cmpstr (row_value (window, 0), ==, "6.1 mmol/L");
-  g_assert_cmpstr (adw_action_row_get_subtitle (list_row (window, 1)), ==, "Month 12 (day 365)");
+  g_assert_cmpstr (adw_action_row_get_subtitle (list_row (window, 1)), ==, "After 12 months (day 365)");
   g_assert_cmpstr (row_value (window, 1), ==, "6.5 %");
 
   /* one step each */
@@ -316,6 +316,8 @@ test_edit_delete_units (void)
   const GtwLab labs[] = {
     { 0, GTW_LAB_FASTING_GLUCOSE, 5.6 },
     { 183, GTW_LAB_FASTING_INSULIN, 72 },
+    { 1461, GTW_LAB_HBA1C, 6.0 },
+    { 1522, GTW_LAB_HBA1C, 6.1 },
   };
   g_autoptr(GtwDocument) document = document_with_labs (labs, G_N_ELEMENTS (labs));
   g_autoptr(GSettings) settings = g_settings_new ("io.github.glucotwin.Glucotwin");
@@ -324,7 +326,10 @@ test_edit_delete_units (void)
   const GtwLab *lab;
 
   g_assert_cmpstr (row_value (window, 1), ==, "72 pmol/L");
-  g_assert_cmpstr (adw_action_row_get_subtitle (list_row (window, 1)), ==, "Month 6 (day 183)");
+  g_assert_cmpstr (adw_action_row_get_subtitle (list_row (window, 1)), ==, "After 6 months (day 183)");
+  g_assert_cmpstr (adw_action_row_get_subtitle (list_row (window, 2)), ==, "After 4 years (day 1461)");
+  g_assert_cmpstr (adw_action_row_get_subtitle (list_row (window, 3)), ==,
+                   "After 4 years and 2 months (day 1522)");
 
   /* the preference changes the shown unit, and the unit offered first */
   g_settings_set_enum (settings, "insulin-unit", GTW_INSULIN_UU);
@@ -334,7 +339,7 @@ test_edit_delete_units (void)
   button = find_widget (GTK_WIDGET (list_row (window, 1)), match_tooltip_prefix, "Edit");
   g_assert_nonnull (button);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==,
-                   "Edit Fasting insulin, Month 6 (day 183)");
+                   "Edit Fasting insulin, After 6 months (day 183)");
   g_signal_emit_by_name (button, "clicked");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (window),
                                                                     "lab-value"))), ==, "12");
@@ -344,7 +349,7 @@ test_edit_delete_units (void)
   gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (window), "lab-value")), "15");
   g_signal_emit_by_name (find_named (GTK_WIDGET (window), "lab-add"), "clicked");
 
-  g_assert_cmpuint (gtw_document_get_scenario (document)->labs->len, ==, 2);
+  g_assert_cmpuint (gtw_document_get_scenario (document)->labs->len, ==, 4);
   lab = &g_array_index (gtw_document_get_scenario (document)->labs, GtwLab, 1);
   g_assert_cmpint (lab->day, ==, 183);
   g_assert_cmpfloat_with_epsilon (lab->value, 90, 1e-9);
@@ -355,11 +360,11 @@ test_edit_delete_units (void)
   button = find_widget (GTK_WIDGET (list_row (window, 0)), match_tooltip_prefix, "Delete");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  g_assert_cmpuint (gtw_document_get_scenario (document)->labs->len, ==, 1);
+  g_assert_cmpuint (gtw_document_get_scenario (document)->labs->len, ==, 3);
   g_assert_cmpint (g_array_index (gtw_document_get_scenario (document)->labs, GtwLab, 0).kind, ==,
                    GTW_LAB_FASTING_INSULIN);
   g_assert_cmpstr (gtw_document_get_undo_label (document), ==, "Delete Lab Result");
-  g_assert_cmpuint (list_length (window), ==, 1);
+  g_assert_cmpuint (list_length (window), ==, 3);
 
   g_settings_reset (settings, "insulin-unit");
   gtk_window_destroy (window);
