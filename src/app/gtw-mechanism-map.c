@@ -1157,7 +1157,9 @@ gtw_mechanism_map_measure (GtkWidget      *widget,
   int panel_min = 0, panel_nat = 0;
 
   if (gtk_widget_get_visible (self->panel))
-    gtk_widget_measure (self->panel, orientation, -1, &panel_min, &panel_nat, NULL, NULL);
+    gtk_widget_measure (self->panel, orientation,
+                        orientation == GTK_ORIENTATION_VERTICAL ? PANEL_W : -1,
+                        &panel_min, &panel_nat, NULL, NULL);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *minimum = 480 + (panel_min > 0 ? PANEL_W + 2 * PANEL_MARGIN : 0);
@@ -1250,9 +1252,6 @@ make_panel (GtwMechanismMap *self)
   GtkWidget *caption;
 
   gtk_widget_add_css_class (box, "card");
-  gtk_widget_set_size_request (box, PANEL_W, -1);
-  g_object_set (box, "margin-start", 16, "margin-end", 16, "margin-top", 12, "margin-bottom", 12, NULL);
-  gtk_widget_set_margin_start (header, 0);
 
   self->panel_title = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->panel_title, "title-2");
