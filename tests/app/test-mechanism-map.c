@@ -447,6 +447,7 @@ test_screenshot (Fixture       *f,
   g_autoptr (GdkTexture) light = NULL;
   g_autoptr (GdkTexture) dark = NULL;
   g_autoptr (GdkTexture) plain = NULL;
+  g_autoptr (GdkTexture) glucose = NULL;
 
   /* the window, for its background */
   gtw_mechanism_map_set_day (f->map, THERAPY_START + 120);
@@ -460,6 +461,11 @@ test_screenshot (Fixture       *f,
   save_screenshot (plain, "mechanism-map.png");
   save_screenshot (light, "mechanism-map-ampk-light.png");
   save_screenshot (dark, "mechanism-map-ampk-dark.png");
+
+  /* a node whose run and baseline part: the faint line is the baseline's */
+  gtw_mechanism_map_select_node (f->map, GTW_MECH_NODE_GLUCOSE);
+  glucose = grab (GTK_WIDGET (f->window));
+  save_screenshot (glucose, "mechanism-map-glucose-light.png");
 }
 
 static void
