@@ -236,6 +236,8 @@ on_add_clicked (GtwLabsWindow *self)
       return;
     }
 
+  /* a month typed but not yet confirmed with Enter counts */
+  gtk_spin_button_update (self->month_spin);
   month = gtk_spin_button_get_value_as_int (self->month_spin);
   lab.day = self->editing >= 0 && month == day_to_month (self->editing_day)
               ? self->editing_day

@@ -239,7 +239,13 @@ test_add_undo (void)
   g_assert_true (gtw_document_get_dirty (document));
   g_assert_cmpstr (gtw_document_get_undo_label (document), ==, "Add Lab Result");
 
-  enter (window, GTW_LAB_HBA1C, 12, "48", 1);
+  /* the month typed into the spin button, not confirmed */
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (window), "lab-month")), "12");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_named (GTK_WIDGET (window), "lab-test")),
+                              GTW_LAB_HBA1C);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (GTK_WIDGET (window), "lab-unit")), 1);
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (window), "lab-value")), "48");
+  g_signal_emit_by_name (find_named (GTK_WIDGET (window), "lab-add"), "clicked");
   scenario = gtw_document_get_scenario (document);
   g_assert_cmpuint (scenario->labs->len, ==, 2);
   lab = &g_array_index (scenario->labs, GtwLab, 1);
