@@ -213,6 +213,8 @@ struct _GtwMechanismMap
   int        day;           /* -1: the last day filled */
   int        selected;      /* -1: none */
   int        focus_node;
+  GtwGlucoseUnit glucose_unit;
+  GtwInsulinUnit insulin_unit;
 
   /* the canvas's placement in the widget */
   double     scale;
@@ -290,10 +292,26 @@ node_score (GtwMechNode node,
   return CLAMP ((value - n->ref) / (n->bad - n->ref), -1.0, 1.0);
 }
 
-static char *
-format_value (GtwMechNode node,
-              double      value)
+/* Glucose and insulin in the units the clinician chose; the others have one unit. */
+static double
+to_display (GtwMechanismMap *self,
+            GtwMechNode      node,
+            double           value)
 {
+  switch (nodes[node].format)
+    {
+    case FORMAT_GLUCOSE: return gtw_glucose_convert (value, self->glucose_unit);
+    case FORMAT_INSULIN: return gtw_insulin_convert (value, self->insulin_unit);
+    default: return value;
+    }
+}
+
+static char *
+format_value (GtwMechanismMap *self,
+              GtwMechNode      node,
+              double           value)
+{
+  value = to_display (self, node, value);
   switch (nodes[node].format)
     {
     case FORMAT_RELATIVE:
@@ -308,9 +326,11 @@ format_value (GtwMechNode node,
       /* TRANSLATORS: the gut barrier's integrity, "70 % intact" */
       return g_strdup_printf (_("%.0f %% intact"), value);
     case FORMAT_INSULIN:
-      return g_strdup_printf (_("%.0f pmol/L"), value);
+      return g_strdup_printf ("%.*f %s", self->insulin_unit == GTW_INSULIN_UU ? 1 : 0, value,
+                              gtw_insulin_unit_label (self->insulin_unit));
     case FORMAT_GLUCOSE:
-      return g_strdup_printf (_("%.1f mmol/L"), value);
+      return g_strdup_printf ("%.*f %s", self->glucose_unit == GTW_GLUCOSE_MGDL ? 0 : 1, value,
+                              gtw_glucose_unit_label (self->glucose_unit));
     case FORMAT_KG:
       return g_strdup_printf (_("%.1f kg"), value);
     case FORMAT_LIVER_FAT:
@@ -322,15 +342,16 @@ format_value (GtwMechNode node,
 }
 
 static const char *
-history_unit (GtwMechNode node)
+history_unit (GtwMechanismMap *self,
+              GtwMechNode      node)
 {
   switch (nodes[node].format)
     {
     case FORMAT_RELATIVE: return _("% of healthy");
     case FORMAT_ACTIVATION: return _("% active");
     case FORMAT_INTACT: return _("% intact");
-    case FORMAT_INSULIN: return _("pmol/L");
-    case FORMAT_GLUCOSE: return _("mmol/L");
+    case FORMAT_INSULIN: return gtw_insulin_unit_label (self->insulin_unit);
+    case FORMAT_GLUCOSE: return gtw_glucose_unit_label (self->glucose_unit);
     case FORMAT_KG: return _("kg");
     case FORMAT_LIVER_FAT: return _("% fat");
     default: g_assert_not_reached ();
@@ -714,7 +735,7 @@ draw_node (GtwMechanismMap *self,
   set_source (cr, &p->fg);
   if (has_data)
     {
-      g_autofree char *text = format_value (node, value);
+      g_autofree char *text = format_value (self, node, value);
 
       draw_text (self, cr, text, 15, FALSE, n->x, y + 1, r.size.width - 10);
     }
@@ -871,8 +892,9 @@ pl_colour (int            index,
 }
 
 static void
-plot_series (const GtwTrace *trace,
-             GtwMechNode     node)
+plot_series (GtwMechanismMap *self,
+             const GtwTrace  *trace,
+             GtwMechNode      node)
 {
   guint n = gtw_trace_get_n_days (trace);
   g_autofree PLFLT *x = g_new (PLFLT, n);
@@ -881,20 +903,21 @@ plot_series (const GtwTrace *trace,
   for (guint d = 0; d < n; d++)
     {
       x[d] = d / 365.25;
-      y[d] = node_value (node, trace, d);
+      y[d] = to_display (self, node, node_value (node, trace, d));
     }
   plline ((PLINT) n, x, y);
 }
 
 static void
-series_range (const GtwTrace *trace,
-              GtwMechNode     node,
-              double         *lo,
-              double         *hi)
+series_range (GtwMechanismMap *self,
+              const GtwTrace  *trace,
+              GtwMechNode      node,
+              double          *lo,
+              double          *hi)
 {
   for (guint d = 0; trace != NULL && d < gtw_trace_get_n_days (trace); d++)
     {
-      double v = node_value (node, trace, d);
+      double v = to_display (self, node, node_value (node, trace, d));
 
       *lo = MIN (*lo, v);
       *hi = MAX (*hi, v);
@@ -913,6 +936,7 @@ draw_history (GtkDrawingArea *area,
   int day = shown_day (self);
   gboolean with_base = self->baseline != NULL && gtw_trace_get_n_days (self->baseline) > 0
                        && gtw_trace_has_interventions (self->trace);
+  double ref = to_display (self, node, nodes[node].ref);
   double lo, hi, years, pad, mm = 25.4 / 72.0;
   char geometry[32];
   Palette p;
@@ -922,10 +946,10 @@ draw_history (GtkDrawingArea *area,
   if (day < 0 || node < 0 || !gtw_figure_available (NULL) || width < 80 || height < 60)
     return;
   get_palette (&p);
-  lo = hi = nodes[node].ref;
-  series_range (self->trace, node, &lo, &hi);
+  lo = hi = ref;
+  series_range (self, self->trace, node, &lo, &hi);
   if (with_base)
-    series_range (self->baseline, node, &lo, &hi);
+    series_range (self, self->baseline, node, &lo, &hi);
   pad = MAX ((hi - lo) * 0.08, fabs (hi) * 0.02 + 1e-3);
   lo = MAX (lo - pad, 0.0); /* no level is negative */
   hi += pad;
@@ -955,26 +979,27 @@ draw_history (GtkDrawingArea *area,
   plcol0 (1);
   plwidth (1);
   plbox ("bcnst", 0, 0, "bcnstv", 0, 0);
-  pllab (_("Years"), history_unit (node), "");
+  pllab (_("Years"), history_unit (self, node), "");
 
   /* the healthy reference, dashed */
   pllsty (2);
   plcol0 (2);
-  pljoin (0, nodes[node].ref, years, nodes[node].ref);
+  pljoin (0, ref, years, ref);
   pllsty (1);
   if (with_base)
     {
       plwidth (2);
       plcol0 (2);
-      plot_series (self->baseline, node);
+      plot_series (self, self->baseline, node);
     }
   plwidth (3);
   plcol0 (3);
-  plot_series (self->trace, node);
+  plot_series (self, self->trace, node);
   plcol0 (4);
   plwidth (2);
   pljoin (day / 365.25, lo, day / 365.25, hi);
-  plpoin (1, (PLFLT[]) { day / 365.25 }, (PLFLT[]) { node_value (node, self->trace, (guint) day) }, 17);
+  plpoin (1, (PLFLT[]) { day / 365.25 },
+          (PLFLT[]) { to_display (self, node, node_value (node, self->trace, (guint) day)) }, 17);
   plend1 ();
   cairo_restore (cr);
 }
@@ -994,7 +1019,8 @@ update_panel (GtwMechanismMap *self)
   gtk_label_set_label (GTK_LABEL (self->panel_text), _(nodes[self->selected].explanation));
   if (day >= 0)
     {
-      g_autofree char *value = format_value (self->selected, node_value (self->selected, self->trace, (guint) day));
+      g_autofree char *value = format_value (self, self->selected,
+                                             node_value (self->selected, self->trace, (guint) day));
       g_autofree char *date = gtw_intervention_style_format_day (day);
       /* TRANSLATORS: a node's level on a day, "72 % of healthy on Year 8, month 1" */
       g_autofree char *text = g_strdup_printf (_("%s on %s"), value, date);
@@ -1028,7 +1054,7 @@ update_description (GtwMechanismMap *self)
   for (int i = 0; i < GTW_MECH_N_NODES; i++)
     {
       GtwInterventionType types[MAX_BADGES];
-      g_autofree char *value = format_value (i, node_value (i, self->trace, (guint) day));
+      g_autofree char *value = format_value (self, i, node_value (i, self->trace, (guint) day));
       guint n = badges_on (self, i, day, types, MAX_BADGES);
 
       g_string_append_printf (text, " %s: %s", _(nodes[i].title), value);
@@ -1378,6 +1404,20 @@ gtw_mechanism_map_set_day (GtwMechanismMap *self,
   refresh (self);
 }
 
+void
+gtw_mechanism_map_set_units (GtwMechanismMap *self,
+                             GtwGlucoseUnit   glucose,
+                             GtwInsulinUnit   insulin)
+{
+  g_return_if_fail (GTW_IS_MECHANISM_MAP (self));
+
+  if (glucose == self->glucose_unit && insulin == self->insulin_unit)
+    return;
+  self->glucose_unit = glucose;
+  self->insulin_unit = insulin;
+  refresh (self);
+}
+
 int
 gtw_mechanism_map_get_selected_node (GtwMechanismMap *self)
 {
@@ -1412,7 +1452,7 @@ gtw_mechanism_map_get_node_value (GtwMechanismMap *self,
   g_return_val_if_fail (node < GTW_MECH_N_NODES, NAN);
 
   day = shown_day (self);
-  return day < 0 ? NAN : node_value (node, self->trace, (guint) day);
+  return day < 0 ? NAN : to_display (self, node, node_value (node, self->trace, (guint) day));
 }
 
 gboolean

@@ -43,6 +43,10 @@ void             gtw_mechanism_map_set_traces        (GtwMechanismMap *self,
 /* -1 = the last day filled so far */
 void             gtw_mechanism_map_set_day           (GtwMechanismMap *self,
                                                       int              day);
+/* Glucose and insulin in these units; mmol/L and pmol/L until set. */
+void             gtw_mechanism_map_set_units         (GtwMechanismMap *self,
+                                                      GtwGlucoseUnit   glucose,
+                                                      GtwInsulinUnit   insulin);
 /* -1 when no node is selected */
 int              gtw_mechanism_map_get_selected_node (GtwMechanismMap *self);
 void             gtw_mechanism_map_select_node       (GtwMechanismMap *self,

@@ -257,6 +257,16 @@ test_levels (Fixture       *f,
   g_assert_cmpfloat (gtw_mechanism_map_get_node_value (f->map, GTW_MECH_NODE_BETA_CELLS), <, 100);
   g_assert_cmpfloat_with_epsilon (gtw_mechanism_map_get_node_value (f->map, GTW_MECH_NODE_LIVER_FAT),
                                   last->liver_fat, 1e-9);
+  /* glucose and insulin follow the clinician's units; the rest have one */
+  gtw_mechanism_map_set_units (f->map, GTW_GLUCOSE_MGDL, GTW_INSULIN_UU);
+  g_assert_cmpfloat_with_epsilon (gtw_mechanism_map_get_node_value (f->map, GTW_MECH_NODE_GLUCOSE),
+                                  gtw_glucose_convert (last->fasting_glucose, GTW_GLUCOSE_MGDL), 1e-9);
+  g_assert_cmpfloat_with_epsilon (gtw_mechanism_map_get_node_value (f->map, GTW_MECH_NODE_INSULIN),
+                                  gtw_insulin_convert (last->fasting_insulin, GTW_INSULIN_UU), 1e-9);
+  g_assert_cmpfloat_with_epsilon (gtw_mechanism_map_get_node_value (f->map, GTW_MECH_NODE_RECEPTOR),
+                                  last->receptor_density * 100, 1e-9);
+  gtw_mechanism_map_set_units (f->map, GTW_GLUCOSE_MMOL, GTW_INSULIN_PMOL);
+
   /* without interventions nothing switches AMPK on */
   g_assert_cmpfloat (gtw_mechanism_map_get_node_value (f->map, GTW_MECH_NODE_AMPK), <, 1);
 
