@@ -33,6 +33,8 @@
 #define PANEL_MARGIN  12
 #define MAX_BADGES    4
 #define HISTORY_H     230
+/* Narrower than this beside the panel, the map keeps its width and the panel floats over it. */
+#define MIN_SIDE_MAP  (CANVAS_W * 0.6)
 
 typedef enum
 {
@@ -216,7 +218,9 @@ struct _GtwMechanismMap
   GtwGlucoseUnit glucose_unit;
   GtwInsulinUnit insulin_unit;
 
-  /* the canvas's placement in the widget */
+  /* the canvas's placement in the widget, and the panel's */
+  double     map_width;
+  graphene_rect_t panel_area; /* empty while the panel is hidden */
   double     scale;
   double     origin_x;
   double     origin_y;
@@ -850,20 +854,16 @@ gtw_mechanism_map_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
 {
   GtwMechanismMap *self = GTW_MECHANISM_MAP (widget);
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  int height = gtk_widget_get_height (widget);
   int day = shown_day (self);
-  double map_w = width;
   Palette p;
   cairo_t *cr;
 
-  if (gtk_widget_get_visible (self->panel))
-    map_w = width - PANEL_W - 2 * PANEL_MARGIN;
-  if (map_w < 10 || height < 10)
+  if (self->map_width < 10 || height < 10)
     return;
-  update_placement (self, map_w, height);
   get_palette (&p);
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, map_w, height));
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->map_width, height));
   cairo_translate (cr, self->origin_x, self->origin_y);
   cairo_scale (cr, self->scale, self->scale);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
@@ -877,8 +877,21 @@ gtw_mechanism_map_snapshot (GtkWidget   *widget,
   draw_frame (self, cr, day, &p);
   cairo_destroy (cr);
 
-  if (gtk_widget_get_visible (self->panel))
-    gtk_widget_snapshot_child (widget, self->panel, snapshot);
+  if (!gtk_widget_get_visible (self->panel))
+    return;
+  /* floating over the map, the card's translucent dark background needs a floor */
+  if (self->panel_area.origin.x < self->map_width)
+    {
+      GdkRGBA floor = is_dark () ? (GdkRGBA) { 0x24 / 255., 0x24 / 255., 0x24 / 255., 1 }
+                                 : (GdkRGBA) { 0xfa / 255., 0xfa / 255., 0xfa / 255., 1 };
+      GskRoundedRect clip;
+
+      gsk_rounded_rect_init_from_rect (&clip, &self->panel_area, NODE_RADIUS);
+      gtk_snapshot_push_rounded_clip (snapshot, &clip);
+      gtk_snapshot_append_color (snapshot, &floor, &self->panel_area);
+      gtk_snapshot_pop (snapshot);
+    }
+  gtk_widget_snapshot_child (widget, self->panel, snapshot);
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -1143,8 +1156,11 @@ on_pressed (GtkGestureClick *gesture,
             double           y,
             GtwMechanismMap *self)
 {
-  int node = node_at (self, x, y);
+  int node;
 
+  if (graphene_rect_contains_point (&self->panel_area, &GRAPHENE_POINT_INIT (x, y)))
+    return;
+  node = node_at (self, x, y);
   if (node < 0)
     return;
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
@@ -1188,7 +1204,7 @@ gtw_mechanism_map_measure (GtkWidget      *widget,
                         &panel_min, &panel_nat, NULL, NULL);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = 480 + (panel_min > 0 ? PANEL_W + 2 * PANEL_MARGIN : 0);
+      *minimum = MAX (480, panel_min > 0 ? PANEL_W + 2 * PANEL_MARGIN : 0);
       *natural = (int) CANVAS_W + (panel_min > 0 ? PANEL_W + 2 * PANEL_MARGIN : 0);
     }
   else
@@ -1205,19 +1221,22 @@ gtw_mechanism_map_size_allocate (GtkWidget *widget,
                                  int        baseline)
 {
   GtwMechanismMap *self = GTW_MECHANISM_MAP (widget);
-  int panel_h, unused;
+  int panel_w = MIN (PANEL_W, width - 2 * PANEL_MARGIN), panel_h, unused;
 
-  if (!gtk_widget_get_visible (self->panel))
+  self->map_width = width;
+  self->panel_area = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+  if (gtk_widget_get_visible (self->panel))
     {
-      update_placement (self, width, height);
-      return;
+      gtk_widget_measure (self->panel, GTK_ORIENTATION_VERTICAL, panel_w, &panel_h, &unused, NULL, NULL);
+      self->panel_area = GRAPHENE_RECT_INIT (width - panel_w - PANEL_MARGIN, PANEL_MARGIN, panel_w, panel_h);
+      if (width - panel_w - 2 * PANEL_MARGIN >= MIN_SIDE_MAP)
+        self->map_width = width - panel_w - 2 * PANEL_MARGIN;
+      gtk_widget_size_allocate (self->panel,
+                                &(GtkAllocation) { width - panel_w - PANEL_MARGIN, PANEL_MARGIN,
+                                                   panel_w, panel_h },
+                                -1);
     }
-  update_placement (self, width - PANEL_W - 2 * PANEL_MARGIN, height);
-  gtk_widget_measure (self->panel, GTK_ORIENTATION_VERTICAL, PANEL_W, &panel_h, &unused, NULL, NULL);
-  gtk_widget_size_allocate (self->panel,
-                            &(GtkAllocation) { width - PANEL_W - PANEL_MARGIN, PANEL_MARGIN,
-                                               PANEL_W, panel_h },
-                            -1);
+  update_placement (self, self->map_width, height);
 }
 
 static gboolean

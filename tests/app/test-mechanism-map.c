@@ -397,6 +397,50 @@ test_keys (Fixture       *f,
   g_assert_false (press_key (f, GDK_KEY_a));
 }
 
+/* In a narrow pane the panel floats over the map instead of squeezing it, and a click on the
+ * panel does not reach the nodes beneath. */
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtwMechanismMap *map = gtw_mechanism_map_new ();
+  Fixture narrow = { window, map };
+  graphene_rect_t before, after, panel_node;
+  GtkEventController *click;
+  g_autoptr (GdkTexture) shot = NULL;
+
+  gtk_window_set_default_size (window, 700, 760);
+  gtw_mechanism_map_set_traces (map, trace, baseline);
+  gtk_window_set_child (window, GTK_WIDGET (map));
+  gtk_window_present (window);
+  while (!gtk_widget_get_mapped (GTK_WIDGET (map)))
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_paint (GTK_WIDGET (map));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (map)), <, 800);
+
+  g_assert_true (gtw_mechanism_map_get_node_bounds (map, GTW_MECH_NODE_GUT_BARRIER, &before));
+  click_node (&narrow, GTW_MECH_NODE_GUT_BARRIER);
+  wait_for_paint (GTK_WIDGET (map));
+  g_assert_cmpint (gtw_mechanism_map_get_selected_node (map), ==, GTW_MECH_NODE_GUT_BARRIER);
+  g_assert_true (shows_label (GTK_WIDGET (map), gtw_mech_node_explanation (GTW_MECH_NODE_GUT_BARRIER)));
+  g_assert_true (gtw_mechanism_map_get_node_bounds (map, GTW_MECH_NODE_GUT_BARRIER, &after));
+  g_assert_cmpfloat_with_epsilon (after.size.width, before.size.width, 0.5);
+
+  /* the liver fat node lies under the panel now: a click there stays with the panel */
+  g_assert_true (gtw_mechanism_map_get_node_bounds (map, GTW_MECH_NODE_LIVER_FAT, &panel_node));
+  click = find_controller (GTK_WIDGET (map), GTK_TYPE_GESTURE_CLICK);
+  g_signal_emit_by_name (click, "pressed", 1, (double) panel_node.origin.x + panel_node.size.width / 2,
+                         (double) panel_node.origin.y + panel_node.size.height / 2);
+  g_assert_cmpint (gtw_mechanism_map_get_selected_node (map), ==, GTW_MECH_NODE_GUT_BARRIER);
+  shot = grab (GTK_WIDGET (window));
+  save_screenshot (shot, "mechanism-map-narrow.png");
+
+  gtk_window_destroy (window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 /* The description for screen readers names the day and every node's level. */
 static void
 test_description (Fixture       *f,
@@ -505,6 +549,7 @@ main (int    argc,
   ADD ("/mechanism-map/badges", test_badges);
   ADD ("/mechanism-map/click", test_click);
   ADD ("/mechanism-map/keys", test_keys);
+  ADD ("/mechanism-map/narrow", test_narrow);
   ADD ("/mechanism-map/description", test_description);
   ADD ("/mechanism-map/dark", test_dark);
   ADD ("/mechanism-map/screenshot", test_screenshot);
