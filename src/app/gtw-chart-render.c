@@ -277,11 +277,19 @@ figure_text_px (GtwChart *self)
  * the interface's own text, so it never goes below that (times GNOME's text scaling). */
 #define MIN_TEXT_PX 14.0
 
+/* Presentation text stops growing where the panels would have no room left. */
+#define PRESENTATION_MAX_TEXT_LINES 24.0
+
 double
 gtw_chart_figure_text_scale (GtwChart *self)
 {
-  return self->font_scale * MAX (1.0, MIN_TEXT_PX / figure_text_px (self))
-         * (self->presentation ? PRESENTATION_TEXT : 1.0);
+  double scale = self->font_scale * MAX (1.0, MIN_TEXT_PX / figure_text_px (self));
+
+  if (self->presentation)
+    scale = MIN (scale * PRESENTATION_TEXT,
+                 MAX (scale, gtk_widget_get_height (GTK_WIDGET (self)) / PRESENTATION_MAX_TEXT_LINES
+                             / figure_text_px (self)));
+  return scale;
 }
 
 gboolean
@@ -312,7 +320,8 @@ static GdkTexture *
 render_figure (GtwChart *self,
                int       width,
                int       height,
-               int       scale)
+               int       scale,
+               gboolean  without_data)
 {
   GtwFigureOptions options;
   g_autoptr (GError) error = NULL;
@@ -326,6 +335,9 @@ render_figure (GtwChart *self,
   cr = cairo_create (surface);
 
   gtw_chart_get_figure_options (self, &options);
+  /* while revealing, the snapshot cuts between the whole figure and the one without data */
+  options.reveal = without_data;
+  options.reveal_day = -1;
   memset (&self->geometry, 0, sizeof self->geometry);
   options.geometry = &self->geometry;
   if (self->view == GTW_CHART_VIEW_DAY)
@@ -350,10 +362,19 @@ render_figure (GtwChart *self,
 }
 
 static void
-theme_colours (GdkRGBA *fg,
-               GdkRGBA *bg)
+theme_colours (GtwChart *self,
+               GdkRGBA  *fg,
+               GdkRGBA  *bg)
 {
-  if (gtw_chart_is_dark ())
+  /* presentation mode: the figure's pure black and white, for a projector */
+  if (self->presentation)
+    {
+      gboolean dark = gtw_chart_is_dark ();
+
+      *fg = dark ? (GdkRGBA) { 1, 1, 1, 1 } : (GdkRGBA) { 0, 0, 0, 1 };
+      *bg = dark ? (GdkRGBA) { 0x24 / 255., 0x24 / 255., 0x24 / 255., 1 } : (GdkRGBA) { 1, 1, 1, 1 };
+    }
+  else if (gtw_chart_is_dark ())
     {
       *fg = (GdkRGBA) { 0.95, 0.95, 0.95, 1 };
       *bg = (GdkRGBA) { 0x24 / 255., 0x24 / 255., 0x24 / 255., 1 };
@@ -459,6 +480,118 @@ panel_y (const GtwFigureGeometry *g,
   return g->panels[i].bottom - CLAMP (t, 0, 1) * (g->panels[i].bottom - g->panels[i].top);
 }
 
+/* The highest and the lowest panel shown. */
+static guint
+top_panel (const GtwFigureGeometry *g)
+{
+  for (guint i = 0; i < N_PANELS; i++)
+    if (g->panels[i].shown)
+      return i;
+  return 0;
+}
+
+static guint
+bottom_panel (const GtwFigureGeometry *g)
+{
+  for (guint i = N_PANELS; i-- > 0;)
+    if (g->panels[i].shown)
+      return i;
+  return N_PANELS - 1;
+}
+
+/* Dots and flags grow with the text in presentation mode. */
+static double
+dot_scale (GtwChart *self)
+{
+  return self->presentation ? PRESENTATION_TEXT : 1.0;
+}
+
+/* The panel a measured value is drawn on (as the figure does), -1 for none. */
+static int
+lab_panel (GtwLabKind kind)
+{
+  switch (kind)
+    {
+    case GTW_LAB_FASTING_GLUCOSE:
+      return 0;
+    case GTW_LAB_FASTING_INSULIN:
+      return 1;
+    case GTW_LAB_FASTING_CPEPTIDE:
+      return 2;
+    case GTW_LAB_HBA1C:
+    case GTW_LAB_TG:
+    case GTW_LAB_HDL:
+    case GTW_LAB_N_KINDS:
+    default:
+      return -1;
+    }
+}
+
+static double
+lab_display_value (GtwChart     *self,
+                   const GtwLab *lab)
+{
+  switch (lab->kind)
+    {
+    case GTW_LAB_FASTING_GLUCOSE:
+      return gtw_glucose_convert (lab->value, self->units.glucose);
+    case GTW_LAB_FASTING_INSULIN:
+      return gtw_insulin_convert (lab->value, self->units.insulin);
+    case GTW_LAB_FASTING_CPEPTIDE:
+      return gtw_cpeptide_convert (lab->value, self->units.cpeptide);
+    case GTW_LAB_HBA1C:
+    case GTW_LAB_TG:
+    case GTW_LAB_HDL:
+    case GTW_LAB_N_KINDS:
+    default:
+      return lab->value;
+    }
+}
+
+/* The labs measured on @day for @panel ("Your lab: 6.1 mmol/L", in @reading's unit), or for
+ * @panel -1 those without a panel ("Your labs: HbA1c 6.1 %"); NULL when there are none. */
+static char *
+lab_text (GtwChart      *self,
+          int            day,
+          int            panel,
+          const Reading *reading)
+{
+  const GArray *labs = self->trace != NULL ? gtw_trace_get_scenario (self->trace)->labs : NULL;
+  g_autoptr (GString) items = NULL;
+
+  if (labs == NULL || (self->reveal_day >= 0 && day > self->reveal_day))
+    return NULL;
+  items = g_string_new (NULL);
+  for (guint i = 0; i < labs->len; i++)
+    {
+      const GtwLab *lab = &g_array_index (labs, GtwLab, i);
+
+      if (lab->day != day || lab_panel (lab->kind) != panel)
+        continue;
+      if (items->len > 0)
+        g_string_append (items, ", ");
+      if (panel >= 0)
+        g_string_append_printf (items, "%.*f %s", reading->digits,
+                                lab_display_value (self, lab), reading->unit);
+      else
+        {
+          const char *unit = gtw_lab_si_unit (lab->kind);
+
+          /* TRANSLATORS: a measured value, "HbA1c 6.1 %" */
+          g_string_append_printf (items, _("%s %.*f %s"), gtw_lab_kind_label (lab->kind),
+                                  gtw_lab_unit_digits (lab->kind, unit), lab->value,
+                                  gtw_lab_unit_label (unit));
+        }
+    }
+  if (items->len == 0)
+    return NULL;
+  if (panel >= 0)
+    /* TRANSLATORS: under the cursor's value, the patient's measured value that day */
+    return g_strdup_printf (_("Your lab: %s"), items->str);
+  /* TRANSLATORS: under the cursor's date, the measured values that have no curve */
+  return g_strdup_printf (_("Your labs: %s"), items->str);
+}
+
 /* The cursor line, a dot on every curve with its value beside it, and the date under the axis. */
 static void
 snapshot_cursor (GtwChart    *self,
@@ -472,6 +605,7 @@ snapshot_cursor (GtwChart    *self,
   double x, span = g->last_day - g->first_day;
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   gboolean have_values;
+  guint top = top_panel (g), bottom = bottom_panel (g);
   int w, h;
 
   if (!self->have_geometry || span <= 0)
@@ -480,13 +614,13 @@ snapshot_cursor (GtwChart    *self,
   if (x < g->left - 0.5 || x > g->right + 0.5)
     return;
 
-  theme_colours (&fg, &bg);
+  theme_colours (self, &fg, &bg);
   line = fg, line.alpha = 0.55;
   pill_bg = bg, pill_bg.alpha = 0.92;
   muted = fg, muted.alpha = 0.3;
   gtk_snapshot_append_color (snapshot, &line,
-                             &GRAPHENE_RECT_INIT (round (x) - 0.5, g->panels[0].top, 1,
-                                                  g->panels[N_PANELS - 1].bottom - g->panels[0].top));
+                             &GRAPHENE_RECT_INIT (round (x) - 0.5, g->panels[top].top, 1,
+                                                  g->panels[bottom].bottom - g->panels[top].top));
 
   layout = readout_layout (self);
   have_values = read_cursor (self, readings);
@@ -494,11 +628,11 @@ snapshot_cursor (GtwChart    *self,
     for (guint i = 0; i < N_PANELS; i++)
       {
         GdkRGBA colour = series_colour (self, i);
-        g_autofree char *markup = NULL, *value = NULL;
+        g_autofree char *markup = NULL, *value = NULL, *lab = NULL;
         double y = panel_y (g, i, readings[i].value);
         double px, py;
 
-        if (!isfinite (readings[i].value))
+        if (!isfinite (readings[i].value) || !g->panels[i].shown)
           continue;
         value = g_strdup_printf ("%.*f", readings[i].digits, readings[i].value);
         if (isfinite (readings[i].base))
@@ -507,7 +641,8 @@ snapshot_cursor (GtwChart    *self,
             g_autofree char *base = g_strdup_printf ("%.*f", readings[i].digits, readings[i].base);
 
             faint.alpha = 0.5;
-            append_dot (snapshot, x, panel_y (g, i, readings[i].base), DOT_RADIUS * 0.75, &bg,
+            append_dot (snapshot, x, panel_y (g, i, readings[i].base),
+                        DOT_RADIUS * 0.75 * dot_scale (self), &bg,
                         &faint);
             /* TRANSLATORS: the cursor's value and, below it, the same without interventions */
             markup = g_markup_printf_escaped (_("<b>%s</b> %s\n<small>%s without interventions</small>"),
@@ -515,7 +650,16 @@ snapshot_cursor (GtwChart    *self,
           }
         else
           markup = g_markup_printf_escaped ("<b>%s</b> %s", value, readings[i].unit);
-        append_dot (snapshot, x, y, DOT_RADIUS, &colour, &bg);
+        lab = lab_text (self, (int) self->cursor, i, &readings[i]);
+        if (lab != NULL)
+          {
+            g_autofree char *escaped = g_markup_escape_text (lab, -1);
+            g_autofree char *with_lab = g_strdup_printf ("%s\n<small>%s</small>", markup, escaped);
+
+            g_free (markup);
+            markup = g_steal_pointer (&with_lab);
+          }
+        append_dot (snapshot, x, y, DOT_RADIUS * dot_scale (self), &colour, &bg);
 
         pango_layout_set_markup (layout, markup, -1);
         pango_layout_get_pixel_size (layout, &w, &h);
@@ -534,11 +678,23 @@ snapshot_cursor (GtwChart    *self,
       /* TRANSLATORS: under the cursor, past the days a running simulation has reached */
       date = g_strdup_printf (_("%s: not simulated yet"), date_only);
     }
+  else if (gtw_chart_is_long_view (self))
+    {
+      /* the labs without a panel of their own, under the date */
+      g_autofree char *lab = lab_text (self, (int) self->cursor, -1, NULL);
+
+      if (lab != NULL)
+        {
+          g_autofree char *date_only = g_steal_pointer (&date);
+
+          date = g_strdup_printf ("%s\n%s", date_only, lab);
+        }
+    }
   pango_layout_set_attributes (layout, NULL);
   pango_layout_set_text (layout, date, -1);
   pango_layout_get_pixel_size (layout, &w, &h);
   append_pill (snapshot, layout, CLAMP (x - (w + 12) / 2.0, 0, width - w - 12),
-               g->panels[N_PANELS - 1].bottom + 3, &fg, &bg, &muted);
+               g->panels[bottom].bottom + 3, &fg, &bg, &muted);
 }
 
 /* The pixel column of @day in the drawn figure. */
@@ -549,11 +705,15 @@ x_of_day (const GtwFigureGeometry *g,
   return g->left + (day - g->first_day) / (g->last_day - g->first_day) * (g->right - g->left);
 }
 
+/* In the visible range and, while revealing, not after the reveal day. */
 static gboolean
-flag_visible (const GtwFigureGeometry *g,
-              const GtwStoryMarker    *marker)
+flag_visible (GtwChart             *self,
+              const GtwStoryMarker *marker)
 {
-  return g->last_day > g->first_day && marker->day >= g->first_day && marker->day <= g->last_day;
+  const GtwFigureGeometry *g = &self->geometry;
+
+  return g->last_day > g->first_day && marker->day >= g->first_day && marker->day <= g->last_day
+         && (self->reveal_day < 0 || marker->day <= self->reveal_day);
 }
 
 /* A flag: a pole down the glucose panel and a small pennant at its top. */
@@ -561,18 +721,21 @@ static void
 append_flag (GtkSnapshot             *snapshot,
              const GtwFigureGeometry *g,
              double                   x,
+             double                   size,
              const GdkRGBA           *colour,
              gboolean                 filled)
 {
   GdkRGBA pole = *colour;
   const float widths[4] = { 1, 1, 1, 1 };
   const GdkRGBA borders[4] = { *colour, *colour, *colour, *colour };
-  graphene_rect_t pennant = GRAPHENE_RECT_INIT (round (x) + 0.5, g->panels[0].top, 8, 6);
+  guint top = top_panel (g);
+  graphene_rect_t pennant = GRAPHENE_RECT_INIT (round (x) + 0.5, g->panels[top].top, 8 * size,
+                                                6 * size);
 
   pole.alpha *= 0.45;
   gtk_snapshot_append_color (snapshot, &pole,
-                             &GRAPHENE_RECT_INIT (round (x) - 0.5, g->panels[0].top, 1,
-                                                  g->panels[0].bottom - g->panels[0].top));
+                             &GRAPHENE_RECT_INIT (round (x) - 0.5, g->panels[top].top, size,
+                                                  g->panels[top].bottom - g->panels[top].top));
   if (filled)
     gtk_snapshot_append_color (snapshot, colour, &pennant);
   else
@@ -610,7 +773,7 @@ snapshot_flags (GtwChart    *self,
 
   if (!self->have_geometry || !gtw_chart_is_long_view (self))
     return;
-  theme_colours (&fg, &bg);
+  theme_colours (self, &fg, &bg);
   faint = fg, faint.alpha = 0.4;
   border = fg, border.alpha = 0.5;
   bg.alpha = 0.92;
@@ -620,8 +783,8 @@ snapshot_flags (GtwChart    *self,
     {
       const GtwStoryMarker *m = g_ptr_array_index (self->baseline_story, i);
 
-      if (flag_visible (g, m))
-        append_flag (snapshot, g, x_of_day (g, m->day), &faint, FALSE);
+      if (flag_visible (self, m))
+        append_flag (snapshot, g, x_of_day (g, m->day), dot_scale (self), &faint, FALSE);
     }
   if (self->story == NULL)
     return;
@@ -637,25 +800,25 @@ snapshot_flags (GtwChart    *self,
       double x, px;
       int w, h;
 
-      if (!flag_visible (g, m))
+      if (!flag_visible (self, m))
         continue;
       x = x_of_day (g, m->day);
-      append_flag (snapshot, g, x, &fg, TRUE);
+      append_flag (snapshot, g, x, dot_scale (self), &fg, TRUE);
 
       markup = g_markup_printf_escaped ("<small>%s</small>", m->title);
       pango_layout_set_markup (layout, markup, -1);
       pango_layout_get_pixel_size (layout, &w, &h);
       /* right of the pennant, or left of the pole where the plot ends */
-      px = x + 10;
+      px = x + 2 + 8 * dot_scale (self);
       if (px + w + 12 > g->right)
         px = x - 2 - w - 12;
       if (px < g->left)
         continue;
       for (guint r = 0; r < FLAG_ROWS; r++)
         {
-          double py = g->panels[0].top + 1 + r * (h + 8);
+          double py = g->panels[top_panel (g)].top + 1 + r * (h + 8);
 
-          if (py + h + 6 > g->panels[0].bottom)
+          if (py + h + 6 > g->panels[top_panel (g)].bottom)
             break;
           if (!take_span (g_ptr_array_index (rows, r), px - 2, px + w + 14))
             continue;
@@ -687,7 +850,7 @@ gtw_chart_query_tooltip (GtwChart   *self,
         gboolean on_cursor = self->cursor_shown && m->day == (int) self->cursor;
         g_autofree char *title = NULL, *entry = NULL;
 
-        if (!flag_visible (g, m) || !(near || on_cursor))
+        if (!flag_visible (self, m) || !(near || on_cursor))
           continue;
         /* TRANSLATORS: the title of a story flag of the run without interventions */
         title = s == 0 ? g_strdup (m->title) : g_strdup_printf (_("%s without interventions"),
@@ -735,7 +898,7 @@ snapshot_placeholder (GtwChart    *self,
   GdkRGBA fg, bg;
   int w, h;
 
-  theme_colours (&fg, &bg);
+  theme_colours (self, &fg, &bg);
   gtk_snapshot_append_color (snapshot, &bg, &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (self->view == GTW_CHART_VIEW_DAY)
     {
@@ -753,6 +916,71 @@ snapshot_placeholder (GtwChart    *self,
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((width - w) / 2.0, (height - h) / 2.0));
   gtk_snapshot_append_layout (snapshot, layout, &fg);
   gtk_snapshot_restore (snapshot);
+}
+
+static gboolean
+revealing (GtwChart *self)
+{
+  return self->reveal_day >= 0 && gtw_chart_is_long_view (self);
+}
+
+/* Playback: the whole figure left of the reveal day, the same figure without its data right
+ * of it (both cached: a new day costs two clipped textures and a line), a line at the day and
+ * its date under the axis. */
+static void
+snapshot_revealed (GtwChart    *self,
+                   GtkSnapshot *snapshot,
+                   int          width,
+                   int          height,
+                   int          scale)
+{
+  const GtwFigureGeometry *g = &self->geometry;
+  graphene_rect_t all = GRAPHENE_RECT_INIT (0, 0, width, height);
+  g_autoptr (PangoLayout) layout = NULL;
+  g_autofree char *date = NULL;
+  GdkRGBA fg, bg, muted;
+  guint top, bottom;
+  double x;
+  int w, h;
+
+  if (self->unrevealed != NULL
+      && (gdk_texture_get_width (self->unrevealed) != width * scale
+          || gdk_texture_get_height (self->unrevealed) != height * scale))
+    g_clear_object (&self->unrevealed);
+  if (self->unrevealed == NULL)
+    self->unrevealed = render_figure (self, width, height, scale, TRUE);
+  if (!self->have_geometry || g->last_day <= g->first_day)
+    {
+      gtk_snapshot_append_texture (snapshot, self->texture, &all);
+      return;
+    }
+  x = CLAMP (x_of_day (g, self->reveal_day), 0, width);
+
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, x, height));
+  gtk_snapshot_append_texture (snapshot, self->texture, &all);
+  gtk_snapshot_pop (snapshot);
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (x, 0, width - x, height));
+  gtk_snapshot_append_texture (snapshot, self->unrevealed, &all);
+  gtk_snapshot_pop (snapshot);
+
+  if (self->reveal_day < g->first_day || self->reveal_day > g->last_day)
+    return;
+  x = x_of_day (g, self->reveal_day);
+  top = top_panel (g);
+  bottom = bottom_panel (g);
+  theme_colours (self, &fg, &bg);
+  muted = fg, muted.alpha = 0.6;
+  gtk_snapshot_append_color (snapshot, &fg,
+                             &GRAPHENE_RECT_INIT (round (x) - dot_scale (self), g->panels[top].top,
+                                                  2 * dot_scale (self),
+                                                  g->panels[bottom].bottom - g->panels[top].top));
+  layout = readout_layout (self);
+  date = format_day (self->reveal_day);
+  pango_layout_set_markup (layout, "", -1);
+  pango_layout_set_text (layout, date, -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  append_pill (snapshot, layout, CLAMP (x - (w + 12) / 2.0, 0, width - w - 12),
+               g->panels[bottom].bottom + 3, &fg, &bg, &muted);
 }
 
 void
@@ -786,9 +1014,12 @@ gtw_chart_snapshot (GtkWidget   *widget,
           || gdk_texture_get_height (self->texture) != height * scale))
     g_clear_object (&self->texture);
   if (self->texture == NULL)
-    self->texture = render_figure (self, width, height, scale);
+    self->texture = render_figure (self, width, height, scale, FALSE);
 
-  gtk_snapshot_append_texture (snapshot, self->texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (revealing (self))
+    snapshot_revealed (self, snapshot, width, height, scale);
+  else
+    gtk_snapshot_append_texture (snapshot, self->texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
   snapshot_flags (self, snapshot);
   if (self->cursor_shown)
     snapshot_cursor (self, snapshot);

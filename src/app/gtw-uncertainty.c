@@ -169,7 +169,7 @@ restart (GtwUncertainty *self)
   self->cancellable = g_cancellable_new ();
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
   g_signal_emit (self, signals[STARTED], 0);
-  if (self->n_patients > FIRST_STAGE_PATIENTS)
+  if (self->n_patients >= 2 * FIRST_STAGE_PATIENTS)
     start_stage (self, FIRST_STAGE_PATIENTS, FALSE);
   else
     start_stage (self, self->n_patients, TRUE);

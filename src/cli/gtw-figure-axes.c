@@ -34,8 +34,11 @@ gtw_fig_setup_colours (const GtwFigureOptions *options)
   static const Rgb light_bg = { 0xFF, 0xFF, 0xFF }, light_fg = { 0x1E, 0x1E, 0x1E };
   static const Rgb dark_bg = { 0x24, 0x24, 0x24 }, dark_fg = { 0xF2, 0xF2, 0xF2 };
   static const Rgb grey = { 0x80, 0x80, 0x80 };
+  /* presentation: text and axes in the strongest contrast a projector keeps */
+  static const Rgb black = { 0x00, 0x00, 0x00 }, white = { 0xFF, 0xFF, 0xFF };
   const Rgb *bg = options->dark ? &dark_bg : &light_bg;
-  const Rgb *fg = options->dark ? &dark_fg : &light_fg;
+  const Rgb *fg = options->presentation ? (options->dark ? &white : &black)
+                                        : options->dark ? &dark_fg : &light_fg;
   /* the blue of the palette is too dark on a dark background; the last panel (beta-cell mass,
    * or insulin secretion in the day view) stays clear of the orange of the differences */
   const Rgb *glucose = options->dark ? &oi_sky : &oi_blue;
@@ -43,8 +46,8 @@ gtw_fig_setup_colours (const GtwFigureOptions *options)
   plscmap0n (N_COLOURS);
   set_colour (COL_BG, bg, 1.0);
   set_colour (COL_FG, fg, 1.0);
-  set_colour (COL_GRID, fg, 0.12);
-  set_colour (COL_THRESHOLD, fg, 0.55);
+  set_colour (COL_GRID, fg, options->presentation ? 0.22 : 0.12);
+  set_colour (COL_THRESHOLD, fg, options->presentation ? 0.8 : 0.55);
   set_colour (COL_BASELINE, options->dark ? fg : &grey, 0.75);
   set_colour (COL_DIFF, &oi_orange, 0.35);
   set_colour (COL_BAND, options->dark ? &oi_blue : &oi_sky, 0.35);
@@ -56,6 +59,13 @@ gtw_fig_setup_colours (const GtwFigureOptions *options)
   set_colour (COL_SERIES + 1, &oi_vermillion, 1.0);
   set_colour (COL_SERIES + 2, &oi_purple, 1.0);
   set_colour (COL_SERIES + 3, &oi_green, 1.0);
+
+  /* the population in the text colour: apart from the blue daily range and orange differences */
+  for (guint i = 0; i < N_PANELS; i++)
+    {
+      set_colour (COL_POP_WIDE + i, fg, options->dark ? 0.13 : 0.10);
+      set_colour (COL_POP_NARROW + i, fg, options->dark ? 0.24 : 0.20);
+    }
 
   for (guint i = 0; i < N_IV_COLOURS; i++)
     {
@@ -190,7 +200,8 @@ gtw_fig_layout_init (Layout                 *layout,
                      guint                   n_lanes,
                      gboolean                right_axis)
 {
-  double plot_top, plot_bottom, gap, panel_height;
+  double plot_top, plot_bottom, gap, panel_height, y;
+  guint n_shown = 0;
 
   memset (layout, 0, sizeof *layout);
   layout->options = options;
@@ -213,19 +224,39 @@ gtw_fig_layout_init (Layout                 *layout,
              + (layout->n_lanes > 0 ? layout->text * 0.6 : 0);
   plot_bottom = layout->height - layout->text * 3.4;
   gap = layout->text * 1.1;
-  panel_height = (plot_bottom - plot_top - gap * (N_PANELS - 1)) / N_PANELS;
-
   for (guint i = 0; i < N_PANELS; i++)
     {
-      layout->panels[i].top = plot_top + i * (panel_height + gap);
-      layout->panels[i].bottom = layout->panels[i].top + panel_height;
+      layout->shown[i] = options->panels == 0 || (options->panels & (1u << i)) != 0;
+      n_shown += layout->shown[i];
+    }
+  if (n_shown == 0)
+    {
+      for (guint i = 0; i < N_PANELS; i++)
+        layout->shown[i] = TRUE;
+      n_shown = N_PANELS;
+    }
+  panel_height = (plot_bottom - plot_top - gap * (n_shown - 1)) / n_shown;
+
+  /* the shown panels share the height; a hidden one sits, flat, where the next would begin */
+  y = plot_top;
+  for (guint i = 0; i < N_PANELS; i++)
+    {
+      layout->panels[i].top = y;
+      layout->panels[i].bottom = y + (layout->shown[i] ? panel_height : 0);
+      if (layout->shown[i])
+        {
+          y += panel_height + gap;
+          layout->last = i;
+        }
     }
 }
 
 gboolean
 gtw_fig_layout_fits (const Layout *layout)
 {
-  return layout->right - layout->left > 40 && layout->panels[0].bottom - layout->panels[0].top > 20;
+  const Panel *p = &layout->panels[layout->last];
+
+  return layout->right - layout->left > 40 && p->bottom - p->top > 20;
 }
 
 /* Hands the caller where the panels went; @days_per_x converts world x back to days. */
@@ -246,6 +277,7 @@ gtw_fig_layout_store_geometry (const Layout *layout, double day_offset, double d
       g->panels[i].bottom = layout->panels[i].bottom;
       g->panels[i].ymin = layout->panels[i].ymin;
       g->panels[i].ymax = layout->panels[i].ymax;
+      g->panels[i].shown = layout->shown[i];
     }
 }
 
@@ -284,6 +316,33 @@ gtw_fig_set_text_scale (const Layout *layout, double scale)
   plschr (layout->text * 25.4 / 96.0, scale);
 }
 
+/* Presentation mode draws every line half as thick again. */
+double
+gtw_fig_line_width (const Layout *layout, double width)
+{
+  return layout->options->presentation ? width * 1.6 : width;
+}
+
+/* A measured value: a diamond of the panel's colour with an outline of the text colour, seen
+ * on both themes and apart from the curves' lines. */
+void
+gtw_fig_draw_marker (const Layout *layout, guint panel, double x, double y, int colour)
+{
+  const Panel *p = &layout->panels[panel];
+  double half = layout->text * (layout->options->presentation ? 0.5 : 0.42);
+  double half_x = half * (layout->x1 - layout->x0) / (layout->right - layout->left);
+  double half_y = half * (p->ymax - p->ymin) / (p->bottom - p->top);
+  PLFLT mx[5] = { x - half_x, x, x + half_x, x, x - half_x };
+  PLFLT my[5] = { y, y - half_y, y, y + half_y, y };
+
+  plcol0 (colour);
+  plfill (4, mx, my);
+  plcol0 (COL_FG);
+  plwidth (gtw_fig_line_width (layout, 1.5));
+  pllsty (1);
+  plline (5, mx, my);
+}
+
 void
 gtw_fig_draw_grid (const Layout *layout, guint i)
 {
@@ -297,27 +356,36 @@ void
 gtw_fig_draw_axes (const Layout *layout, guint i, const char *title, const char *unit, gboolean custom_x)
 {
   const Panel *p = &layout->panels[i];
-  gboolean bottom = i == N_PANELS - 1;
+  gboolean bottom = i == layout->last;
   const char *xopt = bottom ? (custom_x ? "bcnsto" : "bcnst") : "bcst";
-  /* the decade view's last panel has its own right axis (mg), drawn later */
-  const char *yopt = bottom && layout->right_axis ? "bnstv" : "bcnstv";
+  /* the decade view's beta-cell panel has its own right axis (mg), drawn later */
+  const char *yopt = i == N_PANELS - 1 && layout->right_axis ? "bnstv" : "bcnstv";
 
+  /* presentation text is large: a title longer than its panel is tall shrinks to fit */
+  double height = (p->bottom - p->top) * 0.95;
+  double title_scale = 1.05, unit_scale = 0.9;
+
+  if (layout->options->presentation)
+    {
+      title_scale *= MIN (1.0, height / MAX (gtw_fig_text_width (layout, title, 1.05), 1.0));
+      unit_scale *= MIN (1.0, height / MAX (gtw_fig_text_width (layout, unit, 0.9), 1.0));
+    }
   plcol0 (COL_FG);
-  plwidth (1.2);
+  plwidth (gtw_fig_line_width (layout, 1.2));
   pllsty (1);
   gtw_fig_set_text_scale (layout, 1.0);
   plbox (xopt, layout->xstep, 2, yopt, p->ystep, 2);
-  gtw_fig_set_text_scale (layout, 1.05);
-  plmtex ("l", gtw_fig_disp (TITLE_CENTRE, 1.05), 0.5, 0.5, title);
-  gtw_fig_set_text_scale (layout, 0.9);
-  plmtex ("l", gtw_fig_disp (UNIT_CENTRE, 0.9), 0.5, 0.5, unit);
+  gtw_fig_set_text_scale (layout, title_scale);
+  plmtex ("l", gtw_fig_disp (TITLE_CENTRE, title_scale), 0.5, 0.5, title);
+  gtw_fig_set_text_scale (layout, unit_scale);
+  plmtex ("l", gtw_fig_disp (UNIT_CENTRE, unit_scale), 0.5, 0.5, unit);
   gtw_fig_set_text_scale (layout, 1.0);
 }
 
 void
 gtw_fig_draw_x_label (const Layout *layout, const char *label)
 {
-  gtw_fig_panel_viewport (layout, N_PANELS - 1);
+  gtw_fig_panel_viewport (layout, layout->last);
   plcol0 (COL_FG);
   gtw_fig_set_text_scale (layout, 1.0);
   plmtex ("b", gtw_fig_disp (2.4, 1.0), 0.5, 0.5, label);
@@ -384,6 +452,24 @@ gtw_fig_draw_legend (const Layout *layout, const Key *keys, guint n_keys)
         {
         case KEY_BOX:
           gtw_fig_fill_rect (wx0, wx1, yc - 0.3, yc + 0.3, keys[i].colour);
+          break;
+        case KEY_BANDS:
+          gtw_fig_fill_rect (wx0, wx1, yc - 0.38, yc + 0.38, COL_POP_WIDE + keys[i].colour);
+          gtw_fig_fill_rect (wx0, wx1, yc - 0.18, yc + 0.18, COL_POP_NARROW + keys[i].colour);
+          break;
+        case KEY_MARKER:
+          {
+            double half_x = layout->text * 0.4 * per_px, half_y = 0.3;
+            double xc = (wx0 + wx1) / 2;
+            PLFLT mx[5] = { xc - half_x, xc, xc + half_x, xc, xc - half_x };
+            PLFLT my[5] = { yc, yc - half_y, yc, yc + half_y, yc };
+
+            plcol0 (keys[i].colour);
+            plfill (4, mx, my);
+            plcol0 (COL_FG);
+            plwidth (1.5);
+            plline (5, mx, my);
+          }
           break;
         case KEY_DASHED:
           pllsty (2);

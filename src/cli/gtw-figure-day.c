@@ -177,6 +177,8 @@ gtw_figure_draw_day (cairo_t                *cr,
       plslabelfunc (clock_label_func, NULL);
       for (guint i = 0; i < N_PANELS; i++)
         {
+          if (!layout.shown[i])
+            continue;
           gtw_fig_panel_viewport (&layout, i);
           gtw_fig_draw_block_bands (&layout, i, blocks);
           gtw_fig_draw_grid (&layout, i);

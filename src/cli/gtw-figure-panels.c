@@ -259,7 +259,7 @@ gtw_fig_draw_series (const Layout *layout,
                      guint         n_base)
 {
   const Panel *panel = &layout->panels[i];
-  double line_width = MAX (2.0, layout->text / 7.0);
+  double line_width = gtw_fig_line_width (layout, MAX (2.0, layout->text / 7.0));
 
   if (s->band_lo != NULL && s->band_hi != NULL)
     fill_between (layout, panel, x, s->band_hi, s->band_lo, n, PICK_MAX, PICK_MIN, COL_BAND);
@@ -291,7 +291,7 @@ draw_threshold (const Layout *layout, guint i, double value, const char *label, 
   else if (!above && value - layout->text * 1.1 * per_px < p->ymin)
     above = TRUE;
   plcol0 (COL_THRESHOLD);
-  plwidth (1.3);
+  plwidth (gtw_fig_line_width (layout, 1.3));
   pllsty (2);
   plline (2, x, y);
   pllsty (1);
@@ -572,36 +572,224 @@ draw_beta_cell_mg_axis (const Layout *layout, double mg_per_rel)
   gtw_fig_set_text_scale (layout, 1.0);
 }
 
-static void
-draw_decade (const Layout     *layout,
-             const DecadeData *d,
-             const DecadeData *b,
-             Series            series[N_PANELS],
-             GArray           *blocks,
-             const char       *title,
-             const char       *x_label,
-             double            ada_ifg,
-             double            ada_diabetes,
-             const char       *ifg_label,
-             const char       *diabetes_label)
+/* The leading points of @x (world, days_per_x per unit) on or before the reveal day. */
+static guint
+revealed (const GtwFigureOptions *options,
+          const double           *x,
+          guint                   n,
+          double                  days_per_x)
 {
+  guint shown = 0;
+
+  if (!options->reveal)
+    return n;
+  while (shown < n && x[shown] * days_per_x <= options->reveal_day + 1e-6)
+    shown++;
+  return shown;
+}
+
+/* The population's percentiles of @marker per year in the display units of panel @panel. */
+typedef struct
+{
+  guint   n;
+  double *x;
+  double *p[GTW_POPULATION_N_PERCENTILES];
+} Bands;
+
+static gboolean
+bands_load (Bands                  *bands,
+            const GtwFigureOptions *options,
+            guint                   panel,
+            double                  days_per_x)
+{
+  const GtwPopulation *pop = options->population;
+  GtwPopulationMarker marker;
+
+  memset (bands, 0, sizeof *bands);
+  if (pop == NULL || (panel != 0 && panel != N_PANELS - 1))
+    return FALSE;
+  marker = panel == 0 ? GTW_POPULATION_FASTING_GLUCOSE : GTW_POPULATION_BETA_CELL_MASS;
+  bands->n = gtw_population_get_n_years (pop);
+  bands->x = g_new (double, bands->n);
+  for (guint k = 0; k < GTW_POPULATION_N_PERCENTILES; k++)
+    bands->p[k] = g_new (double, bands->n);
+  for (guint y = 0; y < bands->n; y++)
+    {
+      bands->x[y] = gtw_population_get_year_day (pop, y) / days_per_x;
+      for (guint k = 0; k < GTW_POPULATION_N_PERCENTILES; k++)
+        {
+          double v = gtw_population_get_percentile (pop, marker, y, k);
+
+          bands->p[k][y] = panel == 0 ? gtw_glucose_convert (v, options->glucose_unit) : v * 100;
+        }
+    }
+  return bands->n > 0;
+}
+
+static void
+bands_clear (Bands *bands)
+{
+  g_free (bands->x);
+  for (guint k = 0; k < GTW_POPULATION_N_PERCENTILES; k++)
+    g_free (bands->p[k]);
+  memset (bands, 0, sizeof *bands);
+}
+
+/* Fills between two yearly percentile lines, the first @n years. */
+static void
+fill_years (const Bands *bands, guint n, const double *upper, const double *lower, int colour)
+{
+  g_autofree double *px = NULL, *py = NULL;
+
+  if (n < 2)
+    return;
+  px = g_new (double, 2 * n);
+  py = g_new (double, 2 * n);
+  for (guint i = 0; i < n; i++)
+    {
+      px[i] = bands->x[i], py[i] = upper[i];
+      px[2 * n - 1 - i] = bands->x[i], py[2 * n - 1 - i] = lower[i];
+    }
+  plcol0 (colour);
+  plfill ((PLINT) (2 * n), px, py);
+}
+
+/* The 90 % (5-95) and 50 % (25-75) bands of the population on panel @i. */
+static void
+draw_bands (const Layout *layout, guint i, const Bands *bands, double days_per_x)
+{
+  guint n = revealed (layout->options, bands->x, bands->n, days_per_x);
+
+  fill_years (bands, n, bands->p[4], bands->p[0], COL_POP_WIDE + i);
+  fill_years (bands, n, bands->p[3], bands->p[1], COL_POP_NARROW + i);
+}
+
+/* The panel of a measured value, or -1 for those the figure has none for (HbA1c, TG, HDL). */
+static int
+lab_panel (GtwLabKind kind)
+{
+  switch (kind)
+    {
+    case GTW_LAB_FASTING_GLUCOSE:
+      return 0;
+    case GTW_LAB_FASTING_INSULIN:
+      return 1;
+    case GTW_LAB_FASTING_CPEPTIDE:
+      return 2;
+    case GTW_LAB_HBA1C:
+    case GTW_LAB_TG:
+    case GTW_LAB_HDL:
+    case GTW_LAB_N_KINDS:
+    default:
+      return -1;
+    }
+}
+
+static double
+lab_display_value (const GtwFigureOptions *options, const GtwLab *lab)
+{
+  switch (lab->kind)
+    {
+    case GTW_LAB_FASTING_GLUCOSE:
+      return gtw_glucose_convert (lab->value, options->glucose_unit);
+    case GTW_LAB_FASTING_INSULIN:
+      return gtw_insulin_convert (lab->value, options->insulin_unit);
+    case GTW_LAB_FASTING_CPEPTIDE:
+      return gtw_cpeptide_convert (lab->value, options->cpeptide_unit);
+    case GTW_LAB_HBA1C:
+    case GTW_LAB_TG:
+    case GTW_LAB_HDL:
+    case GTW_LAB_N_KINDS:
+    default:
+      return lab->value;
+    }
+}
+
+/* The measured values of panel @i, as world x and display y; the caller frees them. */
+static guint
+labs_load (const GArray           *labs,
+           const GtwFigureOptions *options,
+           guint                   panel,
+           double                  days_per_x,
+           double                **x,
+           double                **y)
+{
+  guint n = 0;
+
+  *x = *y = NULL;
+  if (labs == NULL)
+    return 0;
+  *x = g_new (double, labs->len + 1);
+  *y = g_new (double, labs->len + 1);
+  for (guint i = 0; i < labs->len; i++)
+    {
+      const GtwLab *lab = &g_array_index (labs, GtwLab, i);
+
+      if (lab_panel (lab->kind) != (int) panel)
+        continue;
+      (*x)[n] = lab->day / days_per_x;
+      (*y)[n] = lab_display_value (options, lab);
+      n++;
+    }
+  return n;
+}
+
+typedef struct
+{
+  const DecadeData *d;
+  const DecadeData *b;
+  Series           *series;
+  GArray           *blocks;
+  const Bands      *bands;     /* N_PANELS of them */
+  const GArray     *labs;
+  double            days_per_x;
+} DecadeParts;
+
+static void
+draw_decade (const Layout      *layout,
+             const DecadeParts *parts,
+             const char        *title,
+             const char        *x_label,
+             double             ada_ifg,
+             double             ada_diabetes,
+             const char        *ifg_label,
+             const char        *diabetes_label)
+{
+  const GtwFigureOptions *o = layout->options;
+  const DecadeData *d = parts->d, *b = parts->b;
+  guint n = revealed (o, d->x, d->n, parts->days_per_x);
+  guint n_base = b != NULL ? revealed (o, b->x, b->n, parts->days_per_x) : 0;
+
   gtw_fig_draw_title (layout, title);
   for (guint i = 0; i < N_PANELS; i++)
     {
+      g_autofree double *lab_x = NULL, *lab_y = NULL;
+      guint n_labs;
+
+      if (!layout->shown[i])
+        continue;
       gtw_fig_panel_viewport (layout, i);
-      gtw_fig_draw_block_bands (layout, i, blocks);
+      gtw_fig_draw_block_bands (layout, i, parts->blocks);
       gtw_fig_draw_grid (layout, i);
-      gtw_fig_draw_series (layout, i, &series[i], d->x, d->n, b ? b->x : NULL, b ? b->n : 0);
+      if (parts->bands[i].n > 0)
+        draw_bands (layout, i, &parts->bands[i], parts->days_per_x);
+      gtw_fig_draw_series (layout, i, &parts->series[i], d->x, n, b ? b->x : NULL, n_base);
       if (i == 0)
         {
           draw_threshold (layout, 0, ada_ifg, ifg_label, FALSE);
           draw_threshold (layout, 0, ada_diabetes, diabetes_label, TRUE);
         }
-      gtw_fig_draw_axes (layout, i, series[i].title, series[i].unit, FALSE);
+      n_labs = labs_load (parts->labs, o, i, parts->days_per_x, &lab_x, &lab_y);
+      for (guint k = 0; k < n_labs; k++)
+        if ((!o->reveal || lab_x[k] * parts->days_per_x <= o->reveal_day + 1e-6)
+            && lab_x[k] >= layout->x0 && lab_x[k] <= layout->x1)
+          gtw_fig_draw_marker (layout, i, lab_x[k], lab_y[k], COL_SERIES + i);
+      gtw_fig_draw_axes (layout, i, parts->series[i].title, parts->series[i].unit, FALSE);
     }
-  draw_beta_cell_mg_axis (layout, d->beta_mg_per_rel);
+  if (layout->shown[N_PANELS - 1])
+    draw_beta_cell_mg_axis (layout, d->beta_mg_per_rel);
   gtw_fig_draw_x_label (layout, x_label);
-  gtw_fig_draw_lanes (layout, blocks);
+  gtw_fig_draw_lanes (layout, parts->blocks);
 }
 
 gboolean
@@ -619,8 +807,11 @@ gtw_figure_draw_trace (cairo_t                *cr,
   Series series[N_PANELS];
   double ifg, diabetes;
   g_autofree char *ifg_label = NULL, *diabetes_label = NULL;
-  Key keys[5];
+  Key keys[8];
   guint n_keys = 0;
+  Bands bands[N_PANELS];
+  DecadeParts parts;
+  gboolean any_bands = FALSE, labs_drawn = FALSE, labs_left_out = FALSE;
   const GtwFigureOptions *o = options;
   gboolean year_view;
   double days_per_x, first_day, last_day;
@@ -649,8 +840,21 @@ gtw_figure_draw_trace (cairo_t                *cr,
     decade_data_load (&b, baseline, options, first_day, last_day, days_per_x);
 
   blocks = intervention_blocks (scenario, first_day, last_day, days_per_x);
+  for (guint i = 0; i < N_PANELS; i++)
+    any_bands |= bands_load (&bands[i], options, i, days_per_x);
+  for (guint i = 0; scenario->labs != NULL && i < scenario->labs->len; i++)
+    {
+      int panel = lab_panel (g_array_index (scenario->labs, GtwLab, i).kind);
 
-  keys[n_keys++] = (Key) { KEY_LINE, COL_SERIES, _("Fasting value") };
+      if (panel >= 0)
+        labs_drawn = TRUE;
+      else
+        labs_left_out = TRUE;
+    }
+
+  /* a presentation keeps the legend short: the curves and the thresholds are labelled */
+  if (!options->presentation)
+    keys[n_keys++] = (Key) { KEY_LINE, COL_SERIES, _("Fasting value") };
   if (options->show_band)
     keys[n_keys++] = (Key) { KEY_BOX, COL_BAND, _("Daily glucose range") };
   if (with_base)
@@ -658,7 +862,15 @@ gtw_figure_draw_trace (cairo_t                *cr,
       keys[n_keys++] = (Key) { KEY_LINE, COL_BASELINE, _("Without interventions") };
       keys[n_keys++] = (Key) { KEY_BOX, COL_DIFF, _("Difference") };
     }
-  keys[n_keys++] = (Key) { KEY_DASHED, COL_THRESHOLD, _("ADA thresholds") };
+  if (!options->presentation)
+    keys[n_keys++] = (Key) { KEY_DASHED, COL_THRESHOLD, _("ADA thresholds") };
+  if (any_bands)
+    keys[n_keys++] = (Key) { KEY_BANDS, 0, _("People like this patient: 50 % / 90 %") };
+  /* HbA1c, TG and HDL have no panel of their own: the legend says so rather than crowd one */
+  if (labs_drawn || labs_left_out)
+    keys[n_keys++] = (Key) { KEY_MARKER, COL_SERIES,
+                             labs_left_out ? _("Your labs (HbA1c, TG and HDL not drawn)")
+                                           : _("Your labs") };
 
   gtw_fig_begin_stream (cr, options);
   gtw_fig_layout_init_full (&layout, options, first_day / days_per_x, last_day / days_per_x, keys, n_keys,
@@ -677,13 +889,29 @@ gtw_figure_draw_trace (cairo_t                *cr,
   /* ADA 2024 fasting plasma glucose cut-offs, as published in each unit (not converted) */
   ifg = o->glucose_unit == GTW_GLUCOSE_MGDL ? 100 : 5.6;
   diabetes = o->glucose_unit == GTW_GLUCOSE_MGDL ? 126 : 7.0;
-  {
-    double thresholds[2] = { ifg, diabetes };
+  /* the axes hold the thresholds, the bands and the labs too, revealed or not */
+  for (guint i = 0; i < N_PANELS; i++)
+    {
+      g_autoptr (GArray) extra = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autofree double *lab_x = NULL, *lab_y = NULL;
+      guint n_labs = labs_load (scenario->labs, options, i, days_per_x, &lab_x, &lab_y);
 
-    gtw_fig_series_range (&layout, &layout.panels[0], &series[0], d.n, b.n, thresholds, 2);
-  }
-  for (guint i = 1; i < N_PANELS; i++)
-    gtw_fig_series_range (&layout, &layout.panels[i], &series[i], d.n, b.n, NULL, 0);
+      if (i == 0)
+        {
+          g_array_append_val (extra, ifg);
+          g_array_append_val (extra, diabetes);
+        }
+      if (bands[i].n > 0)
+        {
+          g_array_append_vals (extra, bands[i].p[0], bands[i].n);
+          g_array_append_vals (extra, bands[i].p[GTW_POPULATION_N_PERCENTILES - 1], bands[i].n);
+        }
+      for (guint k = 0; k < n_labs; k++)
+        if (lab_x[k] >= first_day / days_per_x && lab_x[k] <= last_day / days_per_x)
+          g_array_append_val (extra, lab_y[k]);
+      gtw_fig_series_range (&layout, &layout.panels[i], &series[i], d.n, b.n,
+                            (const double *) extra->data, extra->len);
+    }
 
   ifg_label = g_strdup_printf (_("impaired fasting glucose %.*f"), ifg < 50 ? 1 : 0, ifg);
   diabetes_label = g_strdup_printf (_("diabetes %.*f"), diabetes < 50 ? 1 : 0, diabetes);
@@ -692,8 +920,9 @@ gtw_figure_draw_trace (cairo_t                *cr,
   if (gtw_fig_layout_fits (&layout))
     {
       gtw_fig_draw_legend (&layout, keys, n_keys);
-      draw_decade (&layout, &d, with_base ? &b : NULL, series, blocks,
-                   options->title != NULL ? options->title : scenario->name,
+      parts = (DecadeParts) { &d, with_base ? &b : NULL, series, blocks, bands, scenario->labs,
+                              days_per_x };
+      draw_decade (&layout, &parts, options->title != NULL ? options->title : scenario->name,
                    year_view ? _("Time (months)") : _("Time (years)"), ifg, diabetes, ifg_label,
                    diabetes_label);
     }
@@ -701,5 +930,7 @@ gtw_figure_draw_trace (cairo_t                *cr,
 
   decade_data_clear (&d);
   decade_data_clear (&b);
+  for (guint i = 0; i < N_PANELS; i++)
+    bands_clear (&bands[i]);
   return TRUE;
 }

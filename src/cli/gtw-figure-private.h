@@ -50,7 +50,9 @@ enum
   COL_SERIES, /* one per panel */
   COL_IV_BAND = COL_SERIES + N_PANELS,
   COL_IV_BLOCK = COL_IV_BAND + N_IV_COLOURS,
-  N_COLOURS = COL_IV_BLOCK + N_IV_COLOURS,
+  COL_POP_WIDE = COL_IV_BLOCK + N_IV_COLOURS, /* the population's 90 % band, one per panel */
+  COL_POP_NARROW = COL_POP_WIDE + N_PANELS,   /* its 50 % band */
+  N_COLOURS = COL_POP_NARROW + N_PANELS,
 };
 
 typedef struct
@@ -75,6 +77,8 @@ typedef struct
   gboolean right_axis;
   guint  columns;       /* pixel columns of a plot area */
   Panel  panels[N_PANELS];
+  gboolean shown[N_PANELS]; /* by options->panels; hidden panels have no height */
+  guint  last;          /* the lowest panel shown, which carries the x axis */
 } Layout;
 
 typedef enum
@@ -97,6 +101,8 @@ typedef enum
   KEY_LINE,
   KEY_DASHED,
   KEY_BOX,
+  KEY_BANDS,  /* the population's two bands, colour the panel's */
+  KEY_MARKER, /* a measured value */
 } KeyKind;
 
 typedef struct
@@ -128,6 +134,8 @@ typedef struct
 } Series;
 
 /* gtw-figure-axes.c */
+double gtw_fig_line_width (const Layout *layout, double width);
+void gtw_fig_draw_marker (const Layout *layout, guint panel, double x, double y, int colour);
 void gtw_fig_setup_colours (const GtwFigureOptions *options);
 double gtw_fig_text_width (const Layout *layout, const char *s, double scale);
 double gtw_fig_nice_step (double range, double target);

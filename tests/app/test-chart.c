@@ -800,6 +800,338 @@ test_render_time (Fixture       *f,
           "%.1f ms (%.1f ms of CPU)\n", GTW_SCENARIO_MAX_DAYS, best_wall, best_cpu);
 }
 
+/* Writes @texture to $GTW_SCREENSHOT_DIR/@name when that is set, to look at. */
+static void
+save_screenshot (GdkTexture *texture,
+                 const char *name)
+{
+  const char *dir = g_getenv ("GTW_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* Draws the chart's figure (as it asks for it) into an image and returns where it went. */
+static void
+draw_figure (const GtwFigureOptions *chart_options,
+             GtwTrace               *run,
+             GtwFigureGeometry      *geometry,
+             cairo_surface_t       **out)
+{
+  GtwFigureOptions options = *chart_options;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, options.width,
+                                                         options.height);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr (GError) error = NULL;
+
+  memset (geometry, 0, sizeof *geometry);
+  options.geometry = geometry;
+  g_assert_true (gtw_figure_draw_trace (cr, &options, run, baseline, &error));
+  g_assert_no_error (error);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  if (out != NULL)
+    *out = surface;
+  else
+    cairo_surface_destroy (surface);
+}
+
+/* The pixel at (x, y) of an ARGB32 image, as 0xRRGGBB. */
+static guint32
+pixel_at (cairo_surface_t *surface,
+          double           x,
+          double           y)
+{
+  const guchar *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint32 p = *(const guint32 *) (data + (gsize) round (y) * stride + (gsize) round (x) * 4);
+
+  return p & 0xffffff;
+}
+
+/* Hidden curves leave their panels out; the others share the height, in every view. */
+static void
+test_curves (Fixture       *f,
+             gconstpointer  data)
+{
+  GtwFigureOptions options;
+  GtwFigureGeometry all, two;
+  g_autoptr (GdkTexture) before = grab (GTK_WIDGET (f->chart));
+  g_autoptr (GdkTexture) after = NULL;
+  double all_height, two_height;
+
+  g_assert_cmpint (gtw_chart_get_visible_curves (f->chart), ==, GTW_CHART_CURVES_ALL);
+  gtw_chart_get_figure_options (f->chart, &options);
+  g_assert_cmpuint (options.panels, ==, GTW_CHART_CURVES_ALL);
+  draw_figure (&options, trace, &all, NULL);
+
+  gtw_chart_set_visible_curves (f->chart, GTW_CHART_CURVE_GLUCOSE | GTW_CHART_CURVE_BETA_CELLS);
+  g_assert_cmpint (gtw_chart_get_visible_curves (f->chart), ==,
+                   GTW_CHART_CURVE_GLUCOSE | GTW_CHART_CURVE_BETA_CELLS);
+  gtw_chart_get_figure_options (f->chart, &options);
+  g_assert_cmpuint (options.panels, ==, GTW_CHART_CURVE_GLUCOSE | GTW_CHART_CURVE_BETA_CELLS);
+  draw_figure (&options, trace, &two, NULL);
+
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (all.panels[i].shown);
+  g_assert_true (two.panels[0].shown);
+  g_assert_false (two.panels[1].shown);
+  g_assert_false (two.panels[2].shown);
+  g_assert_true (two.panels[3].shown);
+  g_assert_cmpfloat (two.panels[1].bottom - two.panels[1].top, ==, 0);
+  all_height = all.panels[0].bottom - all.panels[0].top;
+  two_height = two.panels[0].bottom - two.panels[0].top;
+  /* four panels and three gaps become two panels and one gap */
+  g_assert_cmpfloat (two_height, >, 1.9 * all_height);
+  g_assert_cmpfloat_with_epsilon (two.panels[3].bottom - two.panels[3].top, two_height, 1e-9);
+  g_assert_cmpfloat_with_epsilon (two.panels[3].bottom, all.panels[3].bottom, 1e-9);
+  g_assert_cmpfloat (two.panels[3].top, >, two.panels[0].bottom);
+
+  after = grab (GTK_WIDGET (f->chart));
+  g_assert_cmpfloat (difference (before, after), >, 0.05);
+
+  /* the day view follows as well */
+  gtw_chart_set_view (f->chart, GTW_CHART_VIEW_DAY, 100);
+  gtw_chart_get_figure_options (f->chart, &options);
+  g_assert_cmpuint (options.panels, ==, GTW_CHART_CURVE_GLUCOSE | GTW_CHART_CURVE_BETA_CELLS);
+
+  /* no curves at all is not a choice: all of them come back */
+  gtw_chart_set_visible_curves (f->chart, 0);
+  g_assert_cmpint (gtw_chart_get_visible_curves (f->chart), ==, GTW_CHART_CURVES_ALL);
+}
+
+/* Presentation mode: larger text, wider margins, bolder picture, in light and dark. */
+static void
+test_presentation (Fixture       *f,
+                   gconstpointer  data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtwFigureOptions normal, room;
+  int left_normal, left_room;
+  g_autoptr (GdkTexture) before = grab (GTK_WIDGET (f->chart));
+  g_autoptr (GdkTexture) small = NULL, light = NULL, dark = NULL;
+
+  gtw_chart_get_figure_options (f->chart, &normal);
+  gtw_chart_get_margins (f->chart, &left_normal, NULL);
+  f->range_changes = 0;
+  gtw_chart_set_presentation (f->chart, TRUE);
+  g_assert_true (gtw_chart_get_presentation (f->chart));
+  gtw_chart_get_figure_options (f->chart, &room);
+  gtw_chart_get_margins (f->chart, &left_room, NULL);
+  g_assert_true (room.presentation);
+  g_assert_false (normal.presentation);
+  /* 1.9 times as large, less where the chart is too short to hold it */
+  g_assert_cmpfloat (room.font_scale / normal.font_scale, >=, 1.6);
+  g_assert_cmpfloat (room.font_scale / normal.font_scale, <=, 1.9);
+  g_assert_cmpint (left_room, >, left_normal * 1.6);
+  /* the timeline follows the wider margins */
+  g_assert_cmpint (f->range_changes, >=, 1);
+  small = grab (GTK_WIDGET (f->chart));
+  g_assert_cmpfloat (difference (before, small), >, 0.05);
+
+  gtw_chart_set_visible_curves (f->chart, GTW_CHART_CURVE_GLUCOSE | GTW_CHART_CURVE_INSULIN
+                                          | GTW_CHART_CURVE_BETA_CELLS);
+  /* a projector's full screen, less the timeline: the text grows to (nearly) 1.9 times */
+  gtk_window_set_default_size (f->window, 1600, 900);
+  wait_for_paint (GTK_WIDGET (f->chart));
+  gtw_chart_get_figure_options (f->chart, &room);
+  g_assert_cmpfloat (room.font_scale / normal.font_scale, >=, 1.8);
+  light = grab (GTK_WIDGET (f->chart));
+  g_assert_cmpfloat (mean_luminance (light), >, 0.8);
+  save_screenshot (light, "presentation-light.png");
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  dark = grab (GTK_WIDGET (f->chart));
+  g_assert_cmpfloat (mean_luminance (dark), <, 0.3);
+  save_screenshot (dark, "presentation-dark.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  gtw_chart_set_presentation (f->chart, FALSE);
+  gtw_chart_get_figure_options (f->chart, &room);
+  g_assert_cmpfloat (room.font_scale, ==, normal.font_scale);
+}
+
+/* Whether any pixel of the glucose curve's colour lies in columns [x0, x1) of panel 0. */
+static guint
+count_colour (GdkTexture              *texture,
+              const GtwFigureGeometry *g,
+              double                   x0,
+              double                   x1,
+              guint32                  rgb)
+{
+  int w = gdk_texture_get_width (texture), h = gdk_texture_get_height (texture);
+  g_autofree guchar *px = g_malloc ((gsize) w * h * 4);
+  guint n = 0;
+
+  gdk_texture_download (texture, px, (gsize) w * 4);
+  for (int y = (int) g->panels[0].top + 2; y < (int) g->panels[0].bottom - 2; y++)
+    for (int x = (int) MAX (x0, 0); x < (int) MIN (x1, w); x++)
+      {
+        const guchar *p = px + ((gsize) y * w + x) * 4;
+        guint32 c = (guint32) p[2] << 16 | (guint32) p[1] << 8 | p[0];
+
+        n += c == rgb;
+      }
+  return n;
+}
+
+/* Playback: the data only up to the reveal day, the same axes, and cheap frames. */
+static void
+test_reveal (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtwScenario) scenario = gtw_scenario_copy (gtw_trace_get_scenario (trace));
+  g_autoptr (GtwTrace) decade = NULL, decade_base = NULL;
+  g_autoptr (GdkTexture) full = NULL, revealed = NULL;
+  GtwFigureOptions options;
+  GtwFigureGeometry whole, part;
+  GtwSimOptions sim;
+  const guint32 glucose_blue = 0x0072B2;
+  double cut, frame_ms = 0, frame_cpu = 0, snapshot_ms = 0;
+  const int frames = 30;
+
+  scenario->duration_days = 3652;
+  gtw_sim_options_init (&sim);
+  sim.integrator = GTW_INTEGRATOR_FAST;
+  decade = gtw_simulate (scenario, &sim, NULL, &error);
+  g_assert_no_error (error);
+  sim.with_interventions = FALSE;
+  decade_base = gtw_simulate (scenario, &sim, NULL, &error);
+  g_assert_no_error (error);
+  gtw_chart_set_traces (f->chart, decade, decade_base);
+
+  g_assert_cmpint (gtw_chart_get_reveal_day (f->chart), ==, -1);
+  full = grab (GTK_WIDGET (f->chart));
+  gtw_chart_get_figure_options (f->chart, &options);
+  g_assert_false (options.reveal);
+  draw_figure (&options, decade, &whole, NULL);
+
+  gtw_chart_set_reveal_day (f->chart, 4 * 365);
+  g_assert_cmpint (gtw_chart_get_reveal_day (f->chart), ==, 4 * 365);
+  gtw_chart_get_figure_options (f->chart, &options);
+  g_assert_true (options.reveal);
+  g_assert_cmpfloat (options.reveal_day, ==, 4 * 365);
+  /* the axes stay those of the whole run */
+  draw_figure (&options, decade, &part, NULL);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_assert_cmpfloat (part.panels[i].ymin, ==, whole.panels[i].ymin);
+      g_assert_cmpfloat (part.panels[i].ymax, ==, whole.panels[i].ymax);
+    }
+  g_assert_cmpfloat (part.first_day, ==, whole.first_day);
+  g_assert_cmpfloat (part.last_day, ==, whole.last_day);
+
+  revealed = grab (GTK_WIDGET (f->chart));
+  save_screenshot (revealed, "reveal-year-4.png");
+  cut = whole.left + (4 * 365.0 - whole.first_day) / (whole.last_day - whole.first_day)
+                     * (whole.right - whole.left);
+  /* the glucose curve is drawn before the day and nowhere after it */
+  g_assert_cmpuint (count_colour (full, &whole, cut + 4, whole.right - 2, glucose_blue), >, 20);
+  g_assert_cmpuint (count_colour (revealed, &whole, cut + 4, whole.right - 2, glucose_blue), ==, 0);
+  g_assert_cmpuint (count_colour (revealed, &whole, whole.left + 2, cut - 4, glucose_blue), >, 20);
+
+  /* a frame of playback: a new day, snapshot and render, as the present engineer drives it */
+  for (int i = 0; i <= frames; i++)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+      g_autoptr (GskRenderNode) node = NULL;
+      g_autoptr (GdkTexture) texture = NULL;
+      gint64 start = g_get_monotonic_time ();
+      double start_cpu = cpu_ms ();
+
+      gtw_chart_set_reveal_day (f->chart, 4 * 365 + i * 30);
+      GTK_WIDGET_GET_CLASS (f->chart)->snapshot (GTK_WIDGET (f->chart), snapshot);
+      node = gtk_snapshot_free_to_node (snapshot);
+      g_assert_nonnull (node);
+      if (i > 0)
+        snapshot_ms += cpu_ms () - start_cpu;
+      texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (GTK_WIDGET (f->chart))),
+                                             node, &GRAPHENE_RECT_INIT (0, 0, WIDTH, HEIGHT));
+      if (i > 0)
+        {
+          frame_ms += (g_get_monotonic_time () - start) / 1000.0;
+          frame_cpu += cpu_ms () - start_cpu;
+        }
+    }
+  printf ("# reveal frame: decade view of 3652 days with its baseline at %dx%d, reveal line: "
+          "%.2f ms per frame (%.2f ms of CPU, %.2f ms of it the chart's snapshot; mean of %d, "
+          "with GSK_RENDERER=cairo's software render)\n",
+          WIDTH, HEIGHT, frame_ms / frames, frame_cpu / frames, snapshot_ms / frames, frames);
+
+  gtw_chart_set_reveal_day (f->chart, -1);
+  gtw_chart_get_figure_options (f->chart, &options);
+  g_assert_false (options.reveal);
+}
+
+/* Measured values on the panels of their kind, at their day and value. */
+static void
+test_labs (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtwScenario) scenario = gtw_scenario_copy (gtw_trace_get_scenario (trace));
+  g_autoptr (GtwTrace) with_labs = NULL;
+  g_autoptr (GdkTexture) shot = NULL;
+  GtwFigureOptions options;
+  GtwFigureGeometry g;
+  GtwSimOptions sim;
+  cairo_surface_t *surface;
+  const GtwLab labs[] = {
+    { 100, GTW_LAB_FASTING_GLUCOSE, 6.4 },
+    { 400, GTW_LAB_FASTING_INSULIN, 95 },
+    { 500, GTW_LAB_FASTING_CPEPTIDE, 0.9 },
+    { 400, GTW_LAB_HBA1C, 5.9 },
+  };
+  const double values[] = { 6.4, 95, 0.9 };
+  const guint32 colours[] = { 0x0072B2, 0xD55E00, 0xCC79A7 };
+
+  scenario->labs = g_array_new (FALSE, FALSE, sizeof (GtwLab));
+  g_array_append_vals (scenario->labs, labs, G_N_ELEMENTS (labs));
+  gtw_sim_options_init (&sim);
+  sim.integrator = GTW_INTEGRATOR_FAST;
+  with_labs = gtw_simulate (scenario, &sim, NULL, &error);
+  g_assert_no_error (error);
+  gtw_chart_set_traces (f->chart, with_labs, baseline);
+  shot = grab (GTK_WIDGET (f->chart));
+  save_screenshot (shot, "labs.png");
+
+  gtw_chart_get_figure_options (f->chart, &options);
+  draw_figure (&options, with_labs, &g, &surface);
+  for (guint i = 0; i < 3; i++)
+    {
+      double x = g.left + (labs[i].day - g.first_day) / (g.last_day - g.first_day) * (g.right - g.left);
+      double y = g.panels[i].bottom - (values[i] - g.panels[i].ymin)
+                                      / (g.panels[i].ymax - g.panels[i].ymin)
+                                      * (g.panels[i].bottom - g.panels[i].top);
+
+      g_assert_cmpfloat (values[i], >, g.panels[i].ymin);
+      g_assert_cmpfloat (values[i], <, g.panels[i].ymax);
+      /* the diamond's middle has the panel's colour, its outline the text's */
+      g_assert_cmphex (pixel_at (surface, x, y), ==, colours[i]);
+    }
+  cairo_surface_destroy (surface);
+
+  /* in mg/dL the glucose point moves with the axis */
+  {
+    GtwDisplayUnits units = { GTW_GLUCOSE_MGDL, GTW_INSULIN_PMOL, GTW_CPEPTIDE_NMOL,
+                              GTW_HBA1C_PERCENT };
+    double mgdl = gtw_glucose_convert (6.4, GTW_GLUCOSE_MGDL), x, y;
+
+    gtw_chart_set_units (f->chart, &units);
+    gtw_chart_get_figure_options (f->chart, &options);
+    draw_figure (&options, with_labs, &g, &surface);
+    x = g.left + (100 - g.first_day) / (g.last_day - g.first_day) * (g.right - g.left);
+    y = g.panels[0].bottom - (mgdl - g.panels[0].ymin) / (g.panels[0].ymax - g.panels[0].ymin)
+                             * (g.panels[0].bottom - g.panels[0].top);
+    g_assert_cmphex (pixel_at (surface, x, y), ==, colours[0]);
+    cairo_surface_destroy (surface);
+  }
+}
+
 static void
 skip_all (void)
 {
@@ -835,6 +1167,10 @@ main (int    argc,
   ADD ("/chart/live", test_live);
   ADD ("/chart/story-flags", test_story_flags);
   ADD ("/chart/render-time", test_render_time);
+  ADD ("/chart/curves", test_curves);
+  ADD ("/chart/presentation", test_presentation);
+  ADD ("/chart/reveal", test_reveal);
+  ADD ("/chart/labs", test_labs);
   ADD ("/ogtt/window", test_ogtt_window);
 #undef ADD
 
