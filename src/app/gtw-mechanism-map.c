@@ -319,7 +319,8 @@ format_value (GtwMechanismMap *self,
   switch (nodes[node].format)
     {
     case FORMAT_RELATIVE:
-      /* TRANSLATORS: a level against a healthy person's, "72 % of healthy" */
+      /* TRANSLATORS: a level against a healthy person's, "72 % of healthy"; it must fit a
+       * diagram node about 20 characters wide, as must the other values of the map */
       return g_strdup_printf (_("%.0f %% of healthy"), value);
     case FORMAT_ACTIVATION:
       if (value < 1)

@@ -352,6 +352,15 @@ test_click (Fixture       *f,
   g_assert_cmpint (gtw_mechanism_map_get_selected_node (f->map), ==, -1);
   g_assert_false (shows_label (map, gtw_mech_node_explanation (GTW_MECH_NODE_AMPK)));
   g_assert_false (press_key (f, GDK_KEY_Escape));
+
+  /* Tab from the map reaches the panel's close button, which closes it */
+  click_node (f, GTW_MECH_NODE_LIVER_FAT);
+  wait_for_paint (map);
+  g_assert_true (gtk_widget_child_focus (map, GTK_DIR_TAB_FORWARD));
+  g_assert_true (GTK_IS_BUTTON (gtk_root_get_focus (GTK_ROOT (f->window))));
+  g_signal_emit_by_name (gtk_root_get_focus (GTK_ROOT (f->window)), "clicked");
+  g_assert_cmpint (gtw_mechanism_map_get_selected_node (f->map), ==, -1);
+  g_assert_true (gtk_widget_has_focus (map));
 }
 
 /* Arrow keys walk the diagram, Enter selects the focused node. */
