@@ -406,6 +406,45 @@ test_keys (Fixture       *f,
   g_assert_false (press_key (f, GDK_KEY_a));
 }
 
+/* Every intervention at once: each badge on its nodes, none lost, and a picture to check
+ * that the crowded nodes stay legible. */
+static void
+test_all_badges (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtwScenario) scenario = gtw_preset_load ("progressor", &error);
+  g_autoptr (GtwTrace) all = NULL;
+  g_autoptr (GdkTexture) shot = NULL;
+  GtwInterventionType types[8];
+  GtwSimOptions options;
+  guint total = 0;
+
+  g_assert_no_error (error);
+  scenario->duration_days = 2 * YEAR;
+  for (int type = 0; type < GTW_N_IV_TYPES; type++)
+    {
+      GtwIntervention iv;
+
+      gtw_intervention_init (&iv, type, YEAR);
+      g_array_append_val (scenario->interventions, iv);
+    }
+  gtw_sim_options_init (&options);
+  all = gtw_simulate (scenario, &options, NULL, &error);
+  g_assert_no_error (error);
+
+  gtw_mechanism_map_set_traces (f->map, all, NULL);
+  g_assert_cmpuint (gtw_mechanism_map_get_badges (f->map, GTW_MECH_NODE_AMPK, types, 8), ==, 3);
+  g_assert_cmpuint (gtw_mechanism_map_get_badges (f->map, GTW_MECH_NODE_IRS1, types, 8), ==, 2);
+  g_assert_cmpuint (gtw_mechanism_map_get_badges (f->map, GTW_MECH_NODE_AKT, types, 8), ==, 2);
+  for (int node = 0; node < GTW_MECH_N_NODES; node++)
+    total += gtw_mechanism_map_get_badges (f->map, node, types, 8);
+  /* ten interventions, four of them on two nodes */
+  g_assert_cmpuint (total, ==, 14);
+  shot = grab (GTK_WIDGET (f->window));
+  save_screenshot (shot, "mechanism-map-all.png");
+}
+
 /* In a narrow pane the panel floats over the map instead of squeezing it, and a click on the
  * panel does not reach the nodes beneath. */
 static void
@@ -558,6 +597,7 @@ main (int    argc,
   ADD ("/mechanism-map/badges", test_badges);
   ADD ("/mechanism-map/click", test_click);
   ADD ("/mechanism-map/keys", test_keys);
+  ADD ("/mechanism-map/all-badges", test_all_badges);
   ADD ("/mechanism-map/narrow", test_narrow);
   ADD ("/mechanism-map/description", test_description);
   ADD ("/mechanism-map/dark", test_dark);
