@@ -35,6 +35,8 @@
 #define HISTORY_H     230
 /* Narrower than this beside the panel, the map keeps its width and the panel floats over it. */
 #define MIN_SIDE_MAP  (CANVAS_W * 0.6)
+/* Drawn smaller than this, the map leaves out the nodes' subtitles and enlarges the rest. */
+#define COMPACT_SCALE 0.75
 
 typedef enum
 {
@@ -58,6 +60,7 @@ typedef struct
   double      ref;         /* the healthy reference, in the display unit */
   double      bad;         /* clearly impaired; below ref when less is worse */
   double      max;         /* the gauge's full scale */
+  double      low_bad;     /* 0, or clearly impaired below ref too (insulin deficiency) */
 } NodeInfo;
 
 #define COL(i) (95.0 + 190.0 * (i))
@@ -101,7 +104,7 @@ static const NodeInfo nodes[GTW_MECH_N_NODES] = {
     N_("Insulin"), N_("in the blood, fasting"),
     N_("The beta cells release insulin to move glucose out of the blood. When the cells stop "
        "listening, the pancreas makes more, and high insulin is often the first sign."),
-    COL (0), ROW_B, NODE_W, FORMAT_INSULIN, 40, 150, 300 },
+    COL (0), ROW_B, NODE_W, FORMAT_INSULIN, 40, 150, 300, 12 },
   [GTW_MECH_NODE_RECEPTOR] = {
     N_("Insulin receptor"), N_("on the cell surface"),
     N_("Insulin binds its receptor, which switches itself on and passes the signal to IRS-1. "
@@ -147,7 +150,7 @@ static const NodeInfo nodes[GTW_MECH_N_NODES] = {
     N_("Blood glucose"), N_("fasting"),
     N_("Glucose in the blood is what the liver puts in minus what muscle and fat take up. It "
        "stays normal for years while insulin rises, and climbs once the beta cells fail."),
-    CANVAS_W / 2, ROW_D, 230, FORMAT_GLUCOSE, 5.0, 7.0, 14.0 },
+    CANVAS_W / 2, ROW_D, 230, FORMAT_GLUCOSE, 5.0, 7.0, 14.0, 3.0 },
 };
 
 typedef enum { SIDE_TOP, SIDE_BOTTOM, SIDE_LEFT, SIDE_RIGHT } Side;
@@ -293,6 +296,9 @@ node_score (GtwMechNode node,
 {
   const NodeInfo *n = &nodes[node];
 
+  /* failing beta cells leave too little insulin: as impaired as too much */
+  if (n->low_bad > 0 && value < n->ref)
+    return CLAMP ((n->ref - value) / (n->ref - n->low_bad), 0.0, 1.0);
   return CLAMP ((value - n->ref) / (n->bad - n->ref), -1.0, 1.0);
 }
 
@@ -662,7 +668,7 @@ draw_badges (GtwMechanismMap *self,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (PangoLayout) layout = make_layout (self, gtw_intervention_style_short_label (types[i]),
-                                                    13.5, TRUE);
+                                                    self->scale < COMPACT_SCALE ? 15 : 13.5, TRUE);
       GdkRGBA fill, text;
       graphene_rect_t b;
       int w, h;
@@ -705,6 +711,7 @@ draw_node (GtwMechanismMap *self,
   double y = r.origin.y + 7, gauge_x = r.origin.x + 12, gauge_w = r.size.width - 24;
   double gauge_y = r.origin.y + r.size.height - 15;
   gboolean selected = (int) node == self->selected;
+  gboolean compact = self->scale < COMPACT_SCALE;
 
   rounded_rect (cr, &r, NODE_RADIUS);
   set_source (cr, &tint);
@@ -728,8 +735,10 @@ draw_node (GtwMechanismMap *self,
     }
 
   set_source (cr, &p->fg);
-  y += draw_text (self, cr, _(n->title), 16.5, TRUE, n->x, y, r.size.width - 10);
-  if (n->subtitle != NULL)
+  if (compact)
+    y += 4;
+  y += draw_text (self, cr, _(n->title), compact ? 17.5 : 16.5, TRUE, n->x, y, r.size.width - 10);
+  if (n->subtitle != NULL && !compact)
     {
       GdkRGBA dim = p->fg;
 
@@ -742,7 +751,7 @@ draw_node (GtwMechanismMap *self,
     {
       g_autofree char *text = format_value (self, node, value);
 
-      draw_text (self, cr, text, 15, FALSE, n->x, y + 1, r.size.width - 10);
+      draw_text (self, cr, text, compact ? 18 : 15, FALSE, n->x, y + 1, r.size.width - 10);
     }
 
   /* the gauge: the level filled, the healthy reference as a tick */
@@ -771,11 +780,12 @@ draw_frame (GtwMechanismMap *self,
             const Palette   *p)
 {
   g_autoptr (PangoLayout) title = NULL;
-  g_autoptr (PangoLayout) better = make_layout (self, _("better than healthy"), 13, FALSE);
-  g_autoptr (PangoLayout) impaired = make_layout (self, _("impaired"), 13, FALSE);
-  g_autoptr (PangoLayout) drives = make_layout (self, _("drives"), 13, FALSE);
-  g_autoptr (PangoLayout) blocks = make_layout (self, _("blocks"), 13, FALSE);
-  g_autoptr (PangoLayout) tick = make_layout (self, _("healthy reference"), 13, FALSE);
+  double size = self->scale < COMPACT_SCALE ? 16 : 13;
+  g_autoptr (PangoLayout) better = make_layout (self, _("better than healthy"), size, FALSE);
+  g_autoptr (PangoLayout) impaired = make_layout (self, _("impaired"), size, FALSE);
+  g_autoptr (PangoLayout) drives = make_layout (self, _("drives"), size, FALSE);
+  g_autoptr (PangoLayout) blocks = make_layout (self, _("blocks"), size, FALSE);
+  g_autoptr (PangoLayout) tick = make_layout (self, _("healthy reference"), size, FALSE);
   double x = 14, y = CANVAS_H - 62;
   int w, h;
 
@@ -787,10 +797,10 @@ draw_frame (GtwMechanismMap *self,
       /* TRANSLATORS: the map's heading, "Year 8, month 1 · Prediabetes" */
       g_autofree char *text = g_strdup_printf (_("%s · %s"), date, gtw_stage_label (r->stage));
 
-      title = make_layout (self, text, 19, TRUE);
+      title = make_layout (self, text, size + 6, TRUE);
     }
   else
-    title = make_layout (self, _("No run yet"), 19, TRUE);
+    title = make_layout (self, _("No run yet"), size + 6, TRUE);
   cairo_move_to (cr, 14, 8);
   pango_cairo_show_layout (cr, title);
 
