@@ -9,7 +9,7 @@
 #include "gtw-uncertainty.h"
 
 /* Enough patients for the 5th and 95th percentiles to mean something, few enough to be fast. */
-#define FIRST_STAGE_PATIENTS 16
+#define FIRST_STAGE_PATIENTS 12
 
 struct _GtwUncertainty
 {

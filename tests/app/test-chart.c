@@ -1096,6 +1096,9 @@ test_labs (Fixture       *f,
   with_labs = gtw_simulate (scenario, &sim, NULL, &error);
   g_assert_no_error (error);
   gtw_chart_set_traces (f->chart, with_labs, baseline);
+  /* the cursor on a day with labs names them: to look at */
+  pointer_to (f, x_of_day (f, 400), HEIGHT / 2.0);
+  g_assert_cmpint (f->cursor_day, ==, 400);
   shot = grab (GTK_WIDGET (f->chart));
   save_screenshot (shot, "labs.png");
 
