@@ -60,7 +60,9 @@ typedef struct
   double      ref;         /* the healthy reference, in the display unit */
   double      bad;         /* clearly impaired; below ref when less is worse */
   double      max;         /* the gauge's full scale */
-  double      low_bad;     /* 0, or clearly impaired below ref too (insulin deficiency) */
+  /* 0, or impaired below low_ok too, clearly at low_bad (insulin deficiency, hypoglycaemia) */
+  double      low_ok;
+  double      low_bad;
 } NodeInfo;
 
 #define COL(i) (95.0 + 190.0 * (i))
@@ -104,7 +106,7 @@ static const NodeInfo nodes[GTW_MECH_N_NODES] = {
     N_("Insulin"), N_("in the blood, fasting"),
     N_("The beta cells release insulin to move glucose out of the blood. When the cells stop "
        "listening, the pancreas makes more, and high insulin is often the first sign."),
-    COL (0), ROW_B, NODE_W, FORMAT_INSULIN, 40, 150, 300, 12 },
+    COL (0), ROW_B, NODE_W, FORMAT_INSULIN, 40, 150, 300, 18, 6 },
   [GTW_MECH_NODE_RECEPTOR] = {
     N_("Insulin receptor"), N_("on the cell surface"),
     N_("Insulin binds its receptor, which switches itself on and passes the signal to IRS-1. "
@@ -150,7 +152,7 @@ static const NodeInfo nodes[GTW_MECH_N_NODES] = {
     N_("Blood glucose"), N_("fasting"),
     N_("Glucose in the blood is what the liver puts in minus what muscle and fat take up. It "
        "stays normal for years while insulin rises, and climbs once the beta cells fail."),
-    CANVAS_W / 2, ROW_D, 230, FORMAT_GLUCOSE, 5.0, 7.0, 14.0, 3.0 },
+    CANVAS_W / 2, ROW_D, 230, FORMAT_GLUCOSE, 5.0, 7.0, 14.0, 3.9, 3.0 },
 };
 
 typedef enum { SIDE_TOP, SIDE_BOTTOM, SIDE_LEFT, SIDE_RIGHT } Side;
@@ -297,8 +299,8 @@ node_score (GtwMechNode node,
   const NodeInfo *n = &nodes[node];
 
   /* failing beta cells leave too little insulin: as impaired as too much */
-  if (n->low_bad > 0 && value < n->ref)
-    return CLAMP ((n->ref - value) / (n->ref - n->low_bad), 0.0, 1.0);
+  if (n->low_ok > 0 && value < n->ref)
+    return CLAMP ((n->low_ok - value) / (n->low_ok - n->low_bad), 0.0, 1.0);
   return CLAMP ((value - n->ref) / (n->bad - n->ref), -1.0, 1.0);
 }
 
