@@ -105,13 +105,15 @@ disclaimer (void)
 /* ---------------------------------------------------------------------------------------- */
 /* Text                                                                                     */
 
+/* @size_scale: of the style's type size, 1 but in the markers table's tight cells */
 static PangoLayout *
-make_layout (Doc *doc, Style style, double width, const char *markup)
+make_layout (Doc *doc, Style style, double size_scale, double width, const char *markup)
 {
   PangoLayout *layout = pango_layout_new (doc->pango);
   PangoFontDescription *desc = pango_font_description_from_string ("Sans");
 
-  pango_font_description_set_absolute_size (desc, styles[style].size * doc->scale * PANGO_SCALE);
+  pango_font_description_set_absolute_size (desc, styles[style].size * size_scale * doc->scale
+                                                  * PANGO_SCALE);
   pango_font_description_set_weight (desc, styles[style].weight);
   pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);
@@ -136,7 +138,7 @@ static double
 text_at (Doc *doc, double x, double y, double width, Style style, PangoAlignment align,
          const char *markup)
 {
-  g_autoptr (PangoLayout) layout = make_layout (doc, style, width, markup);
+  g_autoptr (PangoLayout) layout = make_layout (doc, style, 1.0, width, markup);
 
   pango_layout_set_alignment (layout, align);
   if (doc->cr != NULL)
@@ -151,7 +153,7 @@ text_at (Doc *doc, double x, double y, double width, Style style, PangoAlignment
 static double
 text_height (Doc *doc, double width, Style style, const char *markup)
 {
-  g_autoptr (PangoLayout) layout = make_layout (doc, style, width, markup);
+  g_autoptr (PangoLayout) layout = make_layout (doc, style, 1.0, width, markup);
 
   return layout_height (layout);
 }
@@ -534,7 +536,9 @@ row_unit (Row row, const GtwDisplayUnits *u)
     case ROW_CPEPTIDE: return gtw_cpeptide_unit_label (u->cpeptide);
     case ROW_HBA1C: return gtw_hba1c_unit_label (u->hba1c);
     case ROW_WEIGHT: return _("kg");
-    case ROW_BETA_CELLS: return _("% of healthy");
+    case ROW_BETA_CELLS:
+      /* xgettext:no-c-format */
+      return _("% of healthy");
     case ROW_HOMA_IR:
     case ROW_TG_HDL:
     case ROW_STAGE:
@@ -638,6 +642,67 @@ fill_rect (Doc *doc, double x, double y, double w, double h, double r, double g,
   cairo_fill (doc->cr);
 }
 
+/* The cells of the markers table are narrow (six beside the labels when there is a plan), and
+ * a translated stage can hold a word wider than a cell ("Insulinresistenz"). A row whose widest
+ * word does not fit is set smaller, the whole row alike, down to CELL_MIN_SCALE of the table's
+ * type; a word that still does not fit is broken, with a hyphen, rather than drawn over its
+ * neighbour. */
+#define CELL_MIN_SCALE 0.7
+
+static PangoLayout *
+cell_layout (Doc *doc, double width, double size_scale, const char *markup)
+{
+  PangoLayout *layout = make_layout (doc, STYLE_TABLE, size_scale, width, markup);
+
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  return layout;
+}
+
+/* The width of the widest word of @markup at the table's full type size. */
+static double
+widest_word (Doc *doc, const char *markup)
+{
+  g_autoptr (PangoLayout) layout = make_layout (doc, STYLE_TABLE, 1.0, -1, markup);
+  int widest = 0;
+
+  /* as narrow as can be, whole words: one word a line */
+  pango_layout_set_width (layout, 1);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    {
+      PangoRectangle logical;
+
+      pango_layout_line_get_extents (l->data, NULL, &logical);
+      widest = MAX (widest, logical.width);
+    }
+  return (double) widest / PANGO_SCALE;
+}
+
+/* The value cells of a row, in the order they are drawn: for each column the run with the plan
+ * (bold when there is a plan to compare it with), then the run without. */
+static GPtrArray *
+row_cells (Doc *doc, Row row, const GtwMarkers *with, const GtwMarkers *without, guint n_cols)
+{
+  GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint c = 0; c < n_cols; c++)
+    {
+      g_autofree char *a = row_value (row, &with[c], &doc->units);
+
+      if (has_plan (doc))
+        {
+          g_autofree char *b = row_value (row, &without[c], &doc->units);
+
+          g_ptr_array_add (cells, g_markup_printf_escaped ("<b>%s</b>", a));
+          g_ptr_array_add (cells, g_markup_escape_text (b, -1));
+        }
+      else
+        g_ptr_array_add (cells, g_markup_escape_text (a, -1));
+    }
+  return cells;
+}
+
 static void
 flow_table (Doc *doc)
 {
@@ -649,6 +714,8 @@ flow_table (Doc *doc)
   double cell = (doc->width - label_width) / (n_cols * n_sub);
   double pad = 3 * doc->scale;
   double heights[N_ROWS + 2];
+  double size_scales[N_ROWS];
+  GPtrArray *cells[N_ROWS] = { NULL };
   double total = 0;
   double y;
 
@@ -665,19 +732,22 @@ flow_table (Doc *doc)
       g_autofree char *label_markup = row_label_markup (row, &doc->units);
       double h = text_height (doc, label_width - 2 * pad, STYLE_TABLE, label_markup);
 
-      for (guint c = 0; c < n_cols; c++)
+      cells[row] = row_cells (doc, row, with, without, n_cols);
+      size_scales[row] = 1.0;
+      for (guint i = 0; i < cells[row]->len; i++)
         {
-          g_autofree char *a = row_value (row, &with[c], &doc->units);
-          g_autofree char *a_markup = g_markup_escape_text (a, -1);
+          double widest = widest_word (doc, g_ptr_array_index (cells[row], i));
 
-          h = MAX (h, text_height (doc, cell - 2 * pad, STYLE_TABLE, a_markup));
-          if (has_plan (doc))
-            {
-              g_autofree char *b = row_value (row, &without[c], &doc->units);
-              g_autofree char *b_markup = g_markup_escape_text (b, -1);
+          if (widest > cell - 2 * pad)
+            size_scales[row] = MIN (size_scales[row],
+                                    MAX (CELL_MIN_SCALE, (cell - 2 * pad) / widest));
+        }
+      for (guint i = 0; i < cells[row]->len; i++)
+        {
+          g_autoptr (PangoLayout) layout = cell_layout (doc, cell - 2 * pad, size_scales[row],
+                                                        g_ptr_array_index (cells[row], i));
 
-              h = MAX (h, text_height (doc, cell - 2 * pad, STYLE_TABLE, b_markup));
-            }
+          h = MAX (h, layout_height (layout));
         }
       heights[row + 2] = h + 2 * pad;
     }
@@ -717,24 +787,18 @@ flow_table (Doc *doc)
         fill_rect (doc, doc->left, y, doc->width, h, 0.965, 0.965, 0.965);
       text_at (doc, doc->left + pad, y + pad, label_width - 2 * pad, STYLE_TABLE,
                PANGO_ALIGN_LEFT, label_markup);
-      for (guint c = 0; c < n_cols; c++)
+      for (guint i = 0; i < cells[row]->len && doc->cr != NULL; i++)
         {
-          double x = doc->left + label_width + c * n_sub * cell;
-          g_autofree char *a = row_value (row, &with[c], &doc->units);
-          g_autofree char *a_markup = g_markup_printf_escaped ("<b>%s</b>", a);
+          g_autoptr (PangoLayout) layout = cell_layout (doc, cell - 2 * pad, size_scales[row],
+                                                        g_ptr_array_index (cells[row], i));
+          double grey = styles[STYLE_TABLE].grey;
 
-          text_at (doc, x + pad, y + pad, cell - 2 * pad, STYLE_TABLE, PANGO_ALIGN_CENTER,
-                   has_plan (doc) ? a_markup : a);
-          if (has_plan (doc))
-            {
-              g_autofree char *b = row_value (row, &without[c], &doc->units);
-              g_autofree char *b_markup = g_markup_escape_text (b, -1);
-
-              text_at (doc, x + cell + pad, y + pad, cell - 2 * pad, STYLE_TABLE,
-                       PANGO_ALIGN_CENTER, b_markup);
-            }
+          cairo_set_source_rgb (doc->cr, grey, grey, grey);
+          cairo_move_to (doc->cr, doc->left + label_width + i * cell + pad, y + pad);
+          pango_cairo_show_layout (doc->cr, layout);
         }
       y += h;
+      g_ptr_array_unref (cells[row]);
     }
   doc->y = y + 10 * doc->scale;
 }

@@ -457,15 +457,59 @@ gtw_cli_cmd_plot (GtwCli *cli, GError **error)
 /* ---------------------------------------------------------------------------------------- */
 /* summary                                                                                  */
 
-static void
-summary_row (GString *out, const GtwDayRecord *r, const char *year, GtwGlucoseUnit gu,
-             GtwInsulinUnit iu)
+/* The summary table's first six columns are right-aligned, each as wide as its widest header
+ * cell (translations are longer than English) and padded by display width, not bytes: "µU/mL"
+ * or a translated "Nüchtern-" must not shift the columns. The stage, last, is not padded. */
+#define SUMMARY_N_PADDED 6
+
+static guint
+display_width (const char *text)
 {
-  g_string_append_printf (out, "%5s  %9.*f  %9.*f  %7.2f  %5.1f  %11.0f  %s\n", year,
-                          gu == GTW_GLUCOSE_MMOL ? 1 : 0, gtw_glucose_convert (r->fasting_glucose, gu),
-                          iu == GTW_INSULIN_PMOL ? 0 : 1, gtw_insulin_convert (r->fasting_insulin, iu),
-                          r->homa_ir, r->hba1c, r->beta_cell_mass_rel * 100.0,
-                          gtw_stage_label (r->stage));
+  guint width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_iszerowidth (c))
+        width += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return width;
+}
+
+static void
+summary_line (GString           *out,
+              const guint       *widths,
+              const char *const *cells,
+              const char        *stage)
+{
+  for (guint i = 0; i < SUMMARY_N_PADDED; i++)
+    {
+      if (i > 0)
+        g_string_append (out, "  ");
+      for (guint w = display_width (cells[i]); w < widths[i]; w++)
+        g_string_append_c (out, ' ');
+      g_string_append (out, cells[i]);
+    }
+  if (stage != NULL)
+    g_string_append_printf (out, "  %s", stage);
+  g_string_append_c (out, '\n');
+}
+
+static void
+summary_row (GString *out, const guint *widths, const GtwDayRecord *r, const char *year,
+             GtwGlucoseUnit gu, GtwInsulinUnit iu)
+{
+  g_autofree char *glucose = g_strdup_printf ("%.*f", gu == GTW_GLUCOSE_MMOL ? 1 : 0,
+                                              gtw_glucose_convert (r->fasting_glucose, gu));
+  g_autofree char *insulin = g_strdup_printf ("%.*f", iu == GTW_INSULIN_PMOL ? 0 : 1,
+                                              gtw_insulin_convert (r->fasting_insulin, iu));
+  g_autofree char *homa_ir = g_strdup_printf ("%.2f", r->homa_ir);
+  g_autofree char *hba1c = g_strdup_printf ("%.1f", r->hba1c);
+  g_autofree char *mass = g_strdup_printf ("%.0f", r->beta_cell_mass_rel * 100.0);
+  const char *cells[SUMMARY_N_PADDED] = { year, glucose, insulin, homa_ir, hba1c, mass };
+
+  summary_line (out, widths, cells, gtw_stage_label (r->stage));
 }
 
 static void
@@ -498,6 +542,8 @@ gtw_cli_cmd_summary (GtwCli *cli, GError **error)
   GtwGlucoseUnit gu;
   GtwInsulinUnit iu;
   GtwCpeptideUnit cu;
+  /* The columns' narrowest widths: those of the numbers below the headers. */
+  guint widths[SUMMARY_N_PADDED] = { 5, 9, 9, 7, 5, 11 };
   guint n_days;
   int onset;
 
@@ -516,27 +562,36 @@ gtw_cli_cmd_summary (GtwCli *cli, GError **error)
   describe_interventions (cli->out, scenario);
   g_string_append_c (cli->out, '\n');
 
-  g_string_append_printf (cli->out, "%5s  %9s  %9s  %7s  %5s  %11s  %s\n", _("year"), _("fasting"),
-                          _("fasting"), "HOMA-IR", "HbA1c", _("beta-cell"), _("stage"));
-  g_string_append_printf (cli->out, "%5s  %9s  %9s  %7s  %5s  %11s\n", "", _("glucose"),
-                          _("insulin"), "", "", _("mass"));
-  g_string_append_printf (cli->out, "%5s  %9s  %9s  %7s  %5s  %11s\n", "",
-                          gtw_glucose_unit_label (gu), gtw_insulin_unit_label (iu), "", "%",
-                          _("% healthy"));
+  {
+    /* xgettext:no-c-format */
+    const char *healthy = _("% healthy");
+    const char *header[3][SUMMARY_N_PADDED] = {
+      { _("year"), _("fasting"), _("fasting"), "HOMA-IR", "HbA1c", _("beta-cell") },
+      { "", _("glucose"), _("insulin"), "", "", _("mass") },
+      { "", gtw_glucose_unit_label (gu), gtw_insulin_unit_label (iu), "", "%", healthy },
+    };
+
+    for (guint i = 0; i < SUMMARY_N_PADDED; i++)
+      for (guint line = 0; line < G_N_ELEMENTS (header); line++)
+        widths[i] = MAX (widths[i], display_width (header[line][i]));
+    summary_line (cli->out, widths, header[0], _("stage"));
+    summary_line (cli->out, widths, header[1], NULL);
+    summary_line (cli->out, widths, header[2], NULL);
+  }
 
   for (guint day = 0; day < n_days; day += DAYS_PER_YEAR)
     {
       char year[16];
 
       g_snprintf (year, sizeof year, "%u", day / DAYS_PER_YEAR);
-      summary_row (cli->out, gtw_trace_get_day (trace, day), year, gu, iu);
+      summary_row (cli->out, widths, gtw_trace_get_day (trace, day), year, gu, iu);
     }
   if (n_days > 0 && (n_days - 1) % DAYS_PER_YEAR != 0)
     {
       char year[16];
 
       g_snprintf (year, sizeof year, "%.1f", (n_days - 1) / (double) DAYS_PER_YEAR);
-      summary_row (cli->out, gtw_trace_get_day (trace, n_days - 1), year, gu, iu);
+      summary_row (cli->out, widths, gtw_trace_get_day (trace, n_days - 1), year, gu, iu);
     }
 
   onset = gtw_trace_diabetes_onset (trace);

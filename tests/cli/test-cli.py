@@ -342,6 +342,45 @@ def group_formats():
     leftovers = [n for n in os.listdir(WORK) if n.startswith("figure.") and
                  n not in ("figure.svg", "figure.pdf", "figure.PNG")]
     check(not leftovers, f"temporary files left: {leftovers}")
+    check_summary_alignment(path)
+
+
+def check_summary_alignment(path):
+    """The summary table's columns line up in characters, not bytes: "µU/mL" (mg/dL units) and
+    the translated headers (German ü, Spanish ñ) when the catalogues are installed."""
+    for language in ("C", "de", "es"):
+        for units in ("mmol", "mgdl"):
+            env = dict(os.environ, LANGUAGE=language)
+            result = subprocess.run([CLI, "summary", path, "--units", units], env=env,
+                                    capture_output=True, text=True)
+            name = f"summary LANGUAGE={language} --units {units}"
+            if not check(result.returncode == 0, f"{name}: exit {result.returncode}"):
+                continue
+            lines = result.stdout.splitlines()
+            first = next((i for i, line in enumerate(lines) if "HOMA-IR" in line), None)
+            if not check(first is not None, f"{name}: no table header"):
+                continue
+            end = lines.index("", first)
+            header, rows = lines[first:first + 3], lines[first + 3:end]
+            if not check(len(rows) >= 1, f"{name}: no rows"):
+                continue
+            # The right edge of each of the six padded columns, from the first row's numbers
+            # (every character here is one column wide, so string indices are display columns).
+            edges, position = [], 0
+            for token in rows[0].split()[:6]:
+                position = rows[0].index(token, position) + len(token)
+                edges.append(position)
+            for line in header + rows:
+                for i, edge in enumerate(edges):
+                    check(line[edge:edge + 2].strip() == "",
+                          f"{name}: no gap after column {i + 1} in {line!r}")
+            for line in [header[0]] + rows:
+                for i, edge in enumerate(edges):
+                    check(line[edge - 1] != " ",
+                          f"{name}: column {i + 1} does not end at {edge} in {line!r}")
+            for i in (1, 2, 4):
+                check(header[2][edges[i] - 1] != " ",
+                      f"{name}: unit under column {i + 1} misaligned in {header[2]!r}")
 
 
 def group_figures():
