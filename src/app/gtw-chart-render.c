@@ -961,7 +961,8 @@ snapshot_revealed (GtwChart    *self,
       gtk_snapshot_append_texture (snapshot, self->texture, &all);
       return;
     }
-  x = CLAMP (x_of_day (g, self->reveal_day), 0, width);
+  /* a whole pixel: a cut through one would leave a seam of two half-covered edges */
+  x = CLAMP (round (x_of_day (g, self->reveal_day)), 0, width);
 
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, x, height));
   gtk_snapshot_append_texture (snapshot, self->texture, &all);

@@ -91,7 +91,9 @@ void     gtw_figure_get_plot_edges (const GtwFigureOptions *options,
                                     double                 *right);
 
 /* The decade or year view of @trace (any number of days filled so far), by options->view.
- * @baseline may be NULL. */
+ * @baseline may be NULL. The measured labs of the trace's scenario are drawn as outlined
+ * diamonds: fasting glucose, insulin and C-peptide on their panels; HbA1c, TG and HDL have
+ * none, and the legend says they are not drawn. */
 gboolean gtw_figure_draw_trace   (cairo_t                *cr,
                                   const GtwFigureOptions *options,
                                   const GtwTrace         *trace,

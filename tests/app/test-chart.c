@@ -1062,6 +1062,22 @@ test_reveal (Fixture       *f,
           "with GSK_RENDERER=cairo's software render)\n",
           WIDTH, HEIGHT, frame_ms / frames, frame_cpu / frames, snapshot_ms / frames, frames);
 
+  /* the year view reveals the same way, on its own axes */
+  gtw_chart_set_view (f->chart, GTW_CHART_VIEW_YEAR, 4 * 365);
+  gtw_chart_set_reveal_day (f->chart, 4 * 365);
+  gtw_chart_get_figure_options (f->chart, &options);
+  g_assert_true (options.reveal);
+  g_assert_cmpint (options.view, ==, GTW_FIGURE_VIEW_YEAR);
+  g_clear_object (&revealed);
+  revealed = grab (GTK_WIDGET (f->chart));
+  save_screenshot (revealed, "reveal-year-view.png");
+
+  /* the day view has nothing to reveal */
+  gtw_chart_set_view (f->chart, GTW_CHART_VIEW_DAY, 4 * 365);
+  gtw_chart_get_figure_options (f->chart, &options);
+  g_assert_false (options.reveal);
+
+  gtw_chart_set_view (f->chart, GTW_CHART_VIEW_DECADE, 0);
   gtw_chart_set_reveal_day (f->chart, -1);
   gtw_chart_get_figure_options (f->chart, &options);
   g_assert_false (options.reveal);
