@@ -238,6 +238,7 @@ gtw_application_startup (GApplication *application)
     { "win.export-figure", { "<Control>e", NULL } },
     { "win.toggle-sidebar", { "F9", NULL } },
     { "win.toggle-presentation", { "F5", NULL } },
+    { "win.show-mechanisms", { "<Control>m", NULL } },
     { "win.labs", { "<Control>l", NULL } },
     { "win.view::decade", { "<Control>1", NULL } },
     { "win.view::year", { "<Control>2", NULL } },

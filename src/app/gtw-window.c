@@ -14,6 +14,7 @@
 #include "gtw-figure.h"
 #include "gtw-handout.h"
 #include "gtw-labs-window.h"
+#include "gtw-mechanism-map.h"
 #include "gtw-ogtt-window.h"
 #include "gtw-playback.h"
 #include "gtw-presentation.h"
@@ -49,6 +50,7 @@ struct _GtwWindow
   GtkWidget            *playback_scale;
   GtkMenuButton        *speed_button;
   GtkWidget            *curves_button;
+  GtkWidget            *bar_mechanisms_button;
   GtkWidget            *playback_close_button;
   GtkWidget            *leave_button;
 
@@ -59,6 +61,7 @@ struct _GtwWindow
   GtwPlayback          *playback;
   GtwPresentation      *presenter;
   GtwUncertainty       *uncertainty;
+  GtwMechanismMap      *mechanism_map;
   GtkEventController   *playback_keys;
   gboolean              syncing_scale;
 
@@ -257,6 +260,7 @@ update_markers (GtwWindow *self)
   if (trace == NULL || (n_days = gtw_trace_get_n_days (trace)) == 0)
     {
       gtw_markers_panel_set_markers (self->markers_panel, NULL, NULL);
+      gtw_mechanism_map_set_day (self->mechanism_map, -1);
       gtw_patient_panel_set_derived (self->patient_panel, NAN, GTW_STAGE_NORMAL);
       return;
     }
@@ -279,6 +283,7 @@ update_markers (GtwWindow *self)
   if (baseline != NULL && gtw_trace_get_n_days (baseline) > (guint) day)
     have_baseline = gtw_trace_markers (baseline, day, &baseline_markers, NULL);
   self->markers_day = day;
+  gtw_mechanism_map_set_day (self->mechanism_map, day);
   gtw_markers_panel_set_markers (self->markers_panel, &markers, have_baseline ? &baseline_markers : NULL);
 
   first = gtw_trace_get_day (trace, 0);
@@ -341,6 +346,7 @@ on_trace_started (GtwWindow  *self,
                   GtwRunner  *runner)
 {
   gtw_chart_set_traces (self->chart, current_trace (self), current_baseline (self));
+  gtw_mechanism_map_set_traces (self->mechanism_map, current_trace (self), current_baseline (self));
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), gtw_runner_get_busy (runner));
 }
 
@@ -1257,6 +1263,9 @@ on_playback_day (GtwWindow *self)
   gint64 now = g_get_monotonic_time ();
 
   gtw_chart_set_reveal_day (self->chart, day);
+  /* The map is cheap to redraw: it follows every frame, the text of the markers less often. */
+  if (day >= 0)
+    gtw_mechanism_map_set_day (self->mechanism_map, day);
   sync_playback_bar (self);
   if (day >= 0)
     {
@@ -1320,6 +1329,13 @@ gtw_window_get_uncertainty (GtwWindow *self)
 {
   g_return_val_if_fail (GTW_IS_WINDOW (self), NULL);
   return self->uncertainty;
+}
+
+GtwMechanismMap *
+gtw_window_get_mechanism_map (GtwWindow *self)
+{
+  g_return_val_if_fail (GTW_IS_WINDOW (self), NULL);
+  return self->mechanism_map;
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -1389,6 +1405,7 @@ gtw_window_set_presentation (GtwWindow *self,
   gtk_widget_set_visible (self->markers_separator, !presentation);
   gtk_widget_set_visible (self->timeline_toolbar, !presentation);
   gtk_widget_set_visible (self->curves_button, presentation);
+  gtk_widget_set_visible (self->bar_mechanisms_button, presentation);
   gtk_widget_set_visible (self->leave_button, presentation);
   gtk_widget_set_visible (self->playback_close_button, !presentation);
   sync_playback_bar (self);
@@ -1960,6 +1977,15 @@ change_uncertainty (GSimpleAction *action, GVariant *state, gpointer user_data)
 }
 
 static void
+change_show_mechanisms (GSimpleAction *action, GVariant *state, gpointer user_data)
+{
+  GtwWindow *self = GTW_WINDOW (user_data);
+
+  g_simple_action_set_state (action, state);
+  gtk_stack_set_visible_child_name (self->view_stack, g_variant_get_boolean (state) ? "mechanisms" : "curves");
+}
+
+static void
 action_labs (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   GtwWindow *self = GTW_WINDOW (user_data);
@@ -1987,6 +2013,7 @@ static const GActionEntry win_entries[] = {
   { "playback-end", action_playback_end },
   { "playback-stop", action_playback_stop },
   { "uncertainty", NULL, NULL, "false", change_uncertainty },
+  { "show-mechanisms", NULL, NULL, "false", change_show_mechanisms },
   { "labs", action_labs },
 };
 
@@ -2138,6 +2165,7 @@ gtw_window_class_init (GtwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GtwWindow, playback_scale);
   gtk_widget_class_bind_template_child (widget_class, GtwWindow, speed_button);
   gtk_widget_class_bind_template_child (widget_class, GtwWindow, curves_button);
+  gtk_widget_class_bind_template_child (widget_class, GtwWindow, bar_mechanisms_button);
   gtk_widget_class_bind_template_child (widget_class, GtwWindow, playback_close_button);
   gtk_widget_class_bind_template_child (widget_class, GtwWindow, leave_button);
 }
@@ -2155,9 +2183,13 @@ gtw_window_init (GtwWindow *self)
   self->document = gtw_document_new ();
   self->runner = gtw_runner_new ();
   gtw_runner_set_integrator (self->runner, settings_integrator (self));
-  self->playback = gtw_playback_new (GTK_WIDGET (self->chart));
+  /* The window, not the chart: the chart is hidden while the mechanisms show. */
+  self->playback = gtw_playback_new (GTK_WIDGET (self));
   self->presenter = gtw_presentation_new (self->settings, self->chart, self->timeline);
   self->uncertainty = gtw_uncertainty_new (self->chart);
+  /* The second view: the signalling cascade at the same day as the markers. */
+  self->mechanism_map = gtw_mechanism_map_new ();
+  gtk_stack_add_named (self->view_stack, GTK_WIDGET (self->mechanism_map), "mechanisms");
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
   gtw_presentation_add_actions (self->presenter, G_ACTION_MAP (self));

@@ -14,6 +14,7 @@
 #include "gtw-document.h"
 #include "gtw-intervention-palette.h"
 #include "gtw-markers-panel.h"
+#include "gtw-mechanism-map.h"
 #include "gtw-patient-panel.h"
 #include "gtw-playback.h"
 #include "gtw-runner.h"
@@ -38,6 +39,7 @@ GtwMarkersPanel *gtw_window_get_markers_panel   (GtwWindow *self);
 GtwInterventionPalette *gtw_window_get_palette  (GtwWindow *self);
 GtwPlayback     *gtw_window_get_playback        (GtwWindow *self);
 GtwUncertainty  *gtw_window_get_uncertainty     (GtwWindow *self);
+GtwMechanismMap *gtw_window_get_mechanism_map   (GtwWindow *self);
 /* The day the markers panel shows. */
 int              gtw_window_get_markers_day     (GtwWindow *self);
 

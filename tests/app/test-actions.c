@@ -4,6 +4,8 @@
  *
  * A bad parameter must change nothing: each case compares the scenario before and after.
  */
+#include <math.h>
+
 #include <glib/gstdio.h>
 
 #include "gtw-application.h"
@@ -391,6 +393,7 @@ test_window_actions (void)
     { "win.toggle-sidebar", "F9" },
     { "win.toggle-presentation", "F5" },
     { "win.labs", "<Control>l" },
+    { "win.show-mechanisms", "<Control>m" },
     { "win.view::decade", "<Control>1" },
     { "win.view::year", "<Control>2" },
     { "win.view::day", "<Control>3" },
@@ -462,14 +465,29 @@ test_secondary_windows (void)
   g_assert_true (close_toplevel_of_type (GTK_TYPE_SHORTCUTS_WINDOW));
 }
 
-/* The consultation room's views: lab results and the uncertainty bands. */
+/* The consultation room's views: the mechanisms, lab results and the uncertainty bands. */
 static void
 test_consultation_views (void)
 {
   GtwChart *chart = gtw_window_get_chart (window);
   GtwUncertainty *uncertainty = gtw_window_get_uncertainty (window);
+  GtwMechanismMap *map = gtw_window_get_mechanism_map (window);
+  GtkStack *stack = GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (map)));
   gint64 deadline;
   gboolean saw_running = FALSE;
+
+  /* The map replaces the curves and shows the markers' day. */
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (map)));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-mechanisms", NULL);
+  g_assert_true (gtk_stack_get_visible_child (stack) == GTK_WIDGET (map));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "set-view", g_variant_new_string ("year:100"));
+  g_assert_cmpint (gtw_window_get_markers_day (window), ==, 100);
+  g_assert_true (isfinite (gtw_mechanism_map_get_node_value (map, GTW_MECH_NODE_GLUCOSE)));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-mechanisms", NULL);
+  g_assert_true (gtk_stack_get_visible_child (stack) == GTK_WIDGET (gtw_window_get_chart (window))
+                 || gtk_widget_is_ancestor (GTK_WIDGET (gtw_window_get_chart (window)),
+                                            gtk_stack_get_visible_child (stack)));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "set-view", g_variant_new_string ("decade"));
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "labs", NULL);
   g_assert_true (close_toplevel_of_type (GTW_TYPE_LABS_WINDOW));
