@@ -257,6 +257,25 @@ test_bands (Fixture       *f,
   save_screenshot (banded, "uncertainty.png");
   g_assert_cmpfloat (difference (bare, banded), >, 0.01);
 
+  /* in a presentation, on a dark projector theme, the bands stay */
+  {
+    g_autoptr (GdkTexture) room = NULL;
+
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                        ADW_COLOR_SCHEME_FORCE_DARK);
+    gtw_chart_set_presentation (f->chart, TRUE);
+    gtw_chart_set_visible_curves (f->chart, GTW_CHART_CURVE_GLUCOSE | GTW_CHART_CURVE_BETA_CELLS);
+    room = grab (GTK_WIDGET (f->chart));
+    save_screenshot (room, "uncertainty-presentation-dark.png");
+    gtw_chart_get_figure_options (f->chart, &options);
+    g_assert_nonnull (options.population);
+    g_assert_true (options.presentation);
+    gtw_chart_set_presentation (f->chart, FALSE);
+    gtw_chart_set_visible_curves (f->chart, GTW_CHART_CURVES_ALL);
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                        ADW_COLOR_SCHEME_FORCE_LIGHT);
+  }
+
   gtw_uncertainty_set_enabled (f->uncertainty, FALSE);
   g_assert_false (gtw_chart_has_population (f->chart));
   g_assert_cmpint (f->finished, ==, 1); /* nothing ran, nothing to announce */
