@@ -38,15 +38,39 @@ start_app() {
 
 action() { gapplication action "$app_id" "$@"; }
 
+# The window's own actions, and their state (org.gtk.Actions on the window's path).
+window_path=/io/github/glucotwin/Glucotwin/window/1
+window_action() {
+    gdbus call --session --dest "$app_id" --object-path "$window_path" \
+        --method org.gtk.Actions.Activate "$1" "$2" '{}' >/dev/null
+}
+window_state() {
+    gdbus call --session --dest "$app_id" --object-path "$window_path" \
+        --method org.gtk.Actions.Describe "$1"
+}
+
 # Waits for a file to appear (exports are written once the run has finished).
 wait_for() {
     for _ in $(seq 600); do [[ -s $1 ]] && return 0; sleep 0.1; done
     fail "$1 was not written"
 }
 
-echo "1..10"
+echo "1..11"
 start_app
 ok "the application is on the session bus"
+
+# Presentation mode through the contract's action, and playback in it; one state throughout.
+action presentation true
+window_state toggle-presentation | grep -q '<true>' || fail "presentation mode did not start"
+window_action play '[]'
+window_state play | grep -q '<true>' || fail "playback did not start"
+window_action playback-speed "[<'2-years'>]"
+window_state playback-speed | grep -q "<'2-years'>" || fail "the playback speed did not change"
+window_action playback-stop '[]'
+window_state play | grep -q '<false>' || fail "playback did not stop"
+action presentation false
+window_state toggle-presentation | grep -q '<false>' || fail "presentation mode did not end"
+ok "presentation mode and playback over D-Bus"
 
 action load-preset "'compensated-ir'"
 action add-intervention "'{\"type\": \"berberine\", \"start_day\": 365, \"end_day\": 1460}'"
