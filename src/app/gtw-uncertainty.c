@@ -4,7 +4,9 @@
  *
  * A run has two stages on one worker: a small population first, so that rough bands appear
  * within seconds, then the full one, which replaces them. Each stage is a GTask whose
- * cancellable is the run's; a result that arrives for a cancelled run is dropped.
+ * cancellable is the run's. The tasks hold no reference: dropping the object stops its run
+ * (dispose cancels it), and a result that arrives for a cancelled run is dropped without
+ * touching the object, which may be gone.
  */
 #include "gtw-uncertainty.h"
 
@@ -107,19 +109,22 @@ on_stage_done (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  GtwUncertainty *self = GTW_UNCERTAINTY (source);
   GTask *task = G_TASK (result);
   RunData *data = g_task_get_task_data (task);
   g_autoptr (GError) error = NULL;
   GtwPopulation *population;
+  GtwUncertainty *self;
 
   population = g_task_propagate_pointer (task, &error);
-  /* a run that was replaced or stopped: its result belongs to nobody */
-  if (self->cancellable == NULL || g_task_get_cancellable (task) != self->cancellable)
+  /* a run that was replaced or stopped (or whose object is gone): its result belongs to
+   * nobody; every other run is the current one */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
     {
       g_clear_pointer (&population, gtw_population_free);
       return;
     }
+  self = GTW_UNCERTAINTY (user_data);
+  g_assert (g_task_get_cancellable (task) == self->cancellable);
   if (population == NULL)
     {
       g_warning ("The population around the patient failed: %s", error->message);
@@ -149,7 +154,7 @@ start_stage (GtwUncertainty *self,
   data->options.seed = self->scenario->seed;
   data->last_stage = last_stage;
 
-  task = g_task_new (self, self->cancellable, on_stage_done, NULL);
+  task = g_task_new (NULL, self->cancellable, on_stage_done, self);
   g_task_set_source_tag (task, start_stage);
   g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);
   g_task_run_in_thread (task, population_thread);

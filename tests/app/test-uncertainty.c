@@ -324,6 +324,22 @@ test_cancel (Fixture       *f,
   g_assert_false (gtw_chart_has_population (f->chart));
   g_assert_cmpint (f->completed, ==, 0);
   g_assert_cmpint (f->finished, ==, 2);
+
+  /* dropping the object while it runs stops the run: nothing keeps it alive, nothing arrives */
+  {
+    GtwUncertainty *dropped = gtw_uncertainty_new (f->chart);
+
+    g_object_add_weak_pointer (G_OBJECT (dropped), (gpointer *) &dropped);
+    gtw_uncertainty_set_enabled (dropped, TRUE);
+    gtw_uncertainty_set_scenario (dropped, decade);
+    g_assert_true (gtw_uncertainty_get_running (dropped));
+    g_object_unref (dropped);
+    g_assert_null (dropped);
+    start = g_get_monotonic_time ();
+    while (g_get_monotonic_time () - start < 3 * G_USEC_PER_SEC)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_false (gtw_chart_has_population (f->chart));
+  }
 }
 
 static void
