@@ -37,6 +37,7 @@ struct _GtwWindow
   GtkProgressBar       *progress_bar;
   GtwTimeline          *timeline;
   GtkWidget            *timeline_toolbar;
+  AdwButtonContent     *play_run_content;
   GtkToggleButton      *decade_button;
   GtkMenuButton        *add_button;
   GtkPopover           *add_popover;
@@ -1297,6 +1298,9 @@ on_playback_playing (GtwWindow *self)
                             playing ? "media-playback-pause-symbolic" : "media-playback-start-symbolic");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->play_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   playing ? _("Pause") : _("Play"), -1);
+  adw_button_content_set_icon_name (self->play_run_content, playing ? "media-playback-pause-symbolic"
+                                                                    : "media-playback-start-symbolic");
+  adw_button_content_set_label (self->play_run_content, playing ? _("_Pause") : _("_Play"));
   update_markers (self);
 }
 
@@ -2152,6 +2156,7 @@ gtw_window_class_init (GtwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GtwWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, GtwWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, GtwWindow, timeline_toolbar);
+  gtk_widget_class_bind_template_child (widget_class, GtwWindow, play_run_content);
   gtk_widget_class_bind_template_child (widget_class, GtwWindow, decade_button);
   gtk_widget_class_bind_template_child (widget_class, GtwWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, GtwWindow, add_popover);

@@ -230,6 +230,9 @@ test_window_play (void)
   g_assert_true (action_bool ("play"));
   g_assert_cmpint (reveal_day (), ==, 0);
   g_assert_true (gtk_widget_get_visible (playback_bar ()));
+  g_assert_cmpstr (adw_button_content_get_label (ADW_BUTTON_CONTENT (find_widget (GTK_WIDGET (window),
+                                                                              ADW_TYPE_BUTTON_CONTENT))),
+                   ==, "_Pause");
 
   gtw_playback_advance (playback (), 0.5);
   g_assert_cmpint (reveal_day (), ==, (int) floor (DAYS_PER_YEAR / 2));
