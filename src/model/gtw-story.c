@@ -13,6 +13,9 @@
 #include <stdlib.h>
 
 #define HOMA_IR_THRESHOLD 2.5
+/* Of the healthy reference mass (beta_cell_mass_rel = 1): Butler 2003 finds 40-65 % less at
+ * diagnosis. Against the run's own peak the flag fired in treated runs whose mass only came
+ * back down from a compensatory rise. */
 #define BETA_CELL_FRACTION 0.5
 
 /* One condition with time hysteresis: it switches only after holding its new value for
@@ -74,7 +77,7 @@ gtw_story_kind_title (GtwStoryKind kind)
     case GTW_STORY_INSULIN_DOUBLED: return _("Fasting insulin doubled");
     case GTW_STORY_HOMA_IR_HIGH: return _("HOMA-IR above 2.5");
     case GTW_STORY_PREDIABETES: return _("Prediabetes");
-    case GTW_STORY_BETA_CELLS_HALVED: return _("Beta-cell mass below 50 %");
+    case GTW_STORY_BETA_CELLS_HALVED: return _("Beta-cell mass below half of healthy");
     case GTW_STORY_DIABETES: return _("Diabetes");
     case GTW_STORY_BACK_TO_NORMAL: return _("Back to normal");
     case GTW_N_STORY_KINDS:
@@ -178,12 +181,13 @@ explain (GtwStoryKind         kind,
        * insulin resistance, but also, harmlessly, when that demand falls. */
       if (rec->homa_ir > HOMA_IR_THRESHOLD || rec->stage >= GTW_STAGE_PREDIABETES)
         return g_strdup_printf (_("Your insulin-making beta cells have fallen below half of "
-                                  "their highest level in this run (now %d %%): years of "
+                                  "the mass of a healthy adult (now %d %% of it): years of "
                                   "overwork wear them out, so less insulin can be made."),
                                 (int) floor (value));
-      return g_strdup_printf (_("Your insulin-making beta cells have fallen below half of their "
-                                "highest level in this run (now %d %%): your body needs less "
-                                "insulin now, so the pancreas keeps fewer of them."),
+      return g_strdup_printf (_("Your insulin-making beta cells have fallen below half of the "
+                                "mass of a healthy adult (now %d %% of it), but your body needs "
+                                "little insulin now, so the few left still keep glucose "
+                                "normal."),
                               (int) floor (value));
     case GTW_STORY_DIABETES:
       if (rec->fasting_glucose >= 7.0)
@@ -256,7 +260,7 @@ gtw_story_compute (const GtwTrace      *trace,
   Detector insulin, homa, glucose, diabetes, beta;
   const GtwDayRecord *first;
   guint n_days;
-  double insulin_start, beta_peak;
+  double insulin_start;
 
   g_return_val_if_fail (trace != NULL, story);
 
@@ -268,21 +272,18 @@ gtw_story_compute (const GtwTrace      *trace,
 
   first = gtw_trace_get_day (trace, 0);
   insulin_start = first->fasting_insulin;
-  beta_peak = first->beta_cell_mass_rel;
   /* Where the story starts is no turn: a condition already true on day 0 is on. */
   detector_init (&insulin, FALSE);
   detector_init (&homa, first->homa_ir > HOMA_IR_THRESHOLD);
   detector_init (&glucose, first->stage >= GTW_STAGE_PREDIABETES);
   detector_init (&diabetes, first->stage == GTW_STAGE_DIABETES);
-  detector_init (&beta, FALSE);
+  detector_init (&beta, first->beta_cell_mass_rel < BETA_CELL_FRACTION);
 
   for (guint day = 1; day < n_days; day++)
     {
       const GtwDayRecord *rec = gtw_trace_get_day (trace, day);
       const GtwDayRecord *at;
       int start;
-
-      beta_peak = MAX (beta_peak, rec->beta_cell_mass_rel);
 
       if (detector_feed (&insulin, day, rec->fasting_insulin >= 2.0 * insulin_start, &start)
           && insulin.on)
@@ -316,13 +317,13 @@ gtw_story_compute (const GtwTrace      *trace,
           add_marker (story, trace, GTW_STORY_DIABETES, start, at->fasting_glucose, at, units);
         }
 
-      if (detector_feed (&beta, day, rec->beta_cell_mass_rel < BETA_CELL_FRACTION * beta_peak,
+      if (detector_feed (&beta, day, rec->beta_cell_mass_rel < BETA_CELL_FRACTION,
                          &start)
           && beta.on)
         {
           at = gtw_trace_get_day (trace, start);
           add_marker (story, trace, GTW_STORY_BETA_CELLS_HALVED, start,
-                      100.0 * at->beta_cell_mass_rel / beta_peak, at, units);
+                      100.0 * at->beta_cell_mass_rel, at, units);
         }
     }
 

@@ -24,7 +24,7 @@ typedef enum
   GTW_STORY_INSULIN_DOUBLED,  /* fasting insulin at least twice its day-0 value */
   GTW_STORY_HOMA_IR_HIGH,     /* HOMA-IR above 2.5 */
   GTW_STORY_PREDIABETES,      /* stage prediabetes or worse */
-  GTW_STORY_BETA_CELLS_HALVED, /* beta-cell mass below 50 % of its highest level so far */
+  GTW_STORY_BETA_CELLS_HALVED, /* beta-cell mass below 50 % of the healthy reference mass */
   GTW_STORY_DIABETES,         /* stage diabetes */
   GTW_STORY_BACK_TO_NORMAL,   /* from prediabetes or diabetes back to normal glucose values */
   GTW_N_STORY_KINDS
@@ -35,7 +35,7 @@ typedef struct
   GtwStoryKind kind;
   int          day;         /* the first day of the stretch that held */
   /* On that day, in SI units: fasting insulin (pmol/L), HOMA-IR, fasting glucose (mmol/L) for
-   * the three stages, beta-cell mass in % of its highest level so far. Back to normal quotes
+   * the three stages, beta-cell mass in % of the healthy reference mass. Back to normal quotes
    * the fasting glucose of the day it is confirmed, GTW_STORY_HOLD_DAYS - 1 days later. */
   double       value;
   const char  *title;       /* translated, short: "Fasting insulin doubled" */

@@ -54,6 +54,23 @@ assert_same_markers (GPtrArray *a, GPtrArray *b)
     }
 }
 
+/* The beta-cell flag speaks of the healthy reference mass, so it holds in treated runs too:
+ * on its day the mass is below half of that reference, and its sentence says so. */
+static void
+assert_beta_flag_true (GtwTrace *trace, GPtrArray *story)
+{
+  for (guint i = 0; i < story->len; i++)
+    {
+      const GtwStoryMarker *m = g_ptr_array_index (story, i);
+
+      if (m->kind != GTW_STORY_BETA_CELLS_HALVED)
+        continue;
+      g_assert_cmpfloat (gtw_trace_get_day (trace, m->day)->beta_cell_mass_rel, <, 0.5);
+      g_assert_cmpfloat (m->value, ==, 100.0 * gtw_trace_get_day (trace, m->day)->beta_cell_mass_rel);
+      g_assert_nonnull (strstr (m->explanation, "healthy adult"));
+    }
+}
+
 static void
 test_progressor (void)
 {
@@ -105,6 +122,7 @@ test_progressor (void)
   g_assert_cmpfloat (beta->value, <, 50.0);
   g_assert_cmpfloat (beta->value, >, 45.0);
   g_assert_nonnull (strstr (beta->explanation, "overwork"));
+  assert_beta_flag_true (trace, story);
   g_assert_true (diabetes->value >= 7.0
                  || gtw_trace_get_day (trace, diabetes->day)->hba1c >= 6.5);
   /* The engine's own onset (first day at or above 7.0) is not before the marker's. */
@@ -254,6 +272,7 @@ test_back_to_normal (void)
   baseline_story = gtw_story_compute (baseline_trace, NULL);
   back = gtw_story_find (story, GTW_STORY_BACK_TO_NORMAL);
   g_assert_nonnull (back);
+  assert_beta_flag_true (trace, story);
   g_test_message ("day %d: %s", back->day, back->explanation);
   /* Metformin and exercise act within weeks (DPP); the start is no turn, so no prediabetes. */
   g_assert_cmpint (back->day, <, 120);
@@ -291,6 +310,7 @@ test_compare (void)
   trace = gtw_test_run (s);
   story = gtw_story_compute (trace, NULL);
   with = gtw_story_find (story, GTW_STORY_DIABETES);
+  assert_beta_flag_true (trace, story);
 
   diabetes = gtw_story_compare (story, baseline_story, GTW_STORY_DIABETES, s->duration_days);
   g_test_message ("%s", diabetes);
