@@ -3,12 +3,16 @@
  *
  * The fast core settles into the same daily cycle within a day or two; the slow states (beta-cell
  * mass, sigma and the whole mechanism layer) change over weeks to years. So the fast integrator
- * simulates a representative unit exactly with the full fast core, one day, or a whole week when
- * a weekly pattern of exercise sessions exists, and then steps over a macro-step of whole units:
+ * simulates a representative unit exactly with the full fast core and then steps over a
+ * macro-step of whole units. A unit is one day, or a week when a weekly pattern of exercise
+ * sessions exists; of a week only a day with a session and a day without one are simulated (the
+ * first days of the week until both kinds have been seen: the day after a session carries its
+ * post-exercise state), and each kind stands for as many days as the week has of it:
  *
  *  - the unit yields its mean daily statistics (fasting, mean and peak glucose, insulin,
  *    secretion per unit mass), beta-cell mass's daily growth rate, and the targets that sigma's
- *    and gamma's change over the unit imply;
+ *    and gamma's change over each day imply, every simulated day weighted by its kind's share;
+ *  - the week's other days are filled like the days of a macro-step, with the unit's rates;
  *  - over the macro-step these rates are extrapolated linearly from the last two units (second
  *    order) when no discontinuity lies between them; gamma, which settles within days, is not
  *    extrapolated;
@@ -120,7 +124,8 @@ nearest_boundaries (const Fast *f, guint day, guint *last, guint *next)
     }
 }
 
-/* A week when exercise sessions fall in [day, day + 7), else a day. */
+/* A week while an exercise intervention runs on `day` (its first day is a discontinuity, so the
+ * days before it are units of one day), else a day. */
 static guint
 unit_length (const Fast *f, guint day)
 {
@@ -129,27 +134,50 @@ unit_length (const Fast *f, guint day)
   for (guint i = 0; i < ivs->len; i++)
     {
       const GtwIntervention *iv = &g_array_index (ivs, GtwIntervention, i);
-      if (iv->type == GTW_IV_EXERCISE && iv->start_day < (int) (day + WEEK)
+      if (iv->type == GTW_IV_EXERCISE && iv->start_day <= (int) day
           && (iv->end_day < 0 || iv->end_day >= (int) day))
         return MIN (WEEK, f->n_days - day);
     }
   return 1;
 }
 
+/* Whether an exercise session falls on `day`. */
+static gboolean
+has_session (const Fast *f, guint day)
+{
+  const GArray *ivs = f->trace->scenario->interventions;
+  GtwSession sessions[GTW_MAX_SESSIONS];
+
+  for (guint i = 0; i < ivs->len; i++)
+    if (gtw_exercise_sessions_on_day (&g_array_index (ivs, GtwIntervention, i), (int) day,
+                                      sessions, G_N_ELEMENTS (sessions)) > 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The unit's step-control quantities: the exactly simulated days' records, each weighted for the
+ * share of the unit that its kind of day (with or without a session) stands for. */
 static void
-summarize (const Fast *f, guint first, guint n, Summary *sum)
+summarize (const Fast   *f,
+           guint         first,
+           guint         unit,
+           guint         n_exact,
+           const double *day_weight,
+           Summary      *sum)
 {
   memset (sum, 0, sizeof *sum);
-  sum->center = first + (n - 1) / 2.0;
-  for (guint d = first; d < first + n; d++)
+  sum->center = first + (unit - 1) / 2.0;
+  for (guint i = 0; i < n_exact; i++)
     {
-      const GtwDayRecord *r = &g_array_index (f->trace->records, GtwDayRecord, d);
-      sum->q[Q_FASTING_G] += r->fasting_glucose / n;
-      sum->q[Q_HBA1C] += r->hba1c / n;
-      sum->q[Q_BETA] += r->beta_cell_mass_rel / n;
-      sum->q[Q_SIGMA] += r->beta_cell_function_rel / n;
-      sum->q[Q_SI] += r->si_rel / n;
-      sum->q[Q_HEPASI] += r->hepatic_si_rel / n;
+      const GtwDayRecord *r = &g_array_index (f->trace->records, GtwDayRecord, first + i);
+      double w = day_weight[i];
+
+      sum->q[Q_FASTING_G] += w * r->fasting_glucose;
+      sum->q[Q_HBA1C] += w * r->hba1c;
+      sum->q[Q_BETA] += w * r->beta_cell_mass_rel;
+      sum->q[Q_SIGMA] += w * r->beta_cell_function_rel;
+      sum->q[Q_SI] += w * r->si_rel;
+      sum->q[Q_HEPASI] += w * r->hepatic_si_rel;
     }
 }
 
@@ -186,23 +214,17 @@ implied_target (double start, double end, double tau, guint unit)
   return (end - a * start) / (1.0 - a);
 }
 
-/* What a unit tells about the days after it, at its middle. */
+/* What one exactly simulated day tells about the days after it. */
 static void
-unit_rates (Unit              *u,
-            guint              first,
-            guint              n,
-            const GtwState    *start,
-            const GtwState    *end,
-            const GtwDayStats *mean)
+day_rates (double            *r,
+           const GtwState    *start,
+           const GtwState    *end,
+           const GtwDayStats *stats)
 {
-  double *r = u->rate;
-
-  u->first = first;
-  u->center = first + n / 2.0;
-  memcpy (r, mean, sizeof *mean);
-  r[R_LOG_BETA] = log (end->y[Y_BETA] / start->y[Y_BETA]) / n;
-  r[R_SIGMA] = implied_target (start->y[Y_SIGMA], end->y[Y_SIGMA], GTW_K (TAU_SIGMA) / 1440.0, n);
-  r[R_GAMMA] = implied_target (start->y[Y_GAMMA], end->y[Y_GAMMA], GTW_K (TAU_GAMMA) / 1440.0, n);
+  memcpy (r, stats, sizeof *stats);
+  r[R_LOG_BETA] = log (end->y[Y_BETA] / start->y[Y_BETA]);
+  r[R_SIGMA] = implied_target (start->y[Y_SIGMA], end->y[Y_SIGMA], GTW_K (TAU_SIGMA) / 1440.0, 1);
+  r[R_GAMMA] = implied_target (start->y[Y_GAMMA], end->y[Y_GAMMA], GTW_K (TAU_GAMMA) / 1440.0, 1);
 }
 
 /* Advances `state` (00:00 of `day`) by `days` days, one day at a time like the reference (the
@@ -245,6 +267,66 @@ macro_step (const Fast *f,
     }
 }
 
+/* Simulates the representative days of the unit [day, day + unit) exactly: the first day, or,
+ * in a week with exercise, the first days until both a day with a session and one without have
+ * been simulated. The unit's rates weight each kind of day by how many days of that kind the
+ * whole week has (counted over seven days even where the run ends earlier, so that a run cut
+ * short has the same days). Returns the number of days simulated, 0 on error. */
+static guint
+simulate_unit (Fast          *f,
+               GtwSolver     *solver,
+               GtwState      *state,
+               guint          day,
+               guint          unit,
+               Unit          *u,
+               Summary       *sum,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  double class_rate[2][N_R] = { { 0 } }, day_weight[WEEK], total = 0;
+  guint count[2] = { 1, 0 }, seen[2] = { 0, 0 }, n = 0;
+  gboolean weekly = unit > 1;
+  int kind[WEEK];
+
+  if (weekly)
+    {
+      count[0] = 0;
+      for (guint i = 0; i < WEEK; i++)
+        count[has_session (f, day + i)]++;
+    }
+
+  for (n = 0; n < unit; n++)
+    {
+      GtwState start = *state;
+      GtwDayStats st;
+      double r[N_R];
+
+      if (n > 0 && (seen[0] > 0 || count[0] == 0) && (seen[1] > 0 || count[1] == 0))
+        break;
+      if (g_cancellable_set_error_if_cancelled (cancellable, error)
+          || !gtw_trace_exact_day (f->trace, solver, state, day + n, &st, error))
+        return 0;
+      kind[n] = weekly && has_session (f, day + n);
+      day_rates (r, &start, state, &st);
+      for (guint k = 0; k < N_R; k++)
+        class_rate[kind[n]][k] += r[k];
+      seen[kind[n]]++;
+    }
+
+  for (int c = 0; c < 2; c++)
+    total += seen[c] > 0 ? count[c] : 0;
+  u->first = day;
+  u->center = day + unit / 2.0;
+  memset (u->rate, 0, sizeof u->rate);
+  for (int c = 0; c < 2; c++)
+    for (guint k = 0; seen[c] > 0 && k < N_R; k++)
+      u->rate[k] += count[c] / total * class_rate[c][k] / seen[c];
+  for (guint i = 0; i < n; i++)
+    day_weight[i] = count[kind[i]] / total / seen[kind[i]];
+  summarize (f, day, unit, n, day_weight, sum);
+  return n;
+}
+
 gboolean
 gtw_fast_run (GtwTrace      *trace,
               GtwSolver     *solver,
@@ -263,42 +345,31 @@ gtw_fast_run (GtwTrace      *trace,
 
   while (day < f.n_days)
     {
-      guint unit = unit_length (&f, day), days, last, next;
-      GtwState start = *state;
-      GtwDayStats mean = { 0 };
-      double *m = (double *) &mean;
+      guint unit = unit_length (&f, day), end = day + unit, n_exact, days, fill, last, next;
 
-      for (guint i = 0; i < unit; i++)
-        {
-          GtwDayStats st;
-          const double *s = (const double *) &st;
-
-          if (g_cancellable_set_error_if_cancelled (cancellable, error)
-              || !gtw_trace_exact_day (trace, solver, state, day + i, &st, error))
-            return FALSE;
-          for (guint k = 0; k < STATS_N_DOUBLES; k++)
-            m[k] += s[k] / unit;
-        }
-      summarize (&f, day, unit, &summaries[1]);
-      unit_rates (&units[1], day, unit, &start, state, &mean);
-      day += unit;
-      gtw_trace_publish (trace, publisher, day);
+      n_exact = simulate_unit (&f, solver, state, day, unit, &units[1], &summaries[1],
+                               cancellable, error);
+      if (n_exact == 0)
+        return FALSE;
+      gtw_trace_publish (trace, publisher, day + n_exact);
 
       /* The schedule does not depend on the run's length: a run cut short after day N (the `day`,
        * `ogtt` and `markers` commands) has the same days 0..N as the whole run. */
-      days = day < f.n_days ? macro_days (&f, day, unit, have_prev ? &summaries[0] : NULL,
+      days = end < f.n_days ? macro_days (&f, end, unit, have_prev ? &summaries[0] : NULL,
                                           &summaries[1])
                             : 0;
-      days = MIN (days, f.n_days - day);
-      nearest_boundaries (&f, day - 1, &last, &next);
-      if (days > 0)
+      days = MIN (days, f.n_days - end);
+      /* the rest of the unit, then the macro-step */
+      fill = end - (day + n_exact) + days;
+      nearest_boundaries (&f, end - 1, &last, &next);
+      if (fill > 0)
         macro_step (&f, have_prev && units[0].first >= last ? &units[0] : NULL, &units[1],
-                    state, day, days);
+                    state, day + n_exact, fill);
       summaries[0] = summaries[1];
       units[0] = units[1];
       have_prev = TRUE;
-      day += days;
-      if (days > 0)
+      day = end + days;
+      if (fill > 0)
         gtw_trace_publish (trace, publisher, day);
     }
   return TRUE;
