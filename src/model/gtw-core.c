@@ -110,7 +110,7 @@ gtw_core_rhs (double t, const double *y, double *dy, const GtwCoreParams *p)
   double si_eff = p->si * (1.0 + y[Y_ACUTE]);
   double hepa_max = GTW_K (HGP_BAR) / (GTW_K (HGP_K) + p->si_hgp) + GTW_K (HGP_B);
   double alpha = GTW_K (ALPHA_MAX) / (GTW_K (ALPHA_K) + p->si_hgp) + GTW_K (ALPHA_B);
-  double hgp, eg0, ra, kempt, isr_pmol;
+  double hgp, eg0, ra, kempt, isr_pmol, cr;
 
   secretion (y, p, &s);
 
@@ -119,11 +119,16 @@ gtw_core_rhs (double t, const double *y, double *dy, const GtwCoreParams *p)
   eg0 = GTW_K (EG0) * p->eg0_factor * (1.0 + p->session_ampk);
   ra = gtw_core_meal_ra (y, p);
 
-  /* Counter-regulation (glucagon, adrenaline) below about 70 mg/dL (Cryer 2008) and renal
-   * excretion above the threshold (Dalla Man 2007: ke1 0.0005/min, ke2 339 mg/kg = 180 mg/dL):
-   * neither is in Ha & Sherman's core, and both only act outside the healthy range. */
-  if (g < GTW_K (CR_THRESHOLD))
-    hgp += GTW_K (CR_GAIN) * (GTW_K (CR_THRESHOLD) - g);
+  /* Counter-regulation: glucagon secretion rises with the fall of glucose below basal (Dalla
+   * Man 2014, UVA/Padova: threshold = basal glucose; Mitrakou 1991, Gerich 1993) and raises
+   * liver output whatever insulin or drugs do to the rest of it. It fades in over CR_WIDTH
+   * (x^2 / (x + w): zero at the threshold with zero slope, then gain x), so the healthy fixed
+   * point of Ha & Sherman, whose HGP already holds basal glucagon, is unchanged. Renal
+   * excretion above the threshold (Dalla Man 2007: ke1 0.0005/min, ke2 339 mg/kg = 180 mg/dL).
+   * Ha & Sherman's core has neither. */
+  cr = GTW_K (CR_THRESHOLD) - g;
+  if (cr > 0)
+    hgp += GTW_K (CR_GAIN) * cr * cr / (cr + GTW_K (CR_WIDTH));
   if (g > GTW_K (RENAL_THRESHOLD))
     hgp -= GTW_K (RENAL_KE1) * (g - GTW_K (RENAL_THRESHOLD));
 

@@ -69,7 +69,8 @@ typedef struct
 typedef struct
 {
   double ampk;                /* AMPK activation, 0..1 scale (insulin-independent uptake, HGP) */
-  double hgp_suppression;     /* fraction of hepatic glucose output removed (PEPCK/G6Pase) */
+  double hgp_suppression;     /* 0..1 of the most that drugs can remove from hepatic glucose
+                               * output (HGP_SUPPRESSION_MAX); combined as 1 - prod (1 - h) */
   double akt;                 /* fractional rise of effective Si through PI3K/Akt */
   double tg_lowering;         /* fraction */
   double carb_reduction;      /* fraction of refined carbohydrate removed */

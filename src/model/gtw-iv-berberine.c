@@ -25,7 +25,8 @@ berberine_contribute (const GtwIntervention *iv,
   double x = level * d / (0.3 + 0.7 * d + 1e-9) * (d > 0);
 
   effects->ampk = 1.0 - (1.0 - effects->ampk) * (1.0 - 0.55 * x);
-  effects->hgp_suppression += 0.10 * x;
+  /* a share of the common hepatic ceiling: 0.29 x 0.35 = 10 % of liver output */
+  effects->hgp_suppression = 1.0 - (1.0 - effects->hgp_suppression) * (1.0 - 0.29 * x);
   effects->akt += 0.10 * x;
   effects->tg_lowering += 0.15 * x;
 }

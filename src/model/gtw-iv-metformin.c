@@ -21,7 +21,8 @@ metformin_contribute (const GtwIntervention *iv,
   double d = iv->field[GTW_SUPPLEMENT_DOSE] / 1700.0;
   double x = level * d / (0.3 + 0.7 * d + 1e-9) * (d > 0);
 
-  effects->hgp_suppression += 0.22 * x;
+  /* a share of the common hepatic ceiling: 0.63 x 0.35 = 22 % of liver output */
+  effects->hgp_suppression = 1.0 - (1.0 - effects->hgp_suppression) * (1.0 - 0.63 * x);
   effects->ampk = 1.0 - (1.0 - effects->ampk) * (1.0 - 0.25 * x);
   effects->tg_lowering += 0.05 * x;
 }

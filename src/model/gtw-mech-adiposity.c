@@ -4,7 +4,9 @@
  * Weight follows intake minus expenditure at 7700 kcal/kg (Hall 2011); expenditure grows with
  * weight (Mifflin-St Jeor 1990), so a fixed surplus settles at a higher weight over years.
  * Visceral fat takes a sex-dependent share of the change (Kuk 2006; men store more viscerally)
- * and aerobic training removes it preferentially (Ismail 2012).
+ * and aerobic training removes it preferentially (Ismail 2012). Appetite pushes back against
+ * weight lost below the starting weight (Polidori 2016: intake rises by about 100 kcal/day per
+ * kg lost), so that a deficit does not starve a patient down to an impossible weight.
  */
 #include "gtw-model-private.h"
 
@@ -23,6 +25,14 @@ gtw_adiposity_expenditure (const GtwPatientConstants *pc,
   double habitual = pt->v[GTW_P_HABITUAL_EXERCISE] / 7.0 * (4.0 / 60.0) * s->weight;
 
   return bmr * pal + habitual + d->fx.exercise_kcal * s->weight;
+}
+
+/* Extra intake, kcal/day, from appetite's feedback on weight lost since day 0. */
+double
+gtw_adiposity_appetite (const GtwPatientConstants *pc,
+                        const GtwSlow             *s)
+{
+  return GTW_K (APPETITE_FEEDBACK) * MAX (pc->patient.v[GTW_P_WEIGHT] - s->weight, 0.0);
 }
 
 void

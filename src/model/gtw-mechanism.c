@@ -166,7 +166,8 @@ gtw_mechanism_drivers (const GtwPatientConstants *pc,
   /* Half of the energy of removed carbohydrate comes back as fat and protein (ad libitum low-
    * carbohydrate diets lower intake by a few hundred kcal: Hall 2015). */
   removed = carbs_total * pt->v[GTW_P_REFINED_CARBS] * drv->fx.carb_reduction;
-  drv->energy_balance = pc->intake0 - 0.5 * 4.0 * removed - gtw_adiposity_expenditure (pc, slow, drv);
+  drv->energy_balance = pc->intake0 - 0.5 * 4.0 * removed + gtw_adiposity_appetite (pc, slow)
+                        - gtw_adiposity_expenditure (pc, slow, drv);
 
   drv->training = pt->v[GTW_P_HABITUAL_EXERCISE] / 150.0 + drv->fx.training_load;
   drv->resistance = drv->fx.resistance_load;
@@ -211,10 +212,14 @@ gtw_mechanism_core_params (const GtwPatientConstants *pc,
   p->si_hgp = slow->si * slow->receptor;
   p->hepasi = slow->hepasi;
   p->ampk_drug = drv->fx.ampk;
-  /* AMPK doubles insulin-independent uptake at full activation (Hawley 2002; Turner 2014 for
-   * berberine); the drug's share of HGP suppression adds to its PEPCK/G6Pase effect. */
+  /* AMPK raises insulin-independent uptake by 60 % at full activation (Hawley 2002; Turner
+   * 2014 for berberine). Berberine and metformin act on the same AMPK node and the same
+   * gluconeogenic enzymes (PEPCK/G6Pase), so their effects combine as 1 - prod (1 - e), never
+   * beyond full activation, and hepatic suppression never beyond the ceiling seen with
+   * metformin at full dose (Hundal 2000: gluconeogenesis -36 %). */
   p->eg0_factor = 1.0 + 0.6 * drv->fx.ampk;
-  p->hgp_factor = (1.0 - MIN (drv->fx.hgp_suppression, 0.6)) * (1.0 - 0.08 * drv->fx.ampk);
+  p->hgp_factor = (1.0 - GTW_K (HGP_SUPPRESSION_MAX) * MIN (drv->fx.hgp_suppression, 1.0))
+                  * (1.0 - 0.08 * drv->fx.ampk);
   p->cortisol_extra = gtw_cortisol_morning_extra (pc);
   p->posthepatic = (1.0 - he) / (1.0 - GTW_K (HE_REF));
   p->isri_bar = pc->patient.v[GTW_P_BETA_RESERVE];

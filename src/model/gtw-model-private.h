@@ -161,6 +161,7 @@ double gtw_intervention_level    (const GtwIntervention *iv, double t_days);
 /* mechanism modules: targets and factors (gtw-mech-*.c) */
 double gtw_adiposity_expenditure (const GtwPatientConstants *pc, const GtwSlow *s, const GtwDrivers *d);
 void   gtw_adiposity_update      (const GtwPatientConstants *pc, GtwSlow *s, const GtwDrivers *d, double dt);
+double gtw_adiposity_appetite    (const GtwPatientConstants *pc, const GtwSlow *s);
 double gtw_liver_fat_target      (const GtwSlow *s, const GtwDrivers *d, double mean_i);
 double gtw_liver_g_factor        (const GtwSlow *s);
 double gtw_liver_extraction      (const GtwSlow *s);

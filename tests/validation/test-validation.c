@@ -2,22 +2,33 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Each row prints its measured numbers next to the expected range. A row the current
- * calibration does not meet is reported with g_test_incomplete () (TAP "not ok # TODO"), never
- * passed and never given a wider range: it is a finding, documented in docs/model.md.
+ * calibration does not meet yet (open_findings below) is reported with g_test_incomplete ()
+ * (TAP "not ok # TODO"), never passed and never given a wider range: it is a finding,
+ * documented in docs/model.md. Every other row is asserted: a miss fails the test.
+ *
+ * V18 is ours, beyond targets.md (issue 2): no intervention, alone or all ten together, drives
+ * any preset's fasting glucose below 3.9 mmol/L, the lower end of normal fasting glucose;
+ * counter-regulation holds it there in people without diabetes medication that forces insulin
+ * (Cryer 2008; Mitrakou 1991).
  */
 #include <math.h>
 #include <gtw-model.h>
 #include "gtw-test-util.h"
 
+/* Rows the model does not meet yet, with their numbers in docs/model.md section 5. */
+static const char *const open_findings[] = { "V2", NULL };
+
 typedef struct
 {
-  GString *misses;
+  GString    *misses;
+  const char *id;
 } Row;
 
 static void
 row_begin (Row *row, const char *id, const char *title)
 {
   row->misses = g_string_new (NULL);
+  row->id = id;
   g_test_message ("%s: %s", id, title);
   g_printerr ("# %s: %s\n", id, title);
 }
@@ -35,8 +46,10 @@ check (Row *row, const char *what, double value, double lo, double hi)
 static void
 row_end (Row *row)
 {
-  if (row->misses->len)
+  if (row->misses->len && g_strv_contains (open_findings, row->id))
     g_test_incomplete (row->misses->str);
+  else if (row->misses->len)
+    g_test_fail_printf ("%s", row->misses->str);
   g_string_free (row->misses, TRUE);
 }
 
@@ -490,6 +503,66 @@ test_v17 (void)
   row_end (&row);
 }
 
+/* V18: every preset, 10 years with the fast integrator, with no intervention, each single one
+ * from day 0 at its default dose (exercise 4 x 45 min/week), and all ten stacked. */
+typedef struct
+{
+  const char *preset;
+  int         type; /* -1 none, GTW_N_IV_TYPES all */
+  double      lowest;
+  int         lowest_day;
+} FloorJob;
+
+static void
+floor_worker (gpointer data, gpointer user_data)
+{
+  FloorJob *job = data;
+  g_autoptr (GtwScenario) s = gtw_test_preset (job->preset, 10 * 365);
+  g_autoptr (GtwTrace) t = NULL;
+
+  for (int k = 0; k < GTW_N_IV_TYPES; k++)
+    if (job->type == k || job->type == GTW_N_IV_TYPES)
+      {
+        GtwIntervention *iv = add (s, (GtwInterventionType) k, 0, -1);
+        if (k == GTW_IV_EXERCISE)
+          iv->field[1] = 4, iv->field[2] = 45;
+      }
+  t = gtw_test_run (s);
+  job->lowest = G_MAXDOUBLE;
+  for (int d = 0; d < s->duration_days; d++)
+    if (day (t, d)->fasting_glucose < job->lowest)
+      job->lowest = day (t, d)->fasting_glucose, job->lowest_day = d;
+}
+
+static void
+test_v18 (void)
+{
+  Row row;
+  const char *const *ids = gtw_preset_ids ();
+  g_autoptr (GArray) jobs = g_array_new (FALSE, TRUE, sizeof (FloorJob));
+  GThreadPool *pool = g_thread_pool_new (floor_worker, NULL, (int) g_get_num_processors (), TRUE, NULL);
+  double lowest = G_MAXDOUBLE;
+
+  row_begin (&row, "V18", "every preset x each intervention alone and all ten, 10 years: fasting glucose floor");
+  for (guint i = 0; ids[i]; i++)
+    for (int k = -1; k <= GTW_N_IV_TYPES; k++)
+      g_array_append_val (jobs, ((FloorJob) { ids[i], k, 0, 0 }));
+  for (guint j = 0; j < jobs->len; j++)
+    g_thread_pool_push (pool, &g_array_index (jobs, FloorJob, j), NULL);
+  g_thread_pool_free (pool, FALSE, TRUE);
+  for (guint j = 0; j < jobs->len; j++)
+    {
+      const FloorJob *job = &g_array_index (jobs, FloorJob, j);
+      const char *what = job->type < 0 ? "none" : job->type == GTW_N_IV_TYPES ? "all ten"
+                         : gtw_intervention_class ((GtwInterventionType) job->type)->id;
+      g_printerr ("#   %-20s %-18s lowest fasting glucose %.2f on day %d\n", job->preset, what,
+                  job->lowest, job->lowest_day);
+      lowest = MIN (lowest, job->lowest);
+    }
+  check (&row, "lowest fasting glucose of all runs (mmol/L)", lowest, 3.9, 100);
+  row_end (&row);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -513,6 +586,7 @@ main (int argc, char **argv)
   g_test_add_func ("/validation/V15", test_v15);
   g_test_add_func ("/validation/V16", test_v16);
   g_test_add_func ("/validation/V17", test_v17);
+  g_test_add_func ("/validation/V18", test_v18);
   status = g_test_run ();
   g_clear_pointer (&progressor_trace, gtw_trace_unref);
   return status;
