@@ -15,8 +15,10 @@
 #include <gtw-model.h>
 #include "gtw-test-util.h"
 
-/* Rows the model does not meet yet, with their numbers in docs/model.md section 5. */
-static const char *const open_findings[] = { "V2", NULL };
+/* Rows not met yet, with their numbers in docs/model.md section 5. V8 is met by the reference
+ * integrator (72 h: +3.7 %) but not by the fast one since 911ed4b, whose stepped-over days keep
+ * the acute exercise effect of the session day (+18 % at 72 h). */
+static const char *const open_findings[] = { "V2", "V8", NULL };
 
 typedef struct
 {
