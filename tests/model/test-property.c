@@ -14,7 +14,8 @@
  * must come back as a GTW_SIM_ERROR_SOLVER GError; it is reported, it is not a crash.
  *
  * By default (suite unit) 50 patients over 2 years; with -m slow (model-property-full, suite
- * long) 1000 patients over 5 years, on a thread pool.
+ * long) 1000 patients over 5 years, on a thread pool. GTW_PROPERTY_SEEDS=18,882 runs only those
+ * cases (over the mode's years), to reproduce a report.
  */
 #include <math.h>
 #include <gtw-model.h>
@@ -243,7 +244,9 @@ run_case (gpointer data, gpointer user_data)
 static void
 test_random_patients (void)
 {
-  guint n_cases = g_test_slow () ? 1000 : 50;
+  const char *only = g_getenv ("GTW_PROPERTY_SEEDS");
+  g_auto (GStrv) seeds = only != NULL ? g_strsplit (only, ",", 0) : NULL;
+  guint n_cases = seeds != NULL ? g_strv_length (seeds) : g_test_slow () ? 1000 : 50;
   guint n_years = g_test_slow () ? 5 : 2;
   Run run = { .n_days = n_years * DAYS_PER_YEAR };
   g_autoptr (GError) error = NULL;
@@ -254,9 +257,13 @@ test_random_patients (void)
   pool = g_thread_pool_new (run_case, &run, (int) g_get_num_processors (), TRUE, &error);
   g_assert_no_error (error);
   /* seeds from 1: the case numbers in a report are the seeds */
-  for (guint seed = 1; seed <= n_cases; seed++)
+  for (guint i = 0; i < n_cases; i++)
     {
-      g_thread_pool_push (pool, GUINT_TO_POINTER (seed), &error);
+      guint64 seed = i + 1;
+
+      if (seeds != NULL && !g_ascii_string_to_unsigned (seeds[i], 10, 1, G_MAXUINT, &seed, &error))
+        g_error ("GTW_PROPERTY_SEEDS: %s", error->message);
+      g_thread_pool_push (pool, GUINT_TO_POINTER ((guint) seed), &error);
       g_assert_no_error (error);
     }
   g_thread_pool_free (pool, FALSE, TRUE);
