@@ -8,6 +8,7 @@
 #pragma once
 
 #include "gtw-chart.h"
+#include "gtw-plot-theme.h"
 
 G_BEGIN_DECLS
 
@@ -42,6 +43,7 @@ struct _GtwChart
   gboolean           show_band;
   double             font_scale;
   gboolean           presentation;
+  gboolean           high_contrast; /* in presentation mode */
   GtwChartCurves     curves;
   int                reveal_day;  /* -1: everything */
   GtwPopulation     *population;

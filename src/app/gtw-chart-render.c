@@ -368,29 +368,17 @@ render_figure (GtwChart *self,
                                  cairo_image_surface_get_stride (surface));
 }
 
+/* The text and background colours of the figure under the overlays. */
 static void
 theme_colours (GtwChart *self,
                GdkRGBA  *fg,
                GdkRGBA  *bg)
 {
-  /* presentation mode: the figure's pure black and white, for a projector */
-  if (self->presentation)
-    {
-      gboolean dark = gtw_chart_is_dark ();
+  GtwPlotTheme theme;
 
-      *fg = dark ? (GdkRGBA) { 1, 1, 1, 1 } : (GdkRGBA) { 0, 0, 0, 1 };
-      *bg = dark ? (GdkRGBA) { 0x24 / 255., 0x24 / 255., 0x24 / 255., 1 } : (GdkRGBA) { 1, 1, 1, 1 };
-    }
-  else if (gtw_chart_is_dark ())
-    {
-      *fg = (GdkRGBA) { 0.95, 0.95, 0.95, 1 };
-      *bg = (GdkRGBA) { 0x24 / 255., 0x24 / 255., 0x24 / 255., 1 };
-    }
-  else
-    {
-      *fg = (GdkRGBA) { 0x1E / 255., 0x1E / 255., 0x1E / 255., 1 };
-      *bg = (GdkRGBA) { 1, 1, 1, 1 };
-    }
+  gtw_plot_theme_init (&theme, self->presentation && self->high_contrast);
+  *fg = theme.foreground;
+  *bg = theme.background;
 }
 
 /* The series colours of the figure renderer (Okabe & Ito). */
@@ -398,20 +386,10 @@ static GdkRGBA
 series_colour (GtwChart *self,
                guint     panel)
 {
-  switch (panel)
-    {
-    case 0:
-      return gtw_chart_is_dark () ? (GdkRGBA) { 0x56 / 255., 0xB4 / 255., 0xE9 / 255., 1 }
-                        : (GdkRGBA) { 0x00 / 255., 0x72 / 255., 0xB2 / 255., 1 };
-    case 1:
-      return (GdkRGBA) { 0xD5 / 255., 0x5E / 255., 0x00 / 255., 1 };
-    case 2:
-      return (GdkRGBA) { 0xCC / 255., 0x79 / 255., 0xA7 / 255., 1 };
-    case 3:
-      return (GdkRGBA) { 0x00 / 255., 0x9E / 255., 0x73 / 255., 1 };
-    default:
-      g_assert_not_reached ();
-    }
+  GtwPlotTheme theme;
+
+  gtw_plot_theme_init (&theme, self->presentation && self->high_contrast);
+  return theme.series[panel];
 }
 
 static void

@@ -29,6 +29,15 @@ enum
 
 static guint signals[N_SIGNALS];
 
+enum
+{
+  PROP_0,
+  PROP_HIGH_CONTRAST,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 /* ---------------------------------------------------------------------------------------- */
 /* Range                                                                                    */
 
@@ -448,12 +457,50 @@ gtw_chart_dispose (GObject *object)
 }
 
 static void
+gtw_chart_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  GtwChart *self = GTW_CHART (object);
+
+  switch (prop_id)
+    {
+    case PROP_HIGH_CONTRAST:
+      g_value_set_boolean (value, self->high_contrast);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gtw_chart_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  GtwChart *self = GTW_CHART (object);
+
+  switch (prop_id)
+    {
+    case PROP_HIGH_CONTRAST:
+      gtw_chart_set_high_contrast (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 gtw_chart_class_init (GtwChartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gtw_chart_dispose;
+  object_class->get_property = gtw_chart_get_property;
+  object_class->set_property = gtw_chart_set_property;
   widget_class->snapshot = gtw_chart_snapshot;
   widget_class->size_allocate = gtw_chart_size_allocate;
   widget_class->root = gtw_chart_root;
@@ -469,6 +516,11 @@ gtw_chart_class_init (GtwChartClass *klass)
                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                          G_TYPE_NONE, 0);
 
+  properties[PROP_HIGH_CONTRAST] =
+    g_param_spec_boolean ("high-contrast", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   gtk_widget_class_set_css_name (widget_class, "chart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -483,6 +535,7 @@ gtw_chart_init (GtwChart *self)
   self->show_baseline = TRUE;
   self->show_band = TRUE;
   self->font_scale = 1.0;
+  self->high_contrast = TRUE;
   self->curves = GTW_CHART_CURVES_ALL;
   self->reveal_day = -1;
   self->cursor_emitted = -1;
@@ -696,6 +749,28 @@ gtw_chart_get_presentation (GtwChart *self)
 }
 
 void
+gtw_chart_set_high_contrast (GtwChart *self,
+                             gboolean  high_contrast)
+{
+  g_return_if_fail (GTW_IS_CHART (self));
+
+  if (self->high_contrast == !!high_contrast)
+    return;
+  self->high_contrast = !!high_contrast;
+  if (self->presentation)
+    gtw_chart_invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGH_CONTRAST]);
+}
+
+gboolean
+gtw_chart_get_high_contrast (GtwChart *self)
+{
+  g_return_val_if_fail (GTW_IS_CHART (self), TRUE);
+
+  return self->high_contrast;
+}
+
+void
 gtw_chart_set_visible_curves (GtwChart       *self,
                               GtwChartCurves  curves)
 {
@@ -825,6 +900,7 @@ gtw_chart_get_figure_options (GtwChart         *self,
   options->show_band = self->show_band;
   options->font_scale = gtw_chart_figure_text_scale (self);
   options->presentation = self->presentation;
+  options->high_contrast = self->presentation && self->high_contrast;
   options->panels = self->curves;
   if (gtw_chart_is_long_view (self))
     {

@@ -6,6 +6,9 @@
  * still be filling on a worker) and calls gtw_chart_traces_changed () when a chunk arrived.
  * Drawing goes through the shared PLplot renderer (gtw-figure), on the main thread only.
  *
+ * Properties:
+ *   "high-contrast" (gboolean): presentation mode's high-contrast palette, TRUE by default.
+ *
  * Signals:
  *   "day-activated" (int day): a click on a day in the decade or year view.
  *   "cursor-moved"  (int day): the day under the pointer, -1 when it left.
@@ -65,10 +68,16 @@ void         gtw_chart_set_units       (GtwChart              *self,
 void         gtw_chart_set_show_baseline (GtwChart *self, gboolean show);
 void         gtw_chart_set_show_band   (GtwChart *self, gboolean show);
 
-/* Large type, thick lines, fewer ticks and a high-contrast palette, to be read from afar. */
+/* Large type, thick lines, fewer ticks and, unless turned off, a high-contrast palette, to be
+ * read from afar. */
 void         gtw_chart_set_presentation (GtwChart *self,
                                          gboolean  presentation);
 gboolean     gtw_chart_get_presentation (GtwChart *self);
+/* Whether presentation mode draws black or white text and bolder lines ("high-contrast",
+ * TRUE by default); the normal palette otherwise. */
+void         gtw_chart_set_high_contrast (GtwChart *self,
+                                          gboolean  high_contrast);
+gboolean     gtw_chart_get_high_contrast (GtwChart *self);
 
 /* At least one panel stays: an empty set shows them all. */
 void         gtw_chart_set_visible_curves (GtwChart       *self,

@@ -22,49 +22,82 @@ static const Rgb *const iv_palette[] = {
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (iv_palette) == N_IV_COLOURS);
 
+static GtwFigureColour
+colour_of (const Rgb *rgb)
+{
+  return (GtwFigureColour) { rgb->r / 255.0, rgb->g / 255.0, rgb->b / 255.0, 1.0 };
+}
+
+void
+gtw_figure_get_palette (gboolean          dark,
+                        gboolean          high_contrast,
+                        GtwFigurePalette *palette)
+{
+  static const Rgb light_bg = { 0xFF, 0xFF, 0xFF }, light_fg = { 0x1E, 0x1E, 0x1E };
+  static const Rgb dark_bg = { 0x24, 0x24, 0x24 }, dark_fg = { 0xF2, 0xF2, 0xF2 };
+  /* high contrast: text and axes in the strongest contrast a projector keeps */
+  static const Rgb black = { 0x00, 0x00, 0x00 }, white = { 0xFF, 0xFF, 0xFF };
+  const Rgb *fg = high_contrast ? (dark ? &white : &black) : dark ? &dark_fg : &light_fg;
+
+  g_return_if_fail (palette != NULL);
+
+  palette->background = colour_of (dark ? &dark_bg : &light_bg);
+  palette->foreground = colour_of (fg);
+  palette->grid = palette->foreground;
+  palette->grid.alpha = high_contrast ? 0.22 : 0.12;
+  palette->threshold = palette->foreground;
+  palette->threshold.alpha = high_contrast ? 0.8 : 0.55;
+  /* the blue of the palette is too dark on a dark background; the last panel (beta-cell mass,
+   * or insulin secretion in the day view) stays clear of the orange of the differences */
+  palette->series[0] = colour_of (dark ? &oi_sky : &oi_blue);
+  palette->series[1] = colour_of (&oi_vermillion);
+  palette->series[2] = colour_of (&oi_purple);
+  palette->series[3] = colour_of (&oi_green);
+  palette->difference = colour_of (&oi_orange);
+}
+
 static void
 set_colour (int index, const Rgb *rgb, double alpha)
 {
   plscol0a (index, rgb->r, rgb->g, rgb->b, alpha);
 }
 
+static void
+set_palette_colour (int index, const GtwFigureColour *colour, double alpha)
+{
+  plscol0a (index, (PLINT) round (colour->red * 255), (PLINT) round (colour->green * 255),
+            (PLINT) round (colour->blue * 255), alpha);
+}
+
 void
 gtw_fig_setup_colours (const GtwFigureOptions *options)
 {
-  static const Rgb light_bg = { 0xFF, 0xFF, 0xFF }, light_fg = { 0x1E, 0x1E, 0x1E };
-  static const Rgb dark_bg = { 0x24, 0x24, 0x24 }, dark_fg = { 0xF2, 0xF2, 0xF2 };
   static const Rgb grey = { 0x80, 0x80, 0x80 };
-  /* presentation: text and axes in the strongest contrast a projector keeps */
-  static const Rgb black = { 0x00, 0x00, 0x00 }, white = { 0xFF, 0xFF, 0xFF };
-  const Rgb *bg = options->dark ? &dark_bg : &light_bg;
-  const Rgb *fg = options->presentation ? (options->dark ? &white : &black)
-                                        : options->dark ? &dark_fg : &light_fg;
-  /* the blue of the palette is too dark on a dark background; the last panel (beta-cell mass,
-   * or insulin secretion in the day view) stays clear of the orange of the differences */
-  const Rgb *glucose = options->dark ? &oi_sky : &oi_blue;
+  GtwFigurePalette p;
 
+  gtw_figure_get_palette (options->dark, options->high_contrast, &p);
   plscmap0n (N_COLOURS);
-  set_colour (COL_BG, bg, 1.0);
-  set_colour (COL_FG, fg, 1.0);
-  set_colour (COL_GRID, fg, options->presentation ? 0.22 : 0.12);
-  set_colour (COL_THRESHOLD, fg, options->presentation ? 0.8 : 0.55);
-  set_colour (COL_BASELINE, options->dark ? fg : &grey, 0.75);
-  set_colour (COL_DIFF, &oi_orange, 0.35);
+  set_palette_colour (COL_BG, &p.background, 1.0);
+  set_palette_colour (COL_FG, &p.foreground, 1.0);
+  set_palette_colour (COL_GRID, &p.grid, p.grid.alpha);
+  set_palette_colour (COL_THRESHOLD, &p.threshold, p.threshold.alpha);
+  if (options->dark)
+    set_palette_colour (COL_BASELINE, &p.foreground, 0.75);
+  else
+    set_colour (COL_BASELINE, &grey, 0.75);
+  set_palette_colour (COL_DIFF, &p.difference, 0.35);
   set_colour (COL_BAND, options->dark ? &oi_blue : &oi_sky, 0.35);
   set_colour (COL_EVENT_BAND, &oi_yellow, 0.30);
   set_colour (COL_EVENT_BLOCK, &oi_yellow, 0.85);
-  set_colour (COL_HALO, bg, 0.75);
-
-  set_colour (COL_SERIES + 0, glucose, 1.0);
-  set_colour (COL_SERIES + 1, &oi_vermillion, 1.0);
-  set_colour (COL_SERIES + 2, &oi_purple, 1.0);
-  set_colour (COL_SERIES + 3, &oi_green, 1.0);
+  set_palette_colour (COL_HALO, &p.background, 0.75);
+  for (guint i = 0; i < N_PANELS; i++)
+    set_palette_colour (COL_SERIES + i, &p.series[i], 1.0);
 
   /* the population in the text colour: apart from the blue daily range and orange differences */
   for (guint i = 0; i < N_PANELS; i++)
     {
-      set_colour (COL_POP_WIDE + i, fg, options->dark ? 0.13 : 0.10);
-      set_colour (COL_POP_NARROW + i, fg, options->dark ? 0.24 : 0.20);
+      set_palette_colour (COL_POP_WIDE + i, &p.foreground, options->dark ? 0.13 : 0.10);
+      set_palette_colour (COL_POP_NARROW + i, &p.foreground, options->dark ? 0.24 : 0.20);
     }
 
   for (guint i = 0; i < N_IV_COLOURS; i++)

@@ -189,7 +189,7 @@ gtw_figure_draw_day (cairo_t                *cr,
       gtw_fig_draw_x_label (&layout, _("Time of day"));
       gtw_fig_draw_lanes (&layout, blocks);
     }
-  gtw_fig_end_stream (cr);
+  gtw_figure_end_plot (cr);
 
   day_data_clear (&d);
   day_data_clear (&b);

@@ -926,7 +926,7 @@ gtw_figure_draw_trace (cairo_t                *cr,
                    year_view ? _("Time (months)") : _("Time (years)"), ifg, diabetes, ifg_label,
                    diabetes_label);
     }
-  gtw_fig_end_stream (cr);
+  gtw_figure_end_plot (cr);
 
   decade_data_clear (&d);
   decade_data_clear (&b);

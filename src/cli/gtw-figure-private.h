@@ -193,7 +193,6 @@ void gtw_fig_layout_init_full (Layout                 *layout,
 
 /* gtw-figure.c */
 void gtw_fig_begin_stream (cairo_t *cr, const GtwFigureOptions *options);
-void gtw_fig_end_stream (cairo_t *cr);
 gboolean gtw_fig_check_draw_args (cairo_t *cr, const GtwFigureOptions *options, GError **error);
 gboolean gtw_fig_too_small (cairo_t *cr, const GtwFigureOptions *options);
 

@@ -66,40 +66,64 @@ gtw_figure_options_init (GtwFigureOptions *options)
 static void
 paint_background (cairo_t *cr, const GtwFigureOptions *options)
 {
-  if (options->dark)
-    cairo_set_source_rgb (cr, 0x24 / 255.0, 0x24 / 255.0, 0x24 / 255.0);
-  else
-    cairo_set_source_rgb (cr, 1, 1, 1);
+  GtwFigurePalette palette;
+
+  gtw_figure_get_palette (options->dark, options->high_contrast, &palette);
+  cairo_set_source_rgb (cr, palette.background.red, palette.background.green,
+                        palette.background.blue);
   cairo_paint (cr);
 }
 
-/* The stack-notes recipe: a fresh stream per draw, extcairo on @cr. Returns FALSE (having
- * painted only the background) when the figure is too small to hold its panels. */
 void
-gtw_fig_begin_stream (cairo_t *cr, const GtwFigureOptions *options)
+gtw_figure_begin_plot (cairo_t               *cr,
+                       int                    width,
+                       int                    height,
+                       const GtwFigureColour *colours,
+                       guint                  n_colours,
+                       double                 text_scale)
 {
   PLINT stream;
   char geometry[64];
 
-  g_snprintf (geometry, sizeof geometry, "%dx%d", options->width, options->height);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (colours != NULL || n_colours == 0);
+
+  g_snprintf (geometry, sizeof geometry, "%dx%d", width, height);
   plmkstrm (&stream);
   plsdev ("extcairo");
   plsetopt ("geometry", geometry);
   plinit ();
   cairo_save (cr);
-  paint_background (cr, options);
   pl_cmd (PLESC_DEVINIT, cr);
   pladv (0);
-  gtw_fig_setup_colours (options);
-  plsmaj (0, 1.3);
-  plsmin (0, 1.0);
+  if (n_colours > 0)
+    plscmap0n ((PLINT) n_colours);
+  for (guint i = 0; i < n_colours; i++)
+    plscol0a ((PLINT) i, (PLINT) round (colours[i].red * 255), (PLINT) round (colours[i].green * 255),
+              (PLINT) round (colours[i].blue * 255), colours[i].alpha);
+  plschr (0, text_scale);
 }
 
 void
-gtw_fig_end_stream (cairo_t *cr)
+gtw_figure_end_plot (cairo_t *cr)
 {
+  g_return_if_fail (cr != NULL);
+
   plend1 ();
   cairo_restore (cr);
+}
+
+/* The stack-notes recipe: a fresh stream per draw, extcairo on @cr, the background painted. */
+void
+gtw_fig_begin_stream (cairo_t *cr, const GtwFigureOptions *options)
+{
+  cairo_save (cr);
+  paint_background (cr, options);
+  cairo_restore (cr);
+  gtw_figure_begin_plot (cr, options->width, options->height, NULL, 0, 1.0);
+  gtw_fig_setup_colours (options);
+  plsmaj (0, 1.3);
+  plsmin (0, 1.0);
 }
 
 gboolean

@@ -62,9 +62,11 @@ typedef struct
   double          first_day;
   double          last_day;
   gboolean        show_band;  /* the daily glucose range, decade and year views */
-  /* For a room: thicker lines, bolder grid and thresholds, a high-contrast palette (the caller
-   * enlarges the text through font_scale). */
+  /* For a room: thicker lines and larger markers (the caller enlarges the text through
+   * font_scale). */
   gboolean        presentation;
+  /* Black or white text and axes, a bolder grid and thresholds: for a projector. */
+  gboolean        high_contrast;
   guint           panels;     /* bit i shows panel i, top to bottom; 0 = all of them */
   /* Decade and year views: with reveal, the data (curves, shading, bands, labs) only up to
    * reveal_day, negative for none; the axes stay those of the whole run. */
@@ -75,7 +77,43 @@ typedef struct
   GtwFigureGeometry *geometry; /* NULL, or filled by the draw functions */
 } GtwFigureOptions;
 
+/* A colour of the figure's palette, each component from 0 to 1. */
+typedef struct
+{
+  double red, green, blue, alpha;
+} GtwFigureColour;
+
+/* The figure's palette (Okabe & Ito's colours for the curves), for what is drawn beside or on
+ * top of a figure in its manner. */
+typedef struct
+{
+  GtwFigureColour background;
+  GtwFigureColour foreground; /* text, axes, lines drawn over the curves */
+  GtwFigureColour grid;
+  GtwFigureColour threshold;
+  GtwFigureColour series[4];  /* the curves of the panels, top to bottom */
+  GtwFigureColour difference; /* what interventions change; the figure fills it translucent */
+} GtwFigurePalette;
+
 GQuark   gtw_figure_error_quark  (void);
+
+/* The palette of a figure drawn with these dark and high_contrast options. */
+void     gtw_figure_get_palette  (gboolean          dark,
+                                  gboolean          high_contrast,
+                                  GtwFigurePalette *palette);
+
+/* A PLplot stream drawing on @cr, as the figure opens one, for another plot in its manner:
+ * PLplot's page is @width x @height pixels, its colour map 0 holds @colours (index 0 is the
+ * background PLplot assumes; nothing is painted) and its text is @text_scale times PLplot's
+ * default size. Every PLplot call until gtw_figure_end_plot () draws on @cr. PLplot keeps
+ * global state: the main thread only, one plot at a time. */
+void     gtw_figure_begin_plot   (cairo_t               *cr,
+                                  int                    width,
+                                  int                    height,
+                                  const GtwFigureColour *colours,
+                                  guint                  n_colours,
+                                  double                 text_scale);
+void     gtw_figure_end_plot     (cairo_t               *cr);
 
 /* Defaults: decade view of the whole run, 1000x800, SI units, light theme, baseline and glucose
  * band shown, scale 1, all panels, everything revealed, no population, no geometry. Always start from these: later fields may be added. */

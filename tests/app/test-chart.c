@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "gtw-chart.h"
+#include "gtw-plot-theme.h"
 #include "gtw-ogtt-window.h"
 #include "gtw-story.h"
 
@@ -55,6 +56,12 @@ simulate (void)
   baseline = gtw_simulate (scenario, &options, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (gtw_trace_get_n_days (trace), ==, DURATION);
+}
+
+static void
+set_true (gboolean *flag)
+{
+  *flag = TRUE;
 }
 
 static gboolean
@@ -949,9 +956,46 @@ test_presentation (Fixture       *f,
   save_screenshot (dark, "presentation-dark.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
 
+  /* high contrast (the default) draws the text black; without, presentation keeps the normal
+   * palette and is still large */
+  g_assert_true (gtw_chart_get_high_contrast (f->chart));
+  g_assert_true (room.high_contrast);
+  g_assert_false (normal.high_contrast);
+  {
+    GtwFigurePalette high, plain;
+    GtwPlotTheme theme;
+    g_autoptr (GdkTexture) soft = NULL;
+    gboolean notified = FALSE;
+    gulong id = g_signal_connect_swapped (f->chart, "notify::high-contrast", G_CALLBACK (set_true),
+                                          &notified);
+
+    gtw_figure_get_palette (FALSE, TRUE, &high);
+    gtw_figure_get_palette (FALSE, FALSE, &plain);
+    g_assert_cmpfloat (high.foreground.red, ==, 0);
+    g_assert_cmpfloat (plain.foreground.red, ==, 0x1E / 255.0);
+    g_assert_cmpfloat (high.grid.alpha, >, plain.grid.alpha);
+    gtw_plot_theme_init (&theme, FALSE);
+    g_assert_false (theme.dark);
+    g_assert_cmpfloat_with_epsilon (theme.series[0].blue, 0xB2 / 255.0, 1e-6);
+
+    g_object_set (f->chart, "high-contrast", FALSE, NULL);
+    g_assert_true (notified);
+    g_assert_false (gtw_chart_get_high_contrast (f->chart));
+    gtw_chart_get_figure_options (f->chart, &room);
+    g_assert_true (room.presentation);
+    g_assert_false (room.high_contrast);
+    g_assert_cmpfloat (room.font_scale / normal.font_scale, >=, 1.8);
+    soft = grab (GTK_WIDGET (f->chart));
+    g_assert_cmpfloat (difference (light, soft), >, 0.001);
+    g_assert_cmpfloat (difference (light, soft), <, 0.5);
+    gtw_chart_set_high_contrast (f->chart, TRUE);
+    g_signal_handler_disconnect (f->chart, id);
+  }
+
   gtw_chart_set_presentation (f->chart, FALSE);
   gtw_chart_get_figure_options (f->chart, &room);
   g_assert_cmpfloat (room.font_scale, ==, normal.font_scale);
+  g_assert_false (room.high_contrast);
 }
 
 /* Whether any pixel of the glucose curve's colour lies in columns [x0, x1) of panel 0. */
