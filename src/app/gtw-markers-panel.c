@@ -45,7 +45,10 @@ static const struct
   [MARKER_HOMA_IR] = { "homa-ir", N_("HOMA-IR"),
                        N_("Insulin resistance from fasting glucose and insulin (Matthews 1985). "
                           "Above 2.5 is insulin resistant.") },
-  [MARKER_HOMA_B] = { "homa-b", N_("HOMA-%B"),
+  [MARKER_HOMA_B] = { "homa-b",
+                      /* xgettext:no-c-format */
+                      N_("HOMA-%B"),
+                      /* xgettext:no-c-format */
                       N_("Beta-cell function from fasting glucose and insulin, 100 % being the "
                          "healthy reference (Matthews 1985).") },
   [MARKER_HBA1C] = { "hba1c", N_("HbA1c"),
@@ -180,6 +183,7 @@ display_marker (GtwMarkersPanel  *self,
       break;
     case MARKER_HOMA_B:
       out->digits = 0;
+      /* xgettext:no-c-format */
       out->unit = _("%");
       out->points = TRUE;
       /* The formula divides by (glucose - 3.5 mmol/L) (Matthews 1985): close to 3.5 it grows
@@ -194,7 +198,8 @@ display_marker (GtwMarkersPanel  *self,
           break;
         }
       out->value = m->homa_b;
-      /* Translators: HOMA-%B's healthy reference */
+      /* Translators: HOMA-%B's healthy reference
+       * xgettext:no-c-format */
       out->hint = g_strdup (_("reference 100 %"));
       break;
     case MARKER_HBA1C:

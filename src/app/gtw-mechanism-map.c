@@ -35,8 +35,9 @@
 #define HISTORY_H     230
 /* Narrower than this beside the panel, the map keeps its width and the panel floats over it. */
 #define MIN_SIDE_MAP  (CANVAS_W * 0.6)
-/* Drawn smaller than this, the map leaves out the nodes' subtitles and enlarges the rest. */
-#define COMPACT_SCALE 0.75
+/* Drawn smaller than this, the map leaves out the nodes' subtitles, which would be smaller than
+ * a caption, and enlarges the rest (the map beside hidden panels in a 1280x800 window). */
+#define COMPACT_SCALE 0.85
 
 typedef enum
 {
@@ -222,6 +223,8 @@ struct _GtwMechanismMap
   int        focus_node;
   GtwGlucoseUnit glucose_unit;
   GtwInsulinUnit insulin_unit;
+  gboolean   presentation;
+  gboolean   high_contrast; /* in presentation mode */
 
   /* the canvas's placement in the widget, and the panel's */
   double     map_width;
@@ -360,13 +363,21 @@ history_unit (GtwMechanismMap *self,
 {
   switch (nodes[node].format)
     {
-    case FORMAT_RELATIVE: return _("% of healthy");
-    case FORMAT_ACTIVATION: return _("% active");
-    case FORMAT_INTACT: return _("% intact");
+    case FORMAT_RELATIVE:
+      /* xgettext:no-c-format */
+      return _("% of healthy");
+    case FORMAT_ACTIVATION:
+      /* xgettext:no-c-format */
+      return _("% active");
+    case FORMAT_INTACT:
+      /* xgettext:no-c-format */
+      return _("% intact");
     case FORMAT_INSULIN: return gtw_insulin_unit_label (self->insulin_unit);
     case FORMAT_GLUCOSE: return gtw_glucose_unit_label (self->glucose_unit);
     case FORMAT_KG: return _("kg");
-    case FORMAT_LIVER_FAT: return _("% fat");
+    case FORMAT_LIVER_FAT:
+      /* xgettext:no-c-format */
+      return _("% fat");
     default: g_assert_not_reached ();
     }
 }
@@ -433,10 +444,15 @@ typedef struct
   GdkRGBA good;
   GdkRGBA bad;
   GdkRGBA accent;
+  double  edge_alpha; /* of the arrows, against fg */
+  double  edge_width;
+  double  tint;       /* how much of its level's colour a node's fill takes */
+  double  border;
 } Palette;
 
 static void
-get_palette (Palette *p)
+get_palette (GtwMechanismMap *self,
+             Palette         *p)
 {
   /* Okabe & Ito's blue and orange: a diverging pair that survives colour blindness */
   if (is_dark ())
@@ -457,6 +473,28 @@ get_palette (Palette *p)
       .bad = { 0xD5 / 255., 0x5E / 255., 0x00 / 255., 1 },
       .accent = { 0x1c / 255., 0x71 / 255., 0xd8 / 255., 1 },
     };
+  p->edge_alpha = 0.6;
+  p->edge_width = 2.4;
+  p->tint = 0.16;
+  p->border = 2.5;
+  if (!self->presentation || !self->high_contrast)
+    return;
+  /* for a projector: opaque text and arrows, a neutral that stands off the card, and fills
+   * that say their level from the back of the room */
+  p->fg.alpha = 1;
+  p->neutral = is_dark () ? (GdkRGBA) { 0xc0 / 255., 0xbf / 255., 0xbc / 255., 1 }
+                          : (GdkRGBA) { 0x6e / 255., 0x6d / 255., 0x71 / 255., 1 };
+  p->edge_alpha = 1;
+  p->edge_width = 3.2;
+  p->tint = 0.22;
+  p->border = 3.5;
+}
+
+/* Presentation mode and small sizes leave out the subtitles and enlarge the rest. */
+static gboolean
+is_compact (GtwMechanismMap *self)
+{
+  return self->presentation || self->scale < COMPACT_SCALE;
 }
 
 static GdkRGBA
@@ -626,9 +664,9 @@ draw_edge (cairo_t       *cr,
   if (e->from_side == SIDE_TOP && e->to_side == SIDE_TOP)
     d = 60; /* the arc over a row */
 
-  c.alpha *= 0.6;
+  c.alpha *= p->edge_alpha;
   set_source (cr, &c);
-  cairo_set_line_width (cr, 2.4);
+  cairo_set_line_width (cr, p->edge_width);
   cairo_move_to (cr, x0, y0);
   cairo_curve_to (cr, x0 + nx0 * d, y0 + ny0 * d, x1 + nx1 * d, y1 + ny1 * d, x1, y1);
   cairo_stroke (cr);
@@ -670,7 +708,7 @@ draw_badges (GtwMechanismMap *self,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (PangoLayout) layout = make_layout (self, gtw_intervention_style_short_label (types[i]),
-                                                    self->scale < COMPACT_SCALE ? 15 : 13.5, TRUE);
+                                                    is_compact (self) ? 15 : 13.5, TRUE);
       GdkRGBA fill, text;
       graphene_rect_t b;
       int w, h;
@@ -708,18 +746,18 @@ draw_node (GtwMechanismMap *self,
   double value = has_data ? node_value (node, self->trace, (guint) day) : NAN;
   double score = has_data ? node_score (node, value) : 0;
   GdkRGBA level = has_data ? score_colour (p, score) : p->neutral;
-  GdkRGBA tint = mix (&p->card, &level, 0.16);
+  GdkRGBA tint = mix (&p->card, &level, p->tint);
   GdkRGBA track = p->fg;
   double y = r.origin.y + 7, gauge_x = r.origin.x + 12, gauge_w = r.size.width - 24;
   double gauge_y = r.origin.y + r.size.height - 15;
   gboolean selected = (int) node == self->selected;
-  gboolean compact = self->scale < COMPACT_SCALE;
+  gboolean compact = is_compact (self);
 
   rounded_rect (cr, &r, NODE_RADIUS);
   set_source (cr, &tint);
   cairo_fill_preserve (cr);
   set_source (cr, &level);
-  cairo_set_line_width (cr, 2.5);
+  cairo_set_line_width (cr, p->border);
   cairo_stroke (cr);
 
   if (selected || ((int) node == self->focus_node && gtk_widget_has_visible_focus (GTK_WIDGET (self))))
@@ -782,7 +820,7 @@ draw_frame (GtwMechanismMap *self,
             const Palette   *p)
 {
   g_autoptr (PangoLayout) title = NULL;
-  double size = self->scale < COMPACT_SCALE ? 16 : 13;
+  double size = is_compact (self) ? 16 : 13;
   g_autoptr (PangoLayout) better = make_layout (self, _("better than healthy"), size, FALSE);
   g_autoptr (PangoLayout) impaired = make_layout (self, _("impaired"), size, FALSE);
   g_autoptr (PangoLayout) drives = make_layout (self, _("drives"), size, FALSE);
@@ -874,7 +912,7 @@ gtw_mechanism_map_snapshot (GtkWidget   *widget,
 
   if (self->map_width < 10 || height < 10)
     return;
-  get_palette (&p);
+  get_palette (self, &p);
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->map_width, height));
   cairo_translate (cr, self->origin_x, self->origin_y);
@@ -971,7 +1009,7 @@ draw_history (GtkDrawingArea *area,
 
   if (day < 0 || node < 0 || !gtw_figure_available (NULL) || width < 80 || height < 60)
     return;
-  get_palette (&p);
+  get_palette (self, &p);
   lo = hi = ref;
   series_range (self, self->trace, node, &lo, &hi);
   if (with_base)
@@ -1373,6 +1411,7 @@ gtw_mechanism_map_init (GtwMechanismMap *self)
   self->selected = -1;
   self->focus_node = -1;
   self->scale = 1;
+  self->high_contrast = TRUE;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
@@ -1448,6 +1487,48 @@ gtw_mechanism_map_set_units (GtwMechanismMap *self,
   self->glucose_unit = glucose;
   self->insulin_unit = insulin;
   refresh (self);
+}
+
+void
+gtw_mechanism_map_set_presentation (GtwMechanismMap *self,
+                                    gboolean         presentation)
+{
+  g_return_if_fail (GTW_IS_MECHANISM_MAP (self));
+
+  presentation = !!presentation;
+  if (presentation == self->presentation)
+    return;
+  self->presentation = presentation;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_queue_draw (self->history);
+}
+
+gboolean
+gtw_mechanism_map_get_presentation (GtwMechanismMap *self)
+{
+  g_return_val_if_fail (GTW_IS_MECHANISM_MAP (self), FALSE);
+  return self->presentation;
+}
+
+void
+gtw_mechanism_map_set_high_contrast (GtwMechanismMap *self,
+                                     gboolean         high_contrast)
+{
+  g_return_if_fail (GTW_IS_MECHANISM_MAP (self));
+
+  high_contrast = !!high_contrast;
+  if (high_contrast == self->high_contrast)
+    return;
+  self->high_contrast = high_contrast;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_queue_draw (self->history);
+}
+
+gboolean
+gtw_mechanism_map_get_high_contrast (GtwMechanismMap *self)
+{
+  g_return_val_if_fail (GTW_IS_MECHANISM_MAP (self), FALSE);
+  return self->high_contrast;
 }
 
 int

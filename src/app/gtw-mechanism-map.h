@@ -47,6 +47,15 @@ void             gtw_mechanism_map_set_day           (GtwMechanismMap *self,
 void             gtw_mechanism_map_set_units         (GtwMechanismMap *self,
                                                       GtwGlucoseUnit   glucose,
                                                       GtwInsulinUnit   insulin);
+/* Presentation mode: larger type, without the nodes' subtitles, for a room; and, unless
+ * high contrast is turned off (it is on by default), opaque lines and text and stronger fills
+ * for a projector. */
+void             gtw_mechanism_map_set_presentation  (GtwMechanismMap *self,
+                                                      gboolean         presentation);
+gboolean         gtw_mechanism_map_get_presentation  (GtwMechanismMap *self);
+void             gtw_mechanism_map_set_high_contrast (GtwMechanismMap *self,
+                                                      gboolean         high_contrast);
+gboolean         gtw_mechanism_map_get_high_contrast (GtwMechanismMap *self);
 /* -1 when no node is selected */
 int              gtw_mechanism_map_get_selected_node (GtwMechanismMap *self);
 void             gtw_mechanism_map_select_node       (GtwMechanismMap *self,

@@ -26,6 +26,7 @@ static const EnumRow unit_rows[] = {
   { "insulin-unit", N_("Insulin"), { "pmol-l", "uu-ml" }, { N_("pmol/L"), N_("µU/mL") } },
   { "cpeptide-unit", N_("C-peptide"), { "nmol-l", "ng-ml" }, { N_("nmol/L"), N_("ng/mL") } },
   { "hba1c-unit", N_("HbA1c"), { "percent", "mmol-mol" },
+    /* xgettext:no-c-format */
     { N_("% (NGSP/DCCT)"), N_("mmol/mol (IFCC)") } },
 };
 

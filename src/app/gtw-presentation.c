@@ -27,6 +27,7 @@ struct _GtwPresentation
   GSettings      *settings;
   GtwChart       *chart;
   GtwTimeline    *timeline;
+  GtwMechanismMap *map;
   GSimpleAction  *actions[G_N_ELEMENTS (curves)];
   gboolean        active;
 };
@@ -74,6 +75,8 @@ apply (GtwPresentation *self)
   gtw_chart_set_presentation (self->chart, self->active);
   gtw_chart_set_visible_curves (self->chart, self->active ? chosen : GTW_CHART_CURVES_ALL);
   gtw_timeline_set_presentation (self->timeline, self->active);
+  if (self->map != NULL)
+    gtw_mechanism_map_set_presentation (self->map, self->active);
 }
 
 static void
@@ -93,6 +96,17 @@ change_curve (GSimpleAction *action,
   if (chosen == 0)
     return;
   save_curves (self, chosen);
+}
+
+void
+gtw_presentation_set_map (GtwPresentation *self,
+                          GtwMechanismMap *map)
+{
+  g_return_if_fail (GTW_IS_PRESENTATION (self));
+  g_return_if_fail (map == NULL || GTW_IS_MECHANISM_MAP (map));
+
+  self->map = map;
+  apply (self);
 }
 
 void

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * While active, the chart is in its presentation style and shows only the curves chosen in
- * the settings (key "presentation-curves"), and the timeline draws large blocks. The choice is
+ * the settings (key "presentation-curves"), the timeline draws large blocks and the mechanism
+ * map, if there is one, large type. The choice is
  * made through four stateful window actions ("curve-glucose", "curve-insulin",
  * "curve-cpeptide", "curve-beta-cells"); at least one curve stays. Inactive, the chart shows
  * all four curves in its usual style.
@@ -11,6 +12,7 @@
 #pragma once
 
 #include "gtw-chart.h"
+#include "gtw-mechanism-map.h"
 #include "gtw-timeline.h"
 
 G_BEGIN_DECLS
@@ -22,6 +24,9 @@ G_DECLARE_FINAL_TYPE (GtwPresentation, gtw_presentation, GTW, PRESENTATION, GObj
 GtwPresentation *gtw_presentation_new         (GSettings       *settings,
                                                GtwChart        *chart,
                                                GtwTimeline     *timeline);
+/* The map is not referenced either. */
+void             gtw_presentation_set_map     (GtwPresentation *self,
+                                               GtwMechanismMap *map);
 void             gtw_presentation_add_actions (GtwPresentation *self,
                                                GActionMap      *map);
 void             gtw_presentation_set_active  (GtwPresentation *self,

@@ -63,6 +63,7 @@ struct _GtwWindow
   GtwPresentation      *presenter;
   GtwUncertainty       *uncertainty;
   GtwMechanismMap      *mechanism_map;
+  GtkWindow            *labs_window; /* weak: the one open Lab Results window */
   GtkEventController   *playback_keys;
   gboolean              syncing_scale;
 
@@ -80,6 +81,7 @@ struct _GtwWindow
   gint64                last_refresh;
   gint64                last_markers;
   gboolean              presentation;
+  gboolean              show_mechanisms;
   gboolean              close_confirmed;
 };
 
@@ -615,6 +617,7 @@ load_units (GtwWindow *self)
   self->units.hba1c = g_settings_get_enum (self->settings, "hba1c-unit");
   gtw_chart_set_units (self->chart, &self->units);
   gtw_markers_panel_set_units (self->markers_panel, &self->units);
+  gtw_mechanism_map_set_units (self->mechanism_map, self->units.glucose, self->units.insulin);
 }
 
 static GtwIntegrator
@@ -624,6 +627,8 @@ settings_integrator (GtwWindow *self)
   return g_settings_get_enum (self->settings, "integrator") == 1 ? GTW_INTEGRATOR_REFERENCE
                                                                   : GTW_INTEGRATOR_FAST;
 }
+
+static void sync_panels (GtwWindow *self);
 
 static void
 on_settings_changed (GtwWindow  *self,
@@ -641,8 +646,8 @@ on_settings_changed (GtwWindow  *self,
       gtw_runner_set_integrator (self->runner, settings_integrator (self));
       gtw_runner_submit (self->runner, gtw_document_get_scenario (self->document));
     }
-  else if (g_str_equal (key, "sidebar-visible") && !self->presentation)
-    adw_flap_set_reveal_flap (self->flap, g_settings_get_boolean (settings, key));
+  else if (g_str_equal (key, "sidebar-visible"))
+    sync_panels (self);
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -1371,12 +1376,22 @@ on_uncertainty_finished (GtwWindow      *self,
 /* ---------------------------------------------------------------------------------------- */
 /* Presentation                                                                             */
 
+/* The patient panel as the user left it, and the markers panel, beside the curves; the
+ * mechanism map and presentation mode have the window to themselves. Presenting the map,
+ * its badges show the interventions: the timeline's large blocks would only take its room. */
 static void
-sync_sidebar (GtwWindow *self)
+sync_panels (GtwWindow *self)
 {
-  gboolean visible = !self->presentation && g_settings_get_boolean (self->settings, "sidebar-visible");
+  gboolean panels = !self->presentation && !self->show_mechanisms;
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "toggle-sidebar");
 
-  adw_flap_set_reveal_flap (self->flap, visible);
+  adw_flap_set_reveal_flap (self->flap, panels && g_settings_get_boolean (self->settings, "sidebar-visible"));
+  gtk_widget_set_visible (self->markers_sidebar, panels);
+  gtk_widget_set_visible (self->markers_separator, panels);
+  gtk_widget_set_visible (GTK_WIDGET (self->timeline), !(self->presentation && self->show_mechanisms));
+  /* the curves to present mean nothing to the map */
+  gtk_widget_set_visible (self->curves_button, self->presentation && !self->show_mechanisms);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), panels);
 }
 
 void
@@ -1402,13 +1417,10 @@ gtw_window_set_presentation (GtwWindow *self,
       gtk_window_unfullscreen (GTK_WINDOW (self));
       gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
     }
-  sync_sidebar (self);
+  sync_panels (self);
   gtw_presentation_set_active (self->presenter, presentation);
   gtk_widget_set_visible (self->header_bar, !presentation);
-  gtk_widget_set_visible (self->markers_sidebar, !presentation);
-  gtk_widget_set_visible (self->markers_separator, !presentation);
   gtk_widget_set_visible (self->timeline_toolbar, !presentation);
-  gtk_widget_set_visible (self->curves_button, presentation);
   gtk_widget_set_visible (self->bar_mechanisms_button, presentation);
   gtk_widget_set_visible (self->leave_button, presentation);
   gtk_widget_set_visible (self->playback_close_button, !presentation);
@@ -1421,8 +1433,6 @@ gtw_window_set_presentation (GtwWindow *self,
   g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (presentation));
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "leave-presentation");
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), presentation);
-  action = g_action_map_lookup_action (G_ACTION_MAP (self), "toggle-sidebar");
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), !presentation);
 }
 
 gboolean
@@ -1888,7 +1898,7 @@ change_sidebar (GSimpleAction *action, GVariant *state, gpointer user_data)
 
   g_simple_action_set_state (action, state);
   g_settings_set_boolean (self->settings, "sidebar-visible", g_variant_get_boolean (state));
-  sync_sidebar (self);
+  sync_panels (self);
 }
 
 static void
@@ -1986,7 +1996,9 @@ change_show_mechanisms (GSimpleAction *action, GVariant *state, gpointer user_da
   GtwWindow *self = GTW_WINDOW (user_data);
 
   g_simple_action_set_state (action, state);
-  gtk_stack_set_visible_child_name (self->view_stack, g_variant_get_boolean (state) ? "mechanisms" : "curves");
+  self->show_mechanisms = g_variant_get_boolean (state);
+  gtk_stack_set_visible_child_name (self->view_stack, self->show_mechanisms ? "mechanisms" : "curves");
+  sync_panels (self);
 }
 
 static void
@@ -1994,7 +2006,13 @@ action_labs (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   GtwWindow *self = GTW_WINDOW (user_data);
 
-  gtk_window_present (gtw_labs_window_new (GTK_WINDOW (self), self->document));
+  /* One window of labs per scenario: Ctrl+L again brings it to the front. */
+  if (self->labs_window == NULL)
+    {
+      self->labs_window = gtw_labs_window_new (GTK_WINDOW (self), self->document);
+      g_object_add_weak_pointer (G_OBJECT (self->labs_window), (gpointer *) &self->labs_window);
+    }
+  gtk_window_present (self->labs_window);
 }
 
 static const GActionEntry win_entries[] = {
@@ -2095,7 +2113,7 @@ gtw_window_constructed (GObject *object)
   g_simple_action_set_state (G_SIMPLE_ACTION (sidebar),
                              g_variant_new_boolean (g_settings_get_boolean (self->settings,
                                                                             "sidebar-visible")));
-  sync_sidebar (self);
+  sync_panels (self);
 
   preset = g_settings_get_string (self->settings, "default-preset");
   if (!gtw_window_load_preset_now (self, preset, &error))
@@ -2114,6 +2132,11 @@ gtw_window_dispose (GObject *object)
 
   g_queue_clear_full (&self->idle_queue, (GDestroyNotify) continuation_free);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->labs_window != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->labs_window), (gpointer *) &self->labs_window);
+      gtk_window_destroy (g_steal_pointer (&self->labs_window));
+    }
   if (self->runner != NULL)
     g_signal_handlers_disconnect_by_data (self->runner, self);
   g_clear_object (&self->runner);
@@ -2195,6 +2218,7 @@ gtw_window_init (GtwWindow *self)
   /* The second view: the signalling cascade at the same day as the markers. */
   self->mechanism_map = gtw_mechanism_map_new ();
   gtk_stack_add_named (self->view_stack, GTK_WIDGET (self->mechanism_map), "mechanisms");
+  gtw_presentation_set_map (self->presenter, self->mechanism_map);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
   gtw_presentation_add_actions (self->presenter, G_ACTION_MAP (self));

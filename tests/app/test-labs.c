@@ -5,6 +5,7 @@
  * Entering, editing and deleting results goes through the document as single undoable steps,
  * bad values change nothing and say why, values follow the unit preferences, and "Fit to Labs"
  * recovers a known patient from its day-0 labs in one undoable step or explains why it cannot.
+ * The main window keeps one Lab Results window: Ctrl+L again brings it back.
  * With GTW_TEST_SCREENSHOT_DIR set, the window is also written as PNG, light and dark.
  */
 #include <adwaita.h>
@@ -14,8 +15,10 @@
 
 #include <glib/gstdio.h>
 
+#include "gtw-application.h"
 #include "gtw-document.h"
 #include "gtw-labs-window.h"
+#include "gtw-window.h"
 
 typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
 
@@ -538,6 +541,71 @@ test_screenshots (void)
   gtk_window_destroy (window);
 }
 
+/* The Lab Results windows open now. */
+static GList *
+labs_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GList *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GTW_IS_LABS_WINDOW (window))
+        found = g_list_prepend (found, window);
+    }
+  return found;
+}
+
+static void
+test_one_window (void)
+{
+  g_autoptr(GtwApplication) app = gtw_application_new ();
+  g_auto(GStrv) accels = NULL;
+  g_autoptr(GList) open = NULL;
+  GtwWindow *window;
+  GtkWindow *labs;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.labs");
+  g_assert_cmpstr (accels[0], ==, "<Control>l");
+  window = gtw_window_new (GTK_APPLICATION (app));
+  present_and_wait (GTK_WINDOW (window));
+  g_assert_null (labs_windows ());
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "labs", NULL);
+  open = labs_windows ();
+  g_assert_cmpuint (g_list_length (open), ==, 1);
+  labs = open->data;
+  g_clear_pointer (&open, g_list_free);
+  g_assert_true (gtk_window_get_transient_for (labs) == GTK_WINDOW (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (labs)));
+
+  /* put away behind the main window, then asked for again: the same one comes back */
+  gtk_widget_set_visible (GTK_WIDGET (labs), FALSE);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "labs", NULL);
+  open = labs_windows ();
+  g_assert_cmpuint (g_list_length (open), ==, 1);
+  g_assert_true (open->data == labs);
+  g_clear_pointer (&open, g_list_free);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (labs)));
+
+  /* closed, the next Ctrl+L opens a new one */
+  gtk_window_destroy (labs);
+  g_assert_null (labs_windows ());
+  g_action_group_activate_action (G_ACTION_GROUP (window), "labs", NULL);
+  open = labs_windows ();
+  g_assert_cmpuint (g_list_length (open), ==, 1);
+  g_clear_pointer (&open, g_list_free);
+
+  /* and it goes with the main window */
+  gtw_document_discard_autosave (gtw_window_get_document (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_null (labs_windows ());
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -558,6 +626,7 @@ main (int   argc,
   g_test_add_func ("/labs/fit-impossible", test_fit_impossible);
   g_test_add_func ("/labs/fit-stale", test_fit_stale);
   g_test_add_func ("/labs/screenshots", test_screenshots);
+  g_test_add_func ("/labs/one-window", test_one_window);
   status = g_test_run ();
 
   {

@@ -3,15 +3,19 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A progressor runs ten years; from year 7.5 gut repair, from year 8 exercise and a year of
- * berberine. Clicks and keys go through the map's own event controllers. With
- * GTW_TEST_SCREENSHOT_DIR set, the map is also written as PNG, light and dark.
+ * berberine. Clicks and keys go through the map's own event controllers. The map as the
+ * window's second view (Ctrl+M) takes the side panels' room and follows the unit preferences.
+ * With GTW_TEST_SCREENSHOT_DIR set, the map is also written as PNG, light and dark, and the
+ * window with the map at 1280x800, in presentation mode too.
  */
 #include <adwaita.h>
 #include <math.h>
 #include <string.h>
 
+#include "gtw-application.h"
 #include "gtw-figure.h"
 #include "gtw-mechanism-map.h"
+#include "gtw-window.h"
 
 #define DURATION      3652
 #define YEAR          365
@@ -570,6 +574,179 @@ test_screenshot (Fixture       *f,
   save_screenshot (glucose, "mechanism-map-glucose-light.png");
 }
 
+/* ---------------------------------------------------------------------------------------- */
+/* The map in the window                                                                    */
+
+static gboolean
+wake (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_for_runs (GtwWindow *window)
+{
+  GtwRunner *runner = gtw_window_get_runner (window);
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+  guint id = g_timeout_add (20, wake, NULL);
+
+  while (gtw_runner_get_busy (runner))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_source_remove (id);
+}
+
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_type (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+action_enabled (GtwWindow  *window,
+                const char *name)
+{
+  return g_action_group_get_action_enabled (G_ACTION_GROUP (window), name);
+}
+
+/* Whether the patient panel is revealed and the markers panel shown. */
+static void
+assert_panels (GtwWindow *window,
+               gboolean   patient,
+               gboolean   markers)
+{
+  AdwFlap *flap = ADW_FLAP (find_type (GTK_WIDGET (window), ADW_TYPE_FLAP));
+  GtkWidget *sidebar = gtk_widget_get_ancestor (GTK_WIDGET (gtw_window_get_markers_panel (window)),
+                                                GTK_TYPE_SCROLLED_WINDOW);
+
+  g_assert_cmpint (adw_flap_get_reveal_flap (flap), ==, patient);
+  g_assert_cmpint (gtk_widget_get_visible (sidebar), ==, markers);
+}
+
+static void
+show_mechanisms (GtwWindow *window,
+                 gboolean   show)
+{
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "show-mechanisms",
+                                      g_variant_new_boolean (show));
+  wait_for_paint (GTK_WIDGET (window));
+}
+
+/* Ctrl+M: the map has the window to itself, and the panels come back as they were. */
+static void
+test_window_view (void)
+{
+  g_autoptr (GtwApplication) app = gtw_application_new ();
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_auto (GStrv) accels = NULL;
+  g_autoptr (GdkTexture) shot = NULL;
+  GtwWindow *window;
+  GtwMechanismMap *map;
+  GtwTrace *run;
+  guint last;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-mechanisms");
+  g_assert_cmpstr (accels[0], ==, "<Control>m");
+
+  window = gtw_window_new (GTK_APPLICATION (app));
+  map = gtw_window_get_mechanism_map (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtw_window_load_preset_now (window, "progressor", NULL));
+  g_assert_true (gtw_window_add_intervention (window, "{\"type\": \"berberine\", \"start_day\": 2920}", NULL));
+  g_assert_true (gtw_window_add_intervention (window, "{\"type\": \"exercise\", \"start_day\": 2920}", NULL));
+  wait_for_runs (window);
+  assert_panels (window, TRUE, TRUE);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (map)));
+
+  show_mechanisms (window, TRUE);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (map)));
+  assert_panels (window, FALSE, FALSE);
+  /* F9 cannot bring the patient panel over the map */
+  g_assert_false (action_enabled (window, "toggle-sidebar"));
+  /* nearly the window's width is the map's */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (map)), >=, gtk_widget_get_width (GTK_WIDGET (window)) - 20);
+
+  /* the map's glucose follows the unit preference, as the chart's does */
+  run = gtw_runner_get_trace (gtw_window_get_runner (window), GTW_RUN_SCENARIO);
+  last = gtw_trace_get_n_days (run) - 1;
+  g_assert_cmpfloat_with_epsilon (gtw_mechanism_map_get_node_value (map, GTW_MECH_NODE_GLUCOSE),
+                                  gtw_trace_get_day (run, last)->fasting_glucose, 1e-9);
+  g_settings_set_string (settings, "glucose-unit", "mg-dl");
+  g_settings_set_string (settings, "insulin-unit", "uu-ml");
+  g_assert_cmpfloat_with_epsilon (gtw_mechanism_map_get_node_value (map, GTW_MECH_NODE_GLUCOSE),
+                                  gtw_glucose_convert (gtw_trace_get_day (run, last)->fasting_glucose,
+                                                       GTW_GLUCOSE_MGDL), 1e-9);
+  g_assert_cmpfloat_with_epsilon (gtw_mechanism_map_get_node_value (map, GTW_MECH_NODE_INSULIN),
+                                  gtw_insulin_convert (gtw_trace_get_day (run, last)->fasting_insulin,
+                                                       GTW_INSULIN_UU), 1e-9);
+  g_settings_reset (settings, "insulin-unit");
+
+  gtw_window_show_day (window, YEAR * 8 + 120);
+  shot = grab (GTK_WIDGET (window));
+  save_screenshot (shot, "mechanism-view-1280x800.png");
+  g_clear_object (&shot);
+  gtw_mechanism_map_select_node (map, GTW_MECH_NODE_AMPK);
+  shot = grab (GTK_WIDGET (window));
+  save_screenshot (shot, "mechanism-view-ampk-1280x800.png");
+  g_clear_object (&shot);
+  gtw_mechanism_map_select_node (map, -1);
+
+  /* in presentation mode too, and the map stays when presentation ends */
+  gtw_window_set_presentation (window, TRUE);
+  wait_for_paint (GTK_WIDGET (window));
+  assert_panels (window, FALSE, FALSE);
+  /* large type, and the badges instead of the timeline's blocks */
+  g_assert_true (gtw_mechanism_map_get_presentation (map));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtw_window_get_timeline (window))));
+  shot = grab (GTK_WIDGET (window));
+  save_screenshot (shot, "mechanism-view-presentation.png");
+  g_clear_object (&shot);
+  gtw_window_set_presentation (window, FALSE);
+  g_assert_false (gtw_mechanism_map_get_presentation (map));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtw_window_get_timeline (window))));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (map)));
+  assert_panels (window, FALSE, FALSE);
+
+  show_mechanisms (window, FALSE);
+  assert_panels (window, TRUE, TRUE);
+  g_assert_true (action_enabled (window, "toggle-sidebar"));
+
+  /* a patient panel the user had collapsed stays collapsed */
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "toggle-sidebar", g_variant_new_boolean (FALSE));
+  assert_panels (window, FALSE, TRUE);
+  show_mechanisms (window, TRUE);
+  assert_panels (window, FALSE, FALSE);
+  show_mechanisms (window, FALSE);
+  assert_panels (window, FALSE, TRUE);
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "toggle-sidebar", g_variant_new_boolean (TRUE));
+  assert_panels (window, TRUE, TRUE);
+
+  g_settings_reset (settings, "glucose-unit");
+  gtw_document_discard_autosave (gtw_window_get_document (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 static void
 skip_all (void)
 {
@@ -580,6 +757,11 @@ int
 main (int    argc,
       char **argv)
 {
+  g_autofree char *state = g_dir_make_tmp ("glucotwin-test-map-XXXXXX", NULL);
+
+  /* The window's document autosaves: keep it out of the real state directory. */
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  g_setenv ("XDG_DATA_HOME", state, TRUE);
   g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -603,6 +785,7 @@ main (int    argc,
   ADD ("/mechanism-map/dark", test_dark);
   ADD ("/mechanism-map/screenshot", test_screenshot);
 #undef ADD
+  g_test_add_func ("/mechanism-map/window-view", test_window_view);
 
   return g_test_run ();
 }
