@@ -15,6 +15,7 @@
 #include "gtw-mechanism-map.h"
 #include "gtw-figure.h"
 #include "gtw-intervention-style.h"
+#include "gtw-plot-theme.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -949,13 +950,6 @@ gtw_mechanism_map_snapshot (GtkWidget   *widget,
 /* The node's history, drawn with PLplot                                                    */
 
 static void
-pl_colour (int            index,
-           const GdkRGBA *c)
-{
-  plscol0a (index, (int) (c->red * 255), (int) (c->green * 255), (int) (c->blue * 255), c->alpha);
-}
-
-static void
 plot_series (GtwMechanismMap *self,
              const GtwTrace  *trace,
              GtwMechNode      node)
@@ -1002,10 +996,9 @@ draw_history (GtkDrawingArea *area,
                        && gtw_trace_has_interventions (self->trace);
   double ref = to_display (self, node, nodes[node].ref);
   double lo, hi, years, pad, mm = 25.4 / 72.0;
-  char geometry[32];
+  GtwPlotTheme theme;
   Palette p;
-  GdkRGBA faint, grid;
-  PLINT stream;
+  GdkRGBA faint;
 
   if (day < 0 || node < 0 || !gtw_figure_available (NULL) || width < 80 || height < 60)
     return;
@@ -1019,23 +1012,12 @@ draw_history (GtkDrawingArea *area,
   hi += pad;
   years = MAX (gtw_trace_get_n_days (self->trace), 2) / 365.25;
 
-  g_snprintf (geometry, sizeof geometry, "%dx%d", width, height);
-  plmkstrm (&stream);
-  plsdev ("extcairo");
-  plsetopt ("geometry", geometry);
-  plinit ();
-  cairo_save (cr);
-  pl_cmd (PLESC_DEVINIT, cr);
-  pladv (0);
-  faint = p.fg, faint.alpha = 0.35;
-  grid = p.fg, grid.alpha = 0.15;
-  pl_colour (0, &p.card);
-  pl_colour (1, &p.fg);
-  pl_colour (2, &faint);
-  pl_colour (3, &p.good);
-  pl_colour (4, &p.bad);
-  pl_colour (5, &grid);
-  plschr (0, 1.25);
+  /* the chart's text, axes and grid; the map's blue and orange for the run and the day */
+  gtw_plot_theme_init (&theme, self->presentation && self->high_contrast);
+  faint = theme.foreground, faint.alpha = 0.35;
+  gtw_plot_theme_begin (cr, width, height,
+                        (GdkRGBA[]) { p.card, theme.foreground, faint, p.good, p.bad, theme.grid }, 6,
+                        1.25);
   plsvpa (62 * mm, (width - 12) * mm, 46 * mm, (height - 10) * mm);
   plwind (0, years, lo, hi);
   plcol0 (5);
@@ -1064,8 +1046,7 @@ draw_history (GtkDrawingArea *area,
   pljoin (day / 365.25, lo, day / 365.25, hi);
   plpoin (1, (PLFLT[]) { day / 365.25 },
           (PLFLT[]) { to_display (self, node, node_value (node, self->trace, (guint) day)) }, 17);
-  plend1 ();
-  cairo_restore (cr);
+  gtw_plot_theme_end (cr);
 }
 
 /* ---------------------------------------------------------------------------------------- */

@@ -236,6 +236,15 @@ build (GtwPreferencesWindow *self)
                                                   "in the long views")));
   adw_preferences_page_add (page, group);
 
+  group = ADW_PREFERENCES_GROUP (create_group (_("Presentation"), NULL));
+  adw_preferences_group_add (group,
+                             create_switch_row (self, "presentation-high-contrast",
+                                                _("High Contrast"),
+                                                _("Black or white text and bolder lines in "
+                                                  "presentation mode, for projectors and "
+                                                  "colour-blind viewers")));
+  adw_preferences_page_add (page, group);
+
   group = ADW_PREFERENCES_GROUP (create_group (_("Simulation"), NULL));
   self->integrator_combo = create_enum_row (self, &integrator_row);
   g_signal_connect_swapped (self->integrator_combo, "notify::selected",

@@ -5,6 +5,7 @@
 #include "gtw-presentation.h"
 
 #define CURVES_KEY "presentation-curves"
+#define HIGH_CONTRAST_KEY "presentation-high-contrast"
 
 typedef struct
 {
@@ -68,15 +69,20 @@ static void
 apply (GtwPresentation *self)
 {
   GtwChartCurves chosen = gtw_presentation_get_curves (self);
+  gboolean high_contrast = g_settings_get_boolean (self->settings, HIGH_CONTRAST_KEY);
 
   for (guint i = 0; i < G_N_ELEMENTS (curves); i++)
     if (self->actions[i] != NULL)
       g_simple_action_set_state (self->actions[i], g_variant_new_boolean ((chosen & curves[i].flag) != 0));
+  gtw_chart_set_high_contrast (self->chart, high_contrast);
   gtw_chart_set_presentation (self->chart, self->active);
   gtw_chart_set_visible_curves (self->chart, self->active ? chosen : GTW_CHART_CURVES_ALL);
   gtw_timeline_set_presentation (self->timeline, self->active);
   if (self->map != NULL)
-    gtw_mechanism_map_set_presentation (self->map, self->active);
+    {
+      gtw_mechanism_map_set_high_contrast (self->map, high_contrast);
+      gtw_mechanism_map_set_presentation (self->map, self->active);
+    }
 }
 
 static void
@@ -190,5 +196,7 @@ gtw_presentation_new (GSettings   *settings,
   self->chart = chart;
   self->timeline = timeline;
   g_signal_connect_swapped (settings, "changed::" CURVES_KEY, G_CALLBACK (apply), self);
+  g_signal_connect_swapped (settings, "changed::" HIGH_CONTRAST_KEY, G_CALLBACK (apply), self);
+  apply (self);
   return self;
 }

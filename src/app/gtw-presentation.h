@@ -4,7 +4,8 @@
  *
  * While active, the chart is in its presentation style and shows only the curves chosen in
  * the settings (key "presentation-curves"), the timeline draws large blocks and the mechanism
- * map, if there is one, large type. The choice is
+ * map, if there is one, large type. Both chart and map use high-contrast colours unless the
+ * settings say not to (key "presentation-high-contrast"). The choice of curves is
  * made through four stateful window actions ("curve-glucose", "curve-insulin",
  * "curve-cpeptide", "curve-beta-cells"); at least one curve stays. Inactive, the chart shows
  * all four curves in its usual style.

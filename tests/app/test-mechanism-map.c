@@ -15,6 +15,7 @@
 #include "gtw-application.h"
 #include "gtw-figure.h"
 #include "gtw-mechanism-map.h"
+#include "gtw-preferences-window.h"
 #include "gtw-window.h"
 
 #define DURATION      3652
@@ -646,6 +647,78 @@ show_mechanisms (GtwWindow *window,
   wait_for_paint (GTK_WIDGET (window));
 }
 
+static gboolean
+is_high_contrast_row (GtkWidget    *widget,
+                      gconstpointer data)
+{
+  return ADW_IS_ACTION_ROW (widget)
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), "High Contrast") == 0;
+}
+
+static GtkWidget *
+find_match (GtkWidget    *root,
+            gboolean    (*match) (GtkWidget *, gconstpointer),
+            gconstpointer data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_match (c, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The preference "presentation-high-contrast" (on by default) reaches the chart and the map,
+ * and its switch in the preferences sets it. Called while the map is presented. */
+static void
+test_high_contrast (GtwWindow *window,
+                    GSettings *settings)
+{
+  GtwMechanismMap *map = gtw_window_get_mechanism_map (window);
+  GtwChart *chart = gtw_window_get_chart (window);
+  g_autoptr (GdkTexture) high = NULL;
+  g_autoptr (GdkTexture) plain = NULL;
+  graphene_rect_t bounds, in_window;
+  double high_glucose[3], plain_glucose[3];
+  GtkWidget *preferences, *row, *toggle;
+
+  g_assert_true (g_settings_get_boolean (settings, "presentation-high-contrast"));
+  g_assert_true (gtw_chart_get_high_contrast (chart));
+  g_assert_true (gtw_mechanism_map_get_high_contrast (map));
+  high = grab (GTK_WIDGET (window));
+
+  g_settings_set_boolean (settings, "presentation-high-contrast", FALSE);
+  g_assert_false (gtw_chart_get_high_contrast (chart));
+  g_assert_false (gtw_mechanism_map_get_high_contrast (map));
+  plain = grab (GTK_WIDGET (window));
+  save_screenshot (plain, "mechanism-view-presentation-plain.png");
+  /* the neutral glucose node stands off the card more in high contrast */
+  g_assert_true (gtw_mechanism_map_get_node_bounds (map, GTW_MECH_NODE_GLUCOSE, &bounds));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (map), GTK_WIDGET (window), &in_window));
+  graphene_rect_offset (&bounds, in_window.origin.x, in_window.origin.y);
+  mean_colour (high, &bounds, high_glucose);
+  mean_colour (plain, &bounds, plain_glucose);
+  g_assert_cmpfloat (high_glucose[0] + high_glucose[1] + high_glucose[2], <,
+                     plain_glucose[0] + plain_glucose[1] + plain_glucose[2] - 0.05);
+
+  /* the preferences' switch */
+  preferences = gtw_preferences_window_new (GTK_WINDOW (window), settings);
+  row = find_match (preferences, is_high_contrast_row, NULL);
+  g_assert_nonnull (row);
+  toggle = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+  g_assert_true (GTK_IS_SWITCH (toggle));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "presentation-high-contrast"));
+  g_assert_true (gtw_chart_get_high_contrast (chart));
+  g_assert_true (gtw_mechanism_map_get_high_contrast (map));
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
 /* Ctrl+M: the map has the window to itself, and the panels come back as they were. */
 static void
 test_window_view (void)
@@ -720,6 +793,7 @@ test_window_view (void)
   shot = grab (GTK_WIDGET (window));
   save_screenshot (shot, "mechanism-view-presentation.png");
   g_clear_object (&shot);
+  test_high_contrast (window, settings);
   gtw_window_set_presentation (window, FALSE);
   g_assert_false (gtw_mechanism_map_get_presentation (map));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtw_window_get_timeline (window))));
