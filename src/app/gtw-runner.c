@@ -2,17 +2,27 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Each run is a GTask in a thread. Its chunks reach the main thread through one pending
- * g_main_context_invoke_full () at G_PRIORITY_DEFAULT, the priority of the task's completion,
- * so that no chunk arrives after "done"; a chunk that finds a delivery already pending only
- * marks the trace as grown (coalescing: the worker may outpace the drawing). Every run
- * carries a generation: deliveries of a run that was superseded are dropped.
+ * Each run is a GTask in a thread. Its chunks reach the main thread through one pending idle
+ * source attached to the context the run was started in, at G_PRIORITY_DEFAULT, the priority
+ * of the task's completion, so that no chunk arrives after "done"; a chunk that finds a
+ * delivery already pending only marks the trace as grown (coalescing: the worker may outpace
+ * the drawing). Every run carries a generation: deliveries of a run that was superseded are
+ * dropped.
+ *
+ * Not g_main_context_invoke_full (): when the worker can acquire the context (nobody holds it
+ * between two iterations, as in a test that iterates the loop itself) it runs the callback at
+ * once, on the worker, and the window's handlers would touch widgets off the main thread. An
+ * attached source always runs in the thread that iterates the context.
+ *
+ * GLib's GMutex, GThreadPool and main context wait on futexes in an uninstrumented library, so
+ * ThreadSanitizer does not see the hand-offs through them; they are annotated (gtw-tsan.h).
  */
 #include <string.h>
 
 #include <glib/gi18n.h>
 
 #include "gtw-runner.h"
+#include "gtw-tsan.h"
 
 typedef struct
 {
@@ -76,6 +86,7 @@ static guint signals[N_SIGNALS];
 static void
 run_clear (Run *run)
 {
+  gtw_tsan_acquire (run);
   g_clear_object (&run->runner);
   g_clear_pointer (&run->scenario, gtw_scenario_free);
   g_clear_pointer (&run->trace, gtw_trace_unref);
@@ -86,7 +97,23 @@ run_clear (Run *run)
 static void
 run_unref (gpointer data)
 {
+  /* Whichever thread drops the last reference frees the run after the others used it. */
+  gtw_tsan_release (data);
   g_atomic_rc_box_release_full (data, (GDestroyNotify) run_clear);
+}
+
+static void
+run_lock (Run *run)
+{
+  g_mutex_lock (&run->lock);
+  gtw_tsan_acquire (&run->lock);
+}
+
+static void
+run_unlock (Run *run)
+{
+  gtw_tsan_release (&run->lock);
+  g_mutex_unlock (&run->lock);
 }
 
 static gboolean
@@ -115,11 +142,12 @@ deliver_chunk (gpointer data)
   Run *run = data;
   g_autoptr (GtwTrace) trace = NULL;
 
-  g_mutex_lock (&run->lock);
+  gtw_tsan_acquire (run);
+  run_lock (run);
   run->delivery_pending = FALSE;
   if (run->trace != NULL)
     trace = gtw_trace_ref (run->trace);
-  g_mutex_unlock (&run->lock);
+  run_unlock (run);
 
   if (trace == NULL || !run_is_current (run))
     return G_SOURCE_REMOVE;
@@ -137,18 +165,25 @@ static void
 on_chunk (GtwTrace *trace, guint first_day, guint n_days, gpointer user_data)
 {
   Run *run = user_data;
+  g_autoptr (GSource) source = NULL;
   gboolean post;
 
-  g_mutex_lock (&run->lock);
+  run_lock (run);
   if (run->trace == NULL)
     run->trace = gtw_trace_ref (trace);
   post = !run->delivery_pending;
   run->delivery_pending = TRUE;
-  g_mutex_unlock (&run->lock);
+  run_unlock (run);
 
-  if (post)
-    g_main_context_invoke_full (run->context, G_PRIORITY_DEFAULT, deliver_chunk,
-                                g_atomic_rc_box_acquire (run), run_unref);
+  if (!post)
+    return;
+
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_static_name (source, "[glucotwin] deliver_chunk");
+  g_source_set_callback (source, deliver_chunk, g_atomic_rc_box_acquire (run), run_unref);
+  gtw_tsan_release (run);
+  g_source_attach (source, run->context);
 }
 
 static void
@@ -161,7 +196,10 @@ run_thread (GTask        *task,
   GError *error = NULL;
   GtwTrace *trace;
 
+  gtw_tsan_acquire (run);
   trace = gtw_simulate (run->scenario, &run->options, cancellable, &error);
+  /* The trace, its days and the error go back to run_done () on the main thread. */
+  gtw_tsan_release (run);
   if (trace == NULL)
     g_task_return_error (task, error);
   else
@@ -197,6 +235,7 @@ run_done (GObject      *source,
   g_autoptr (GtwTrace) trace = NULL;
   g_autoptr (GError) error = NULL;
 
+  gtw_tsan_acquire (run);
   trace = g_task_propagate_pointer (G_TASK (result), &error);
   if (!run_is_current (run))
     return;
@@ -250,6 +289,7 @@ start_run (GtwRunner *self, GtwRunKind kind, const GtwScenario *scenario)
   g_task_set_source_tag (task, start_run);
   g_task_set_priority (task, G_PRIORITY_DEFAULT);
   g_task_set_task_data (task, run, run_unref);
+  gtw_tsan_release (run);
   g_task_run_in_thread (task, run_thread);
 }
 
