@@ -5,9 +5,13 @@
  * mass, sigma and the whole mechanism layer) change over weeks to years. So the fast integrator
  * simulates a representative unit exactly with the full fast core and then steps over a
  * macro-step of whole units. A unit is one day, or a week when a weekly pattern of exercise
- * sessions exists; of a week only a day with a session and a day without one are simulated (the
- * first days of the week until both kinds have been seen: the day after a session carries its
- * post-exercise state), and each kind stands for as many days as the week has of it:
+ * sessions exists (a unit never crosses an intervention's start or end). The acute effect of a
+ * session on insulin sensitivity fades with a time constant of about 20 hours, so a week has
+ * three kinds of day: with a session, the day after one, and days clear of both. Of a week only
+ * its first days are simulated, until each kind has been seen (a day clear of both only when
+ * one comes within the first three days, as with one or two sessions a week; with three it
+ * stands in for the seventh day as a day after a session), and each kind stands for as many
+ * days as the week has of it:
  *
  *  - the unit yields its mean daily statistics (fasting, mean and peak glucose, insulin,
  *    secretion per unit mass), beta-cell mass's daily growth rate, and the targets that sigma's
@@ -19,7 +23,10 @@
  *  - the slow states advance one day at a time with those rates, exactly as the reference
  *    advances them after each simulated day (gtw_mechanism_update with the day's drivers), and
  *    each skipped day gets its checkpoint and its record from that trajectory;
- *  - the fast states start the next unit where the representative unit ended, at 00:00.
+ *  - the fast states start the next unit where the representative unit ended, at 00:00; the acute
+ *    effect of exercise fades (or is renewed by a session) over the stepped-over days as it does
+ *    in the exact ones, and a positive statistic that decreases (that effect among them) is
+ *    extrapolated geometrically, not along a straight line that would turn negative.
  *
  * Days with discontinuities are simulated exactly: day 0, every intervention's first day and the
  * day after its end. The macro-step adapts: it never crosses a discontinuity, grows at most to
@@ -59,8 +66,9 @@ enum { R_LOG_BETA = STATS_N_DOUBLES, R_SIGMA, R_GAMMA, N_R };
 typedef struct
 {
   guint  first;
-  double center; /* day */
+  double center;        /* day */
   double rate[N_R];
+  double session_acute; /* the acute exercise effect at the end of its session day, or -1 */
 } Unit;
 
 typedef struct
@@ -124,35 +132,51 @@ nearest_boundaries (const Fast *f, guint day, guint *last, guint *next)
     }
 }
 
-/* A week while an exercise intervention runs on `day` (its first day is a discontinuity, so the
- * days before it are units of one day), else a day. */
+/* The days that a unit starting on `day` stands for: a week while an exercise intervention runs on
+ * `day` (its first day is a discontinuity, so the days before it are units of one day), else a
+ * day. A unit never crosses a discontinuity: the week of a session on an exercise's last day
+ * ends with the exercise. Independent of the run's length (see simulate_unit). */
 static guint
-unit_length (const Fast *f, guint day)
+unit_span (const Fast *f, guint day)
 {
   const GArray *ivs = f->trace->scenario->interventions;
+  guint last, next;
 
+  nearest_boundaries (f, day + 1, &last, &next);
   for (guint i = 0; i < ivs->len; i++)
     {
       const GtwIntervention *iv = &g_array_index (ivs, GtwIntervention, i);
-      if (iv->type == GTW_IV_EXERCISE && iv->start_day <= (int) day
-          && (iv->end_day < 0 || iv->end_day >= (int) day))
-        return MIN (WEEK, f->n_days - day);
+      if (iv->type == GTW_IV_EXERCISE && gtw_intervention_active_on (iv, (int) day))
+        return MIN (WEEK, next - day);
     }
   return 1;
 }
 
 /* Whether an exercise session falls on `day`. */
 static gboolean
-has_session (const Fast *f, guint day)
+has_session (const Fast *f, int day)
 {
   const GArray *ivs = f->trace->scenario->interventions;
   GtwSession sessions[GTW_MAX_SESSIONS];
 
   for (guint i = 0; i < ivs->len; i++)
-    if (gtw_exercise_sessions_on_day (&g_array_index (ivs, GtwIntervention, i), (int) day,
+    if (gtw_exercise_sessions_on_day (&g_array_index (ivs, GtwIntervention, i), day,
                                       sessions, G_N_ELEMENTS (sessions)) > 0)
       return TRUE;
   return FALSE;
+}
+
+/* The kinds of day in a week of exercise: the acute effect of a session fades with a time
+ * constant of about 20 hours, so the day after a session is still under it and the days after
+ * that are not. */
+enum { DAY_SESSION, DAY_AFTER, DAY_WASHED_OUT, N_KINDS };
+
+static int
+day_kind (const Fast *f, guint day)
+{
+  if (has_session (f, (int) day))
+    return DAY_SESSION;
+  return has_session (f, (int) day - 1) ? DAY_AFTER : DAY_WASHED_OUT;
 }
 
 /* The unit's step-control quantities: the exactly simulated days' records, each weighted for the
@@ -227,6 +251,18 @@ day_rates (double            *r,
   r[R_GAMMA] = implied_target (start->y[Y_GAMMA], end->y[Y_GAMMA], GTW_K (TAU_GAMMA) / 1440.0, 1);
 }
 
+/* A unit's rate `x` days (in units of the distance between the units) after the unit whose rate is
+ * `cur`, from the previous unit's `prev`: linear, but a positive statistic that decreases does so
+ * geometrically (the acute effect of a session fades exponentially, within days: a straight line
+ * through two days of it turns negative). */
+static double
+extrapolate (double prev, double cur, double x, gboolean is_stat)
+{
+  if (is_stat && prev > 0 && cur > 0 && cur < prev)
+    return cur * pow (cur / prev, x);
+  return cur + (cur - prev) * x;
+}
+
 /* Advances `state` (00:00 of `day`) by `days` days, one day at a time like the reference (the
  * mechanism layer's states follow each other's targets within a day), with the rates of the last
  * unit, or extrapolated linearly from the last two units (second order) when no discontinuity
@@ -241,6 +277,7 @@ macro_step (const Fast *f,
 {
   GtwTrace *trace = f->trace;
   double tau_sigma = GTW_K (TAU_SIGMA) / 1440.0, tau_gamma = GTW_K (TAU_GAMMA) / 1440.0;
+  double acute_decay = exp (-24.0 / GTW_K (TAU_ACUTE_EX));
 
   for (guint d = day; d < day + days; d++)
     {
@@ -249,12 +286,10 @@ macro_step (const Fast *f,
       GtwCoreParams p;
 
       for (guint k = 0; k < N_R; k++)
-        {
-          r[k] = cur->rate[k];
-          if (prev != NULL && k != R_GAMMA) /* gamma settles within days */
-            r[k] += (cur->rate[k] - prev->rate[k]) / (cur->center - prev->center)
-                    * (d + 0.5 - cur->center);
-        }
+        r[k] = prev != NULL && k != R_GAMMA /* gamma settles within days */
+               ? extrapolate (prev->rate[k], cur->rate[k], (d + 0.5 - cur->center) / (cur->center - prev->center),
+                              k < STATS_N_DOUBLES)
+               : cur->rate[k];
       g_array_index (trace->checkpoints, GtwState, d) = *state;
       gtw_mechanism_drivers (&trace->pc, &state->slow, trace->scenario->interventions, (int) d, &drv);
       gtw_mechanism_core_params (&trace->pc, &state->slow, &drv, &p);
@@ -264,61 +299,74 @@ macro_step (const Fast *f,
       gtw_mechanism_update (&trace->pc, &state->slow, &drv, (const GtwDayStats *) r, 1.0, FALSE);
       gtw_day_record_fill (&g_array_index (trace->records, GtwDayRecord, d), (int) d, state,
                            (const GtwDayStats *) r, &p);
+      /* The acute effect of exercise fades within a day or two; carried unchanged over the step
+       * it would still be there when the next unit starts. */
+      if (drv.n_sessions == 0)
+        state->y[Y_ACUTE] *= acute_decay;
+      else if (cur->session_acute >= 0)
+        state->y[Y_ACUTE] = cur->session_acute;
     }
 }
 
 /* Simulates the representative days of the unit [day, day + unit) exactly: the first day, or,
- * in a week with exercise, the first days until both a day with a session and one without have
- * been simulated. The unit's rates weight each kind of day by how many days of that kind the
- * whole week has (counted over seven days even where the run ends earlier, so that a run cut
- * short has the same days). Returns the number of days simulated, 0 on error. */
+ * in a week with exercise, the first days until each kind of day that the week has (a session,
+ * the day after one, a day clear of both) has been simulated; a day clear of both is not waited
+ * for beyond the third day (three sessions a week have one, on the seventh) and counts as a day
+ * after a session then. The unit's rates weight each kind by how many days of that kind its
+ * span has (`span` days, the same where the run ends earlier, so that a run cut short has the
+ * same days). Returns the number of days simulated, 0 on error. */
 static guint
 simulate_unit (Fast          *f,
                GtwSolver     *solver,
                GtwState      *state,
                guint          day,
+               guint          span,
                guint          unit,
                Unit          *u,
                Summary       *sum,
                GCancellable  *cancellable,
                GError       **error)
 {
-  double class_rate[2][N_R] = { { 0 } }, day_weight[WEEK], total = 0;
-  guint count[2] = { 1, 0 }, seen[2] = { 0, 0 }, n = 0;
-  gboolean weekly = unit > 1;
+  double class_rate[N_KINDS][N_R] = { { 0 } }, day_weight[WEEK], total = 0;
+  guint count[N_KINDS] = { 0 }, seen[N_KINDS] = { 0 }, n_exact = 1, n;
   int kind[WEEK];
 
-  if (weekly)
+  u->session_acute = -1;
+  for (guint i = 0; i < span; i++)
     {
-      count[0] = 0;
-      for (guint i = 0; i < WEEK; i++)
-        count[has_session (f, day + i)]++;
+      kind[i] = span == 1 ? DAY_WASHED_OUT : day_kind (f, day + i);
+      if (count[kind[i]]++ == 0 && (kind[i] != DAY_WASHED_OUT || i < 3))
+        n_exact = i + 1;
     }
 
-  for (n = 0; n < unit; n++)
+  for (n = 0; n < MIN (n_exact, unit); n++)
     {
       GtwState start = *state;
       GtwDayStats st;
       double r[N_R];
 
-      if (n > 0 && (seen[0] > 0 || count[0] == 0) && (seen[1] > 0 || count[1] == 0))
-        break;
       if (g_cancellable_set_error_if_cancelled (cancellable, error)
           || !gtw_trace_exact_day (f->trace, solver, state, day + n, &st, error))
         return 0;
-      kind[n] = weekly && has_session (f, day + n);
+      if (kind[n] == DAY_SESSION)
+        u->session_acute = state->y[Y_ACUTE];
       day_rates (r, &start, state, &st);
       for (guint k = 0; k < N_R; k++)
         class_rate[kind[n]][k] += r[k];
       seen[kind[n]]++;
     }
 
-  for (int c = 0; c < 2; c++)
+  if (seen[DAY_WASHED_OUT] == 0)
+    {
+      count[DAY_AFTER] += count[DAY_WASHED_OUT];
+      count[DAY_WASHED_OUT] = 0;
+    }
+  for (int c = 0; c < N_KINDS; c++)
     total += seen[c] > 0 ? count[c] : 0;
   u->first = day;
   u->center = day + unit / 2.0;
   memset (u->rate, 0, sizeof u->rate);
-  for (int c = 0; c < 2; c++)
+  for (int c = 0; c < N_KINDS; c++)
     for (guint k = 0; seen[c] > 0 && k < N_R; k++)
       u->rate[k] += count[c] / total * class_rate[c][k] / seen[c];
   for (guint i = 0; i < n; i++)
@@ -345,9 +393,10 @@ gtw_fast_run (GtwTrace      *trace,
 
   while (day < f.n_days)
     {
-      guint unit = unit_length (&f, day), end = day + unit, n_exact, days, fill, last, next;
+      guint span = unit_span (&f, day), unit = MIN (span, f.n_days - day), end = day + unit;
+      guint n_exact, days, fill, last, next;
 
-      n_exact = simulate_unit (&f, solver, state, day, unit, &units[1], &summaries[1],
+      n_exact = simulate_unit (&f, solver, state, day, span, unit, &units[1], &summaries[1],
                                cancellable, error);
       if (n_exact == 0)
         return FALSE;
