@@ -172,6 +172,8 @@ gtw_trace_exact_day (GtwTrace    *trace,
   return TRUE;
 }
 
+/* The first chunk goes out as soon as days exist, however few, so that a view can draw at
+ * once; the others end on multiples of chunk_days (or the run's last day). */
 void
 gtw_trace_publish (GtwTrace     *trace,
                    GtwPublisher *publisher,
@@ -182,12 +184,16 @@ gtw_trace_publish (GtwTrace     *trace,
   guint chunk = MAX (options->chunk_days, 1);
 
   g_atomic_int_set (&trace->n_filled, (int) n_filled);
-  while (options->chunk_func && publisher->chunk_start < n_filled
-         && (n_filled - publisher->chunk_start >= chunk || n_filled == n_days))
+  while (options->chunk_func && publisher->chunk_start < n_filled)
     {
-      guint n = MIN (chunk, n_filled - publisher->chunk_start);
-      options->chunk_func (trace, publisher->chunk_start, n, options->chunk_data);
-      publisher->chunk_start += n;
+      guint end = MIN ((publisher->chunk_start / chunk + 1) * chunk, n_days);
+
+      if (publisher->chunk_start > 0 && n_filled < end)
+        break;
+      end = MIN (end, n_filled);
+      options->chunk_func (trace, publisher->chunk_start, end - publisher->chunk_start,
+                           options->chunk_data);
+      publisher->chunk_start = end;
     }
   if (options->progress_func && (n_filled / 30 > before / 30 || (n_filled == n_days && before < n_days)))
     options->progress_func ((double) n_filled / n_days, options->progress_data);

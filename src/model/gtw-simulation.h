@@ -93,7 +93,9 @@ typedef struct _GtwTrace GtwTrace;
 
 typedef enum { GTW_INTEGRATOR_REFERENCE, GTW_INTEGRATOR_FAST } GtwIntegrator;
 
-/* Called on the simulating thread with days [first_day, first_day + n_days) newly filled. */
+/* Called on the simulating thread with days [first_day, first_day + n_days) newly filled: first
+ * as soon as the first days exist, then in chunks that end on multiples of chunk_days and at the
+ * run's end. */
 typedef void (*GtwChunkFunc)    (GtwTrace *trace, guint first_day, guint n_days, gpointer user_data);
 typedef void (*GtwProgressFunc) (double fraction, gpointer user_data);
 
@@ -101,7 +103,7 @@ typedef struct
 {
   gboolean        with_interventions; /* FALSE runs the baseline */
   GtwIntegrator   integrator;         /* GTW_INTEGRATOR_FAST by default */
-  guint           chunk_days;         /* default 365 */
+  guint           chunk_days;         /* default 365; the first chunk comes early and short */
   GtwChunkFunc    chunk_func;
   gpointer        chunk_data;
   GtwProgressFunc progress_func;

@@ -220,6 +220,7 @@ typedef struct
 {
   GArray *records;
   guint   n_chunks;
+  guint   first_chunk_days;
   double  last_progress;
 } Collected;
 
@@ -230,6 +231,11 @@ collect_chunk (GtwTrace *trace, guint first, guint n, gpointer user_data)
 
   g_assert_cmpuint (first, ==, c->records->len);
   g_assert_cmpuint (first + n, <=, gtw_trace_get_n_days (trace));
+  /* the first chunk as soon as days exist; the others end on multiples of chunk_days */
+  if (first == 0)
+    c->first_chunk_days = n;
+  else
+    g_assert_true ((first + n) % 100 == 0 || first + n == 3650);
   for (guint d = first; d < first + n; d++)
     g_array_append_vals (c->records, gtw_trace_get_day (trace, d), 1);
   c->n_chunks++;
@@ -253,7 +259,7 @@ test_determinism (void)
   g_autoptr (GtwTrace) second = NULL;
   g_autoptr (GtwTrace) chunked = NULL;
   g_autoptr (GArray) records = g_array_new (FALSE, FALSE, sizeof (GtwDayRecord));
-  Collected collected = { records, 0, 0 };
+  Collected collected = { records, 0, 0, 0 };
   GtwSimOptions options;
 
   gtw_sim_options_init (&options);
@@ -270,7 +276,8 @@ test_determinism (void)
   chunked = simulate_fast (s, &options);
   assert_same_records (first, chunked);
   g_assert_cmpuint (records->len, ==, 3650);
-  g_assert_cmpuint (collected.n_chunks, ==, 37);
+  g_assert_cmpuint (collected.first_chunk_days, <, 10);
+  g_assert_cmpuint (collected.n_chunks, ==, 38);
   g_assert_cmpfloat (collected.last_progress, ==, 1.0);
   for (guint d = 0; d < records->len; d++)
     {
@@ -338,6 +345,55 @@ test_cancel (void)
   g_assert_null (trace);
 }
 
+/* A single exercise session (V8 of the validation targets): its acute effect on insulin
+ * sensitivity fades within two or three days, and the fast integrator, which steps over days
+ * after it, must follow the reference there. */
+static void
+test_single_session (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtwScenario) s = gtw_preset_load ("compensated-ir", &error);
+  g_autoptr (GtwTrace) fast = NULL;
+  g_autoptr (GtwTrace) reference = NULL;
+  GtwIntervention iv;
+  double seconds;
+
+  g_assert_no_error (error);
+  s->duration_days = 60;
+  g_array_set_size (s->interventions, 0);
+  gtw_intervention_init (&iv, GTW_IV_EXERCISE, 10);
+  iv.end_day = 10;
+  iv.field[1] = 1; /* sessions per week */
+  iv.field[2] = 45; /* minutes */
+  g_array_append_val (s->interventions, iv);
+  fast = run (s, GTW_INTEGRATOR_FAST, &seconds, &error);
+  g_assert_no_error (error);
+  reference = run (s, GTW_INTEGRATOR_REFERENCE, &seconds, &error);
+  g_assert_no_error (error);
+
+  /* the mornings 24, 48 and 72 hours after the session, then the weeks after */
+  for (guint d = 11; d < 60; d++)
+    {
+      const GtwDayRecord *f = gtw_trace_get_day (fast, d);
+      const GtwDayRecord *r = gtw_trace_get_day (reference, d);
+
+      if (d <= 13)
+        {
+          g_test_message ("day %u: acute effect %.4f (reference %.4f), Si %.3f (reference %.3f)",
+                          d, f->exercise_acute, r->exercise_acute, f->si_bergman, r->si_bergman);
+          g_assert_cmpfloat_with_epsilon (f->exercise_acute, r->exercise_acute, 0.002);
+          g_assert_cmpfloat_with_epsilon (f->si_bergman / r->si_bergman, 1.0, 0.005);
+        }
+      g_assert_cmpfloat (r->exercise_acute, <, 0.2);
+      g_assert_cmpfloat_with_epsilon (f->exercise_acute, r->exercise_acute, 0.005);
+      g_assert_cmpfloat_with_epsilon (f->fasting_glucose, r->fasting_glucose, 0.02);
+      g_assert_cmpfloat_with_epsilon (f->si_bergman / r->si_bergman, 1.0, 0.01);
+    }
+  /* the effect is there the next morning and gone after three days */
+  g_assert_cmpfloat (gtw_trace_get_day (reference, 11)->exercise_acute, >, 0.1);
+  g_assert_cmpfloat (gtw_trace_get_day (fast, 13)->exercise_acute, <, 0.03);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -345,6 +401,7 @@ main (int argc, char **argv)
   g_test_add_func ("/fast/determinism", test_determinism);
   g_test_add_func ("/fast/replay", test_replay);
   g_test_add_func ("/fast/cancel", test_cancel);
+  g_test_add_func ("/fast/single-session", test_single_session);
   g_test_add_func ("/fast/agreement", test_agreement);
   return g_test_run ();
 }
