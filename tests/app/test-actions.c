@@ -8,48 +8,18 @@
 
 #include <glib/gstdio.h>
 
-#include "gtw-application.h"
 #include "gtw-labs-window.h"
-#include "gtw-window.h"
+#include "ui-test-util.h"
 
 #define TEST_DAYS 365
 
 static GtwApplication *app;
 static GtwWindow *window;
-static char *tmpdir;
-
-static gboolean
-wake (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-iterate_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-  guint id = g_timeout_add (10, wake, NULL);
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (id);
-}
 
 static void
 wait_for_runs (void)
 {
-  GtwRunner *runner = gtw_window_get_runner (window);
-  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
-  guint id = g_timeout_add (20, wake, NULL);
-
-  while (gtw_runner_get_busy (runner))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_source_remove (id);
+  gtw_test_wait_for_runs (window);
 }
 
 static void
@@ -63,12 +33,6 @@ static void
 activate_s (const char *name, const char *parameter)
 {
   activate (name, g_variant_new_string (parameter));
-}
-
-static char *
-tmp_path (const char *name)
-{
-  return g_build_filename (tmpdir, name, NULL);
 }
 
 static const GtwScenario *
@@ -96,21 +60,12 @@ assert_unchanged (const char *before)
 static gboolean
 answer_dialog (const char *response)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog = gtw_test_find_dialog (NULL);
 
-  iterate_for (30);
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        {
-          adw_message_dialog_response (ADW_MESSAGE_DIALOG (w), response);
-          gtk_window_destroy (w);
-          return TRUE;
-        }
-    }
-  return FALSE;
+  if (dialog == NULL)
+    return FALSE;
+  gtw_test_answer_dialog (dialog, response);
+  return TRUE;
 }
 
 /* Closes a dialog left by an error or a question, if any, and says whether there was one. */
@@ -126,7 +81,7 @@ open_short (const char *preset)
 {
   g_autoptr (GtwScenario) s = gtw_preset_load (preset, NULL);
   g_autofree char *name = g_strconcat (preset, ".glucotwin.json", NULL);
-  g_autofree char *path = tmp_path (name);
+  g_autofree char *path = gtw_test_tmp_path (name);
 
   s->duration_days = TEST_DAYS;
   g_assert_true (gtw_scenario_save_file (s, path, NULL));
@@ -144,8 +99,8 @@ static void
 test_open (void)
 {
   g_autofree char *before = NULL;
-  g_autofree char *bad = tmp_path ("bad.glucotwin.json");
-  g_autofree char *missing = tmp_path ("missing.glucotwin.json");
+  g_autofree char *bad = gtw_test_tmp_path ("bad.glucotwin.json");
+  g_autofree char *missing = gtw_test_tmp_path ("missing.glucotwin.json");
 
   open_short ("pcos");
   before = snapshot ();
@@ -262,11 +217,11 @@ file_size (const char *path)
 static void
 test_exports (void)
 {
-  g_autofree char *png = tmp_path ("figure.png");
-  g_autofree char *svg = tmp_path ("figure.svg");
-  g_autofree char *pdf = tmp_path ("day.pdf");
-  g_autofree char *txt = tmp_path ("figure.txt");
-  g_autofree char *csv = tmp_path ("daily.csv");
+  g_autofree char *png = gtw_test_tmp_path ("figure.png");
+  g_autofree char *svg = gtw_test_tmp_path ("figure.svg");
+  g_autofree char *pdf = gtw_test_tmp_path ("day.pdf");
+  g_autofree char *txt = gtw_test_tmp_path ("figure.txt");
+  g_autofree char *csv = gtw_test_tmp_path ("daily.csv");
   g_autofree char *contents = NULL;
   g_auto (GStrv) lines = NULL;
   const char *unwritable = "/nonexistent-glucotwin-dir/figure.png";
@@ -306,7 +261,7 @@ test_exports (void)
 static void
 test_save (void)
 {
-  g_autofree char *path = tmp_path ("saved.glucotwin.json");
+  g_autofree char *path = gtw_test_tmp_path ("saved.glucotwin.json");
   g_autoptr (GtwScenario) saved = NULL;
   g_autofree char *before = NULL;
   g_autofree char *data = NULL;
@@ -350,9 +305,9 @@ test_presentation (void)
 static void
 test_export_handout (void)
 {
-  g_autofree char *pdf = tmp_path ("handout.pdf");
-  g_autofree char *png = tmp_path ("handout.png");
-  g_autofree char *txt = tmp_path ("handout.txt");
+  g_autofree char *pdf = gtw_test_tmp_path ("handout.pdf");
+  g_autofree char *png = gtw_test_tmp_path ("handout.png");
+  g_autofree char *txt = gtw_test_tmp_path ("handout.txt");
   g_autofree char *contents = NULL;
   g_autofree char *before = NULL;
   const char *unwritable = "/nonexistent-glucotwin-dir/handout.pdf";
@@ -364,7 +319,7 @@ test_export_handout (void)
   activate_s ("export-handout", pdf);
   activate_s ("export-handout", png);
   wait_for_runs ();
-  iterate_for (50);
+  gtw_test_iterate_for (50);
   g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF"));
   g_assert_cmpuint (file_size (png), >, 10000);
@@ -374,7 +329,7 @@ test_export_handout (void)
   activate_s ("export-handout", txt);
   activate_s ("export-handout", unwritable);
   wait_for_runs ();
-  iterate_for (50);
+  gtw_test_iterate_for (50);
   g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test ("/nonexistent-glucotwin-dir", G_FILE_TEST_EXISTS));
   assert_unchanged (before);
@@ -437,21 +392,15 @@ test_window_actions (void)
 static gboolean
 close_toplevel_of_type (GType type)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *toplevel;
 
-  iterate_for (50);
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
-        {
-          g_assert_true (gtk_window_get_transient_for (w) == GTK_WINDOW (window));
-          gtk_window_destroy (w);
-          return TRUE;
-        }
-    }
-  return FALSE;
+  gtw_test_iterate_for (50);
+  toplevel = gtw_test_find_toplevel (type, NULL);
+  if (toplevel == NULL)
+    return FALSE;
+  g_assert_true (gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window));
+  gtk_window_destroy (toplevel);
+  return TRUE;
 }
 
 static void
@@ -526,35 +475,24 @@ test_quit (void)
 
   /* Saved: quit closes the window. */
   {
-    g_autofree char *path = tmp_path ("quit.glucotwin.json");
+    g_autofree char *path = gtw_test_tmp_path ("quit.glucotwin.json");
 
     activate_s ("save", path);
   }
   wait_for_runs ();
   activate ("quit", NULL);
-  iterate_for (50);
+  gtw_test_iterate_for (50);
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
 }
 
 int
 main (int argc, char *argv[])
 {
-  g_autofree char *state = g_dir_make_tmp ("glucotwin-state-XXXXXX", NULL);
   int status;
 
-  g_setenv ("XDG_STATE_HOME", state, TRUE);
-  g_setenv ("XDG_DATA_HOME", state, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  tmpdir = g_dir_make_tmp ("glucotwin-actions-XXXXXX", NULL);
-  app = gtw_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  window = gtw_window_new (GTK_APPLICATION (app));
-  gtk_window_present (GTK_WINDOW (window));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
-    g_main_context_iteration (NULL, TRUE);
+  gtw_test_init (&argc, &argv);
+  app = gtw_test_application_new ();
+  window = gtw_test_window_new (app);
 
   /* In this order: the last one quits. */
   g_test_add_func ("/actions/open", test_open);

@@ -4,27 +4,9 @@
  */
 #include <glib/gstdio.h>
 
-#include "gtw-application.h"
-#include "gtw-window.h"
+#include "ui-test-util.h"
 
 static GtwApplication *app;
-
-static gboolean
-wake (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-iterate_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-  guint id = g_timeout_add (10, wake, NULL);
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (id);
-}
 
 /* The window a start of the application shows. */
 static GtwWindow *
@@ -35,8 +17,7 @@ start_app (void)
   g_application_activate (G_APPLICATION (app));
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_true (GTW_IS_WINDOW (window));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
-    g_main_context_iteration (NULL, TRUE);
+  gtw_test_wait_for_map (GTK_WIDGET (window));
   return GTW_WINDOW (window);
 }
 
@@ -45,32 +26,7 @@ static void
 crash (GtwWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate_for (20);
-}
-
-static AdwMessageDialog *
-find_dialog (GtwWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  iterate_for (30);
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w))
-          && gtk_window_get_transient_for (w) == GTK_WINDOW (window))
-        return ADW_MESSAGE_DIALOG (w);
-    }
-  return NULL;
-}
-
-static void
-answer (AdwMessageDialog *dialog, const char *response)
-{
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate_for (20);
+  gtw_test_iterate_for (20);
 }
 
 static const GtwScenario *
@@ -98,9 +54,9 @@ test_written_after_edit (void)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   edit_weight (window, 101);
   /* Debounced: not at once, but within a few seconds. */
-  iterate_for (500);
+  gtw_test_iterate_for (500);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  iterate_for (2500);
+  gtw_test_iterate_for (2500);
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
   saved = gtw_scenario_load_file (path, NULL);
   g_assert_nonnull (saved);
@@ -122,18 +78,18 @@ test_offered_back (void)
   AdwMessageDialog *dialog;
   GtwWindow *window = start_app ();
 
-  g_assert_null (find_dialog (window));
+  g_assert_null (gtw_test_find_dialog (GTK_WINDOW (window)));
   edit_weight (window, 77);
   g_assert_true (gtw_window_add_intervention (window, "{\"type\": \"chromium\", \"start_day\": 3}", NULL));
-  iterate_for (2600);
+  gtw_test_iterate_for (2600);
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
   crash (window);
 
   /* The next start offers it; Restore brings back the edits, still unsaved. */
   window = start_app ();
-  dialog = find_dialog (window);
+  dialog = gtw_test_find_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
-  answer (dialog, "restore");
+  gtw_test_answer_dialog (dialog, "restore");
   g_assert_cmpfloat (scenario_of (window)->patient.v[GTW_P_WEIGHT], ==, 77);
   g_assert_cmpuint (scenario_of (window)->interventions->len, ==, 1);
   g_assert_true (gtw_document_get_dirty (gtw_window_get_document (window)));
@@ -143,9 +99,9 @@ test_offered_back (void)
   /* Still there after a crash of the restored session; Discard removes it. */
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
   window = start_app ();
-  dialog = find_dialog (window);
+  dialog = gtw_test_find_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
-  answer (dialog, "discard");
+  gtw_test_answer_dialog (dialog, "discard");
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (scenario_of (window)->interventions->len, ==, 0);
   g_assert_false (gtw_document_get_dirty (gtw_window_get_document (window)));
@@ -153,9 +109,9 @@ test_offered_back (void)
 
   /* A clean close leaves nothing to offer. */
   window = start_app ();
-  g_assert_null (find_dialog (window));
+  g_assert_null (gtw_test_find_dialog (GTK_WINDOW (window)));
   gtk_window_close (GTK_WINDOW (window));
-  iterate_for (20);
+  gtw_test_iterate_for (20);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
@@ -169,7 +125,7 @@ test_unreadable (void)
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   g_assert_true (g_file_set_contents (path, "{\"format\": \"glucotwin-scen", -1, NULL));
   window = start_app ();
-  g_assert_null (find_dialog (window));
+  g_assert_null (gtw_test_find_dialog (GTK_WINDOW (window)));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   crash (window);
 }
@@ -177,17 +133,10 @@ test_unreadable (void)
 int
 main (int argc, char *argv[])
 {
-  g_autofree char *state = g_dir_make_tmp ("glucotwin-state-XXXXXX", NULL);
   int status;
 
-  g_setenv ("XDG_STATE_HOME", state, TRUE);
-  g_setenv ("XDG_DATA_HOME", state, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = gtw_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  gtw_test_init (&argc, &argv);
+  app = gtw_test_application_new ();
   /* The windows come and go; the application stays for the next "start". */
   g_application_hold (G_APPLICATION (app));
 

@@ -5,7 +5,6 @@
  * Run headless through xvfb-run-test with the memory GSettings backend. With
  * GTW_TEST_SCREENSHOT_DIR set, the layout test also writes each panel, light and dark, as PNG.
  */
-#include <adwaita.h>
 #include <locale.h>
 #include <math.h>
 
@@ -13,45 +12,11 @@
 #include "gtw-model.h"
 #include "gtw-patient-panel.h"
 #include "gtw-preferences-window.h"
+#include "ui-test-util.h"
 
 #define PANEL_WIDTH 340
 
 /* Widget-tree helpers */
-
-typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             WidgetMatch    match,
-             gconstpointer  data)
-{
-  if (match (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-match_name (GtkWidget    *widget,
-            gconstpointer data)
-{
-  return g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
-}
-
-static gboolean
-match_type (GtkWidget    *widget,
-            gconstpointer data)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
-}
 
 static gboolean
 match_row_title (GtkWidget    *widget,
@@ -72,7 +37,7 @@ static GtkWidget *
 find_named (GtkWidget  *root,
             const char *name)
 {
-  GtkWidget *widget = find_widget (root, match_name, name);
+  GtkWidget *widget = gtw_test_find_widget (root, GTK_TYPE_WIDGET, name);
 
   g_assert_nonnull (widget);
   return widget;
@@ -82,7 +47,7 @@ static GtkWidget *
 find_in (GtkWidget *root,
          GType      type)
 {
-  GtkWidget *widget = find_widget (root, match_type, GSIZE_TO_POINTER (type));
+  GtkWidget *widget = gtw_test_find_widget (root, type, NULL);
 
   g_assert_nonnull (widget);
   return widget;
@@ -92,86 +57,10 @@ static GtkWidget *
 find_row (GtkWidget  *root,
           const char *title)
 {
-  GtkWidget *widget = find_widget (root, match_row_title, title);
+  GtkWidget *widget = gtw_test_find_widget_match (root, match_row_title, title);
 
   g_assert_nonnull (widget);
   return widget;
-}
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-on_after_paint (GdkFrameClock *clock,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-/* Presents @window and waits until it has been painted. */
-static void
-present_and_wait (GtkWidget *window)
-{
-  GdkFrameClock *clock;
-  gboolean painted = FALSE;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  gulong handler;
-
-  gtk_window_present (GTK_WINDOW (window));
-  while (!gtk_widget_get_mapped (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (gtk_widget_get_mapped (window));
-
-  clock = gtk_widget_get_frame_clock (window);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
-  gtk_widget_queue_draw (window);
-  while (!painted && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, handler);
-  g_assert_true (painted);
-}
-
-/* Shows @child in a window of the sidebar's width. */
-static GtkWidget *
-show_in_window (GtkWidget *child,
-                int        height)
-{
-  GtkWidget *window = gtk_window_new ();
-
-  gtk_window_set_default_size (GTK_WINDOW (window), PANEL_WIDTH, height);
-  gtk_window_set_child (GTK_WINDOW (window), child);
-  present_and_wait (window);
-  return window;
-}
-
-static void
-save_screenshot (GtkWidget  *window,
-                 const char *name)
-{
-  const char *dir = g_getenv ("GTW_TEST_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
-
-  if (dir == NULL)
-    return;
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
 static void
@@ -209,7 +98,7 @@ static void
 test_patient_presets (void)
 {
   GtkWidget *panel = gtw_patient_panel_new ();
-  GtkWidget *window = show_in_window (panel, 800);
+  GtkWidget *window = gtw_test_show (panel, PANEL_WIDTH, 800);
   const char *const *ids = gtw_preset_ids ();
   g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) picks = g_ptr_array_new_with_free_func (g_free);
@@ -224,11 +113,11 @@ test_patient_presets (void)
       GtkWidget *preset_row;
 
       gtw_patient_panel_set_scenario (GTW_PATIENT_PANEL (panel), scenario);
-      iterate ();
+      gtw_test_iterate_pending ();
 
       preset_row = find_named (panel, "preset");
       g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (preset_row)), ==, i);
-      g_assert_nonnull (find_widget (panel, match_label_text, scenario->description));
+      g_assert_nonnull (gtw_test_find_widget_match (panel, match_label_text, scenario->description));
       patient = gtw_patient_panel_get_patient (GTW_PATIENT_PANEL (panel));
       for (GtwParamId id = 0; id < GTW_N_PATIENT_PARAMS; id++)
         {
@@ -272,7 +161,7 @@ static void
 test_patient_set_value (void)
 {
   GtkWidget *panel = gtw_patient_panel_new ();
-  GtkWidget *window = show_in_window (panel, 800);
+  GtkWidget *window = gtw_test_show (panel, PANEL_WIDTH, 800);
   g_autoptr(GtwScenario) scenario = load_preset ("compensated-ir");
   g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) picks = g_ptr_array_new_with_free_func (g_free);
@@ -302,7 +191,7 @@ test_patient_set_value (void)
   /* The edited patient is no longer the preset; choosing it again brings its values back. */
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_named (panel, "preset"))), ==,
                     GTK_INVALID_LIST_POSITION);
-  g_assert_nonnull (find_widget (panel, match_label_text,
+  g_assert_nonnull (gtw_test_find_widget_match (panel, match_label_text,
                                  "Changed from “Compensated insulin resistance”. Choose it again "
                                  "to go back to its values."));
   g_signal_connect (panel, "preset-chosen", G_CALLBACK (count_signal), picks);
@@ -350,14 +239,14 @@ type_into (GtkWidget  *spin,
 {
   gtk_editable_set_text (GTK_EDITABLE (spin), text);
   gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
-  iterate ();
+  gtw_test_iterate_pending ();
 }
 
 static void
 test_patient_typing (void)
 {
   GtkWidget *panel = gtw_patient_panel_new ();
-  GtkWidget *window = show_in_window (panel, 800);
+  GtkWidget *window = gtw_test_show (panel, PANEL_WIDTH, 800);
   g_autoptr(GtwScenario) scenario = load_preset ("compensated-ir");
   g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func (g_free);
   const GtwPatient *patient = gtw_patient_panel_get_patient (GTW_PATIENT_PANEL (panel));
@@ -414,7 +303,7 @@ static void
 test_patient_derived (void)
 {
   GtkWidget *panel = gtw_patient_panel_new ();
-  GtkWidget *window = show_in_window (panel, 800);
+  GtkWidget *window = gtw_test_show (panel, PANEL_WIDTH, 800);
   GtkWidget *homa = find_named (panel, "homa-ir");
   GtkWidget *stage = find_named (panel, "stage");
 
@@ -470,7 +359,7 @@ static void
 test_markers_units (void)
 {
   GtkWidget *panel = gtw_markers_panel_new ();
-  GtkWidget *window = show_in_window (panel, 800);
+  GtkWidget *window = gtw_test_show (panel, PANEL_WIDTH, 800);
   GtwMarkersPanel *markers_panel = GTW_MARKERS_PANEL (panel);
   GtwMarkers m = make_markers (3 * 365 + 111, 5.5, 5.4);
   GtwDisplayUnits us = { GTW_GLUCOSE_MGDL, GTW_INSULIN_UU, GTW_CPEPTIDE_NGML, GTW_HBA1C_MMOLMOL };
@@ -516,7 +405,7 @@ static void
 test_markers_homa_b_low_glucose (void)
 {
   GtkWidget *panel = gtw_markers_panel_new ();
-  GtkWidget *window = show_in_window (panel, 800);
+  GtkWidget *window = gtw_test_show (panel, PANEL_WIDTH, 800);
   GtwMarkersPanel *markers_panel = GTW_MARKERS_PANEL (panel);
   GtwMarkers low = make_markers (400, 3.6, 4.6);
   GtwMarkers base = make_markers (400, 5.0, 5.4);
@@ -545,7 +434,7 @@ static void
 test_markers_baseline (void)
 {
   GtkWidget *panel = gtw_markers_panel_new ();
-  GtkWidget *window = show_in_window (panel, 800);
+  GtkWidget *window = gtw_test_show (panel, PANEL_WIDTH, 800);
   GtwMarkersPanel *markers_panel = GTW_MARKERS_PANEL (panel);
   GtwMarkers m = make_markers (3 * 365 + 111, 5.5, 5.6);
   GtwMarkers base = make_markers (3 * 365 + 111, 6.3, 6.2);
@@ -555,7 +444,7 @@ test_markers_baseline (void)
   base.stage = GTW_STAGE_PREDIABETES;
   gtw_markers_panel_set_markers (markers_panel, &m, &base);
 
-  g_assert_nonnull (find_widget (panel, match_label_text, "Year 4, day 112"));
+  g_assert_nonnull (gtw_test_find_widget_match (panel, match_label_text, "Year 4, day 112"));
   g_assert_cmpstr (gtw_markers_panel_get_row_text (markers_panel, "fasting-glucose"), ==,
                    "5.5 mmol/L\nFasting glucose 0.8 mmol/L lower than without interventions");
   g_assert_cmpstr (gtw_markers_panel_get_row_text (markers_panel, "hba1c"), ==,
@@ -567,7 +456,7 @@ test_markers_baseline (void)
   g_assert_cmpstr (gtw_markers_panel_get_row_text (markers_panel, "stage"), ==,
                    "Normal\nPrediabetes without interventions");
   /* Raised values are marked: 6.2 % would be, 5.6 % is not yet; 5.5 mmol/L is normal. */
-  g_assert_false (gtk_widget_has_css_class (find_widget (panel, match_label_text, "5.5 mmol/L"),
+  g_assert_false (gtk_widget_has_css_class (gtw_test_find_widget_match (panel, match_label_text, "5.5 mmol/L"),
                                             "warning"));
 
   /* Differences too small to read in the display unit are no change. */
@@ -600,7 +489,7 @@ test_preferences (void)
   g_autofree char *preset_id = NULL;
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  gtw_test_iterate_pending ();
 
   glucose = find_row (window, "Glucose");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (glucose)), ==, 0);
@@ -680,9 +569,9 @@ test_layout (void)
       g_assert_false (gtw_patient_panel_set_value (GTW_PATIENT_PANEL (patient), "waist_cm", 200,
                                                    NULL));
       check_fits (patient);
-      window = show_in_window (patient, 1900);
+      window = gtw_test_show (patient, PANEL_WIDTH, 1900);
       name = g_strdup_printf ("patient-panel-%s.png", scheme_names[i]);
-      save_screenshot (window, name);
+      gtw_test_save_widget_png (window, name);
       gtk_window_destroy (GTK_WINDOW (window));
 
       base.stage = GTW_STAGE_PREDIABETES;
@@ -690,17 +579,17 @@ test_layout (void)
       m.homa_ir = 3.1;
       gtw_markers_panel_set_markers (GTW_MARKERS_PANEL (markers), &m, &base);
       check_fits (markers);
-      window = show_in_window (markers, 900);
+      window = gtw_test_show (markers, PANEL_WIDTH, 900);
       g_free (name);
       name = g_strdup_printf ("markers-panel-%s.png", scheme_names[i]);
-      save_screenshot (window, name);
+      gtw_test_save_widget_png (window, name);
       gtk_window_destroy (GTK_WINDOW (window));
 
       window = gtw_preferences_window_new (NULL, settings);
-      present_and_wait (window);
+      gtw_test_present (GTK_WINDOW (window));
       g_free (name);
       name = g_strdup_printf ("preferences-%s.png", scheme_names[i]);
-      save_screenshot (window, name);
+      gtw_test_save_widget_png (window, name);
       gtk_window_destroy (GTK_WINDOW (window));
     }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
@@ -711,8 +600,7 @@ main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  gtw_test_init (&argc, &argv);
 
   g_test_add_func ("/panels/patient/presets", test_patient_presets);
   g_test_add_func ("/panels/patient/set-value", test_patient_set_value);

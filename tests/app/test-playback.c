@@ -7,37 +7,13 @@
  */
 #include <math.h>
 
-#include "gtw-application.h"
-#include "gtw-window.h"
+#include "ui-test-util.h"
 
 #define TEST_DAYS 730
 #define DAYS_PER_YEAR 365.25
 
 static GtwApplication *app;
 static GtwWindow *window;
-
-static gboolean
-wake (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for_runs (void)
-{
-  GtwRunner *runner = gtw_window_get_runner (window);
-  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
-  guint id = g_timeout_add (20, wake, NULL);
-
-  while (gtw_runner_get_busy (runner))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_source_remove (id);
-}
 
 static void
 count_notify (GObject *object, GParamSpec *pspec, gpointer user_data)
@@ -148,68 +124,24 @@ action_bool (const char *name)
   return g_variant_get_boolean (state);
 }
 
-static GtkWidget *
-find_widget (GtkWidget *root, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The playback bar: the one with the scale. */
 static GtkWidget *
 playback_bar (void)
 {
-  return gtk_widget_get_parent (find_widget (GTK_WIDGET (window), GTK_TYPE_SCALE));
+  return gtk_widget_get_parent (gtw_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SCALE, NULL));
 }
 
 /* Presses a key through the window's own shortcuts, as the keyboard would. */
 static void
 press (guint keyval, GdkModifierType mods)
 {
-  g_autoptr (GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, mods);
-  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
-            {
-              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
-                                                           GTK_WIDGET (window),
-                                                           gtk_shortcut_get_arguments (shortcut)));
-              return;
-            }
-        }
-    }
-  g_assert_not_reached ();
+  g_assert_true (gtw_test_press_shortcut (GTK_WIDGET (window), keyval, mods));
 }
 
 static void
 load_short_run (void)
 {
-  GtwDocument *document = gtw_window_get_document (window);
-  GtwScenario *scenario = gtw_preset_load ("progressor", NULL);
-
-  g_assert_nonnull (scenario);
-  scenario->duration_days = TEST_DAYS;
-  gtw_document_load (document, scenario, NULL, FALSE);
-  wait_for_runs ();
+  gtw_test_window_load_preset (window, "progressor", TEST_DAYS);
   gtw_playback_set_manual_clock (playback (), TRUE);
   gtw_playback_seek (playback (), -1);
 }
@@ -218,6 +150,7 @@ static void
 test_window_play (void)
 {
   GtwChart *chart = gtw_window_get_chart (window);
+  GtkWidget *content;
 
   load_short_run ();
   g_assert_cmpint (gtw_playback_get_duration (playback ()), ==, TEST_DAYS);
@@ -230,9 +163,8 @@ test_window_play (void)
   g_assert_true (action_bool ("play"));
   g_assert_cmpint (reveal_day (), ==, 0);
   g_assert_true (gtk_widget_get_visible (playback_bar ()));
-  g_assert_cmpstr (adw_button_content_get_label (ADW_BUTTON_CONTENT (find_widget (GTK_WIDGET (window),
-                                                                              ADW_TYPE_BUTTON_CONTENT))),
-                   ==, "_Pause");
+  content = gtw_test_find_widget (GTK_WIDGET (window), ADW_TYPE_BUTTON_CONTENT, NULL);
+  g_assert_cmpstr (adw_button_content_get_label (ADW_BUTTON_CONTENT (content)), ==, "_Pause");
 
   gtw_playback_advance (playback (), 0.5);
   g_assert_cmpint (reveal_day (), ==, (int) floor (DAYS_PER_YEAR / 2));
@@ -262,7 +194,7 @@ test_window_play (void)
 
   /* From the day view, playing goes back to the whole run. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "view", g_variant_new_string ("day"));
-  wait_for_runs ();
+  gtw_test_wait_for_runs (window);
   g_assert_cmpint (gtw_chart_get_view (chart), ==, GTW_CHART_VIEW_DAY);
   g_action_group_activate_action (G_ACTION_GROUP (window), "play", NULL);
   g_assert_cmpint (gtw_chart_get_view (chart), ==, GTW_CHART_VIEW_DECADE);
@@ -314,7 +246,7 @@ test_window_scrub (void)
   GtkAdjustment *adjustment;
 
   load_short_run ();
-  scale = GTK_RANGE (find_widget (GTK_WIDGET (window), GTK_TYPE_SCALE));
+  scale = GTK_RANGE (gtw_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SCALE, NULL));
   adjustment = gtk_range_get_adjustment (scale);
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), ==, TEST_DAYS - 1);
 
@@ -367,22 +299,11 @@ test_window_keys (void)
 int
 main (int argc, char *argv[])
 {
-  g_autofree char *state = g_dir_make_tmp ("glucotwin-state-XXXXXX", NULL);
   int status;
 
-  g_setenv ("XDG_STATE_HOME", state, TRUE);
-  g_setenv ("XDG_DATA_HOME", state, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = gtw_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  window = gtw_window_new (GTK_APPLICATION (app));
-  gtk_window_present (GTK_WINDOW (window));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
-    g_main_context_iteration (NULL, TRUE);
-  wait_for_runs ();
+  gtw_test_init (&argc, &argv);
+  app = gtw_test_application_new ();
+  window = gtw_test_window_new (app);
 
   g_test_add_func ("/playback/model", test_model);
   g_test_add_func ("/playback/window-play", test_window_play);

@@ -7,7 +7,6 @@
  * GTW_TEST_SCREENSHOT_DIR set, the look test writes the timeline, the palette and the editor,
  * light and dark, as PNG.
  */
-#include <adwaita.h>
 #include <locale.h>
 #include <math.h>
 
@@ -15,6 +14,7 @@
 #include "gtw-intervention-palette.h"
 #include "gtw-model.h"
 #include "gtw-timeline.h"
+#include "ui-test-util.h"
 
 #define WINDOW_WIDTH  1000
 #define MARGIN_LEFT   60
@@ -22,55 +22,6 @@
 #define DURATION      3650
 
 /* Helpers */
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-static void
-wait_for_paint (GtkWidget *window)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  gboolean painted = FALSE;
-  gulong handler;
-
-  g_assert_nonnull (clock);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  gtk_widget_queue_draw (window);
-  while (!painted && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, handler);
-  g_assert_true (painted);
-}
-
-static GtkWidget *
-show (GtkWidget *child,
-      int        width,
-      int        height)
-{
-  GtkWidget *window = gtk_window_new ();
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_set_child (GTK_WINDOW (window), child);
-  gtk_window_present (GTK_WINDOW (window));
-  while (!gtk_widget_get_mapped (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (gtk_widget_get_mapped (window));
-  wait_for_paint (window);
-  return window;
-}
 
 /* Hides a window that a test is done with. Destroying it instead races GTK 4.8's tooltip
  * timer: the pointer of the headless display rests where the windows open, and a tooltip
@@ -85,66 +36,6 @@ dismiss (GtkWidget *window)
     dismissed = g_ptr_array_new ();
   gtk_widget_set_visible (window, FALSE);
   g_ptr_array_add (dismissed, window);
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  const char *dir = g_getenv ("GTW_TEST_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  /* Something was drawn, whether or not it is kept. */
-  g_assert_nonnull (node);
-  if (dir == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-static gpointer
-find_controller (GtkWidget *widget,
-                 GType      type)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
-        return controller; /* the widget keeps it */
-    }
-  g_assert_not_reached ();
-}
-
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *name)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type)
-      && (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static void
@@ -188,7 +79,7 @@ send_key (GtkWidget       *widget,
           guint            keyval,
           GdkModifierType  state)
 {
-  GtkEventController *controller = find_controller (widget, GTK_TYPE_EVENT_CONTROLLER_KEY);
+  GtkEventController *controller = gtw_test_find_controller (widget, GTK_TYPE_EVENT_CONTROLLER_KEY);
   gboolean handled = FALSE;
 
   g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
@@ -408,7 +299,7 @@ static void
 test_large_text (void)
 {
   GtwTimeline *timeline = sample_timeline ();
-  GtkWidget *window = show (GTK_WIDGET (timeline), WINDOW_WIDTH, 80);
+  GtkWidget *window = gtw_test_show (GTK_WIDGET (timeline), WINDOW_WIDTH, 80);
   g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
   int before, after;
 
@@ -417,9 +308,9 @@ test_large_text (void)
   gtk_style_context_add_provider_for_display (gtk_widget_get_display (window),
                                               GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  wait_for_paint (window);
+  gtw_test_wait_for_paint (window);
   after = gtk_widget_get_height (GTK_WIDGET (timeline));
-  save_png (window, "timeline-large-text.png");
+  gtw_test_save_widget_png (window, "timeline-large-text.png");
   gtk_style_context_remove_provider_for_display (gtk_widget_get_display (window),
                                                  GTK_STYLE_PROVIDER (provider));
   /* Two lanes (berberine and metformin share one) of text 30 px high and more. */
@@ -435,7 +326,7 @@ static void
 test_keys (void)
 {
   GtwTimeline *timeline = sample_timeline ();
-  GtkWidget *window = show (GTK_WIDGET (timeline), WINDOW_WIDTH, 120);
+  GtkWidget *window = gtw_test_show (GTK_WIDGET (timeline), WINDOW_WIDTH, 120);
   g_autoptr(GPtrArray) labels = record_edits (timeline);
 
   gtk_widget_grab_focus (GTK_WIDGET (timeline));
@@ -509,7 +400,7 @@ drag (GtwTimeline *timeline,
       double       y,
       double       dx)
 {
-  GtkGesture *gesture = find_controller (GTK_WIDGET (timeline), GTK_TYPE_GESTURE_DRAG);
+  GtkGesture *gesture = gtw_test_find_controller (GTK_WIDGET (timeline), GTK_TYPE_GESTURE_DRAG);
 
   g_signal_emit_by_name (gesture, "drag-begin", x, y);
   if (dx != 0)
@@ -524,7 +415,7 @@ static void
 test_pointer (void)
 {
   GtwTimeline *timeline = sample_timeline ();
-  GtkWidget *window = show (GTK_WIDGET (timeline), WINDOW_WIDTH, 120);
+  GtkWidget *window = gtw_test_show (GTK_WIDGET (timeline), WINDOW_WIDTH, 120);
   g_autoptr(GPtrArray) labels = record_edits (timeline);
   /* Lanes are 32 px high, 4 px apart, below 6 px of padding. */
   double lane0 = 6 + 16, lane1 = lane0 + 36;
@@ -543,7 +434,7 @@ test_pointer (void)
 
   /* Its right edge, half a year back. It now starts inside exercise (from day 400), so it
    * went to the second lane. */
-  wait_for_paint (window);
+  gtw_test_wait_for_paint (window);
   drag (timeline, day_x (timeline, nth (timeline, 0)->end_day + 1) - 2, lane1, -year / 2);
   g_assert_cmpint (nth (timeline, 0)->start_day, ==, start);
   g_assert_cmpint (abs (nth (timeline, 0)->end_day - (start + 364 - 182)), <=, 16);
@@ -553,7 +444,7 @@ test_pointer (void)
    * now that berberine ends before it); a click on empty track deselects. */
   drag (timeline, day_x (timeline, 1200), lane1, 0);
   g_assert_cmpint (gtw_timeline_get_selected (timeline), ==, 2);
-  editor = find_widget (GTK_WIDGET (timeline), GTW_TYPE_INTERVENTION_EDITOR, NULL);
+  editor = gtw_test_find_widget (GTK_WIDGET (timeline), GTW_TYPE_INTERVENTION_EDITOR, NULL);
   g_assert_nonnull (editor);
   g_assert_true (gtk_widget_get_visible (editor));
   g_assert_cmpint (gtw_intervention_editor_get_index (GTW_INTERVENTION_EDITOR (editor)), ==, 2);
@@ -572,7 +463,7 @@ drop (GtwTimeline *timeline,
       const char  *text,
       double       x)
 {
-  GtkDropTarget *target = find_controller (GTK_WIDGET (timeline), GTK_TYPE_DROP_TARGET);
+  GtkDropTarget *target = gtw_test_find_controller (GTK_WIDGET (timeline), GTK_TYPE_DROP_TARGET);
   g_auto(GValue) value = G_VALUE_INIT;
   gboolean accepted = FALSE;
 
@@ -586,7 +477,7 @@ static void
 test_drop (void)
 {
   GtwTimeline *timeline = sample_timeline ();
-  GtkWidget *window = show (GTK_WIDGET (timeline), WINDOW_WIDTH, 120);
+  GtkWidget *window = gtw_test_show (GTK_WIDGET (timeline), WINDOW_WIDTH, 120);
   g_autoptr(GPtrArray) labels = record_edits (timeline);
   const GtwIntervention *iv;
 
@@ -614,19 +505,19 @@ static void
 test_editor (void)
 {
   GtwTimeline *timeline = sample_timeline ();
-  GtkWidget *window = show (GTK_WIDGET (timeline), WINDOW_WIDTH, 500);
+  GtkWidget *window = gtw_test_show (GTK_WIDGET (timeline), WINDOW_WIDTH, 500);
   g_autoptr(GPtrArray) labels = record_edits (timeline);
   GtkWidget *editor, *dose, *adherence, *open_end, *remove;
 
   gtw_timeline_select (timeline, 0);
   gtk_widget_grab_focus (GTK_WIDGET (timeline));
   g_assert_true (send_key (GTK_WIDGET (timeline), GDK_KEY_Return, 0));
-  editor = find_widget (GTK_WIDGET (timeline), GTW_TYPE_INTERVENTION_EDITOR, NULL);
+  editor = gtw_test_find_widget (GTK_WIDGET (timeline), GTW_TYPE_INTERVENTION_EDITOR, NULL);
   g_assert_nonnull (editor);
   g_assert_true (gtk_widget_get_visible (editor));
-  iterate ();
+  gtw_test_iterate_pending ();
 
-  dose = find_widget (editor, GTK_TYPE_SPIN_BUTTON, "dose_mg_per_day");
+  dose = gtw_test_find_widget (editor, GTK_TYPE_SPIN_BUTTON, "dose_mg_per_day");
   g_assert_nonnull (dose);
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (dose)), ==, 1500);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (dose), 1000);
@@ -638,14 +529,14 @@ test_editor (void)
   g_assert_cmpuint (labels->len, ==, 0);
 
   /* Adherence is shown in percent and kept as a fraction. */
-  adherence = find_widget (editor, GTK_TYPE_SPIN_BUTTON, "adherence");
+  adherence = gtw_test_find_widget (editor, GTK_TYPE_SPIN_BUTTON, "adherence");
   g_assert_nonnull (adherence);
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (adherence)), ==, 100);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (adherence), 75);
   g_assert_cmpfloat (nth (timeline, 0)->adherence, ==, 0.75);
   assert_labels (labels, "Edit Berberine", NULL);
 
-  open_end = find_widget (editor, GTK_TYPE_SWITCH, "open_end");
+  open_end = gtw_test_find_widget (editor, GTK_TYPE_SWITCH, "open_end");
   g_assert_nonnull (open_end);
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (open_end)));
   gtk_switch_set_active (GTK_SWITCH (open_end), TRUE);
@@ -657,7 +548,7 @@ test_editor (void)
   g_assert_cmpuint (labels->len, ==, 1);
   g_ptr_array_set_size (labels, 0);
   {
-    GtkWidget *start = find_widget (editor, GTK_TYPE_SPIN_BUTTON, "start_day");
+    GtkWidget *start = gtw_test_find_widget (editor, GTK_TYPE_SPIN_BUTTON, "start_day");
 
     g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (start)), ==, 395);
   }
@@ -666,7 +557,7 @@ test_editor (void)
   gtw_timeline_set_duration (timeline, 2 * DURATION);
   g_assert_true (gtk_widget_get_visible (editor));
   {
-    GtkWidget *start = find_widget (editor, GTK_TYPE_SPIN_BUTTON, "start_day");
+    GtkWidget *start = gtw_test_find_widget (editor, GTK_TYPE_SPIN_BUTTON, "start_day");
     double min, max;
 
     gtk_spin_button_get_range (GTK_SPIN_BUTTON (start), &min, &max);
@@ -674,7 +565,7 @@ test_editor (void)
   }
   g_assert_cmpuint (labels->len, ==, 0);
 
-  remove = find_widget (editor, GTK_TYPE_BUTTON, "remove");
+  remove = gtw_test_find_widget (editor, GTK_TYPE_BUTTON, "remove");
   g_assert_nonnull (remove);
   g_signal_emit_by_name (remove, "clicked");
   g_assert_cmpuint (count (timeline), ==, 2);
@@ -690,7 +581,7 @@ static void
 test_editor_fractions (void)
 {
   GtwTimeline *timeline = sample_timeline ();
-  GtkWidget *window = show (GTK_WIDGET (timeline), WINDOW_WIDTH, 500);
+  GtkWidget *window = gtw_test_show (GTK_WIDGET (timeline), WINDOW_WIDTH, 500);
   g_autoptr(GPtrArray) labels = record_edits (timeline);
   GtkWidget *editor, *carbs, *fructose;
   GtwIntervention iv = make (GTW_IV_CARB_REDUCTION, 200, -1);
@@ -699,10 +590,10 @@ test_editor_fractions (void)
   g_ptr_array_set_size (labels, 0);
   gtk_widget_grab_focus (GTK_WIDGET (timeline));
   g_assert_true (send_key (GTK_WIDGET (timeline), GDK_KEY_Return, 0));
-  editor = find_widget (GTK_WIDGET (timeline), GTW_TYPE_INTERVENTION_EDITOR, NULL);
+  editor = gtw_test_find_widget (GTK_WIDGET (timeline), GTW_TYPE_INTERVENTION_EDITOR, NULL);
   g_assert_nonnull (editor);
-  carbs = find_widget (editor, GTK_TYPE_SPIN_BUTTON, "reduction_fraction");
-  fructose = find_widget (editor, GTK_TYPE_SPIN_BUTTON, "fructose_reduction_fraction");
+  carbs = gtw_test_find_widget (editor, GTK_TYPE_SPIN_BUTTON, "reduction_fraction");
+  fructose = gtw_test_find_widget (editor, GTK_TYPE_SPIN_BUTTON, "fructose_reduction_fraction");
   g_assert_nonnull (carbs);
   g_assert_nonnull (fructose);
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (carbs)), ==, 40);
@@ -736,8 +627,8 @@ static void
 test_palette (void)
 {
   GtkWidget *palette = gtw_intervention_palette_new ();
-  GtkWidget *window = show (palette, 420, 900);
-  GtkWidget *list = find_widget (palette, GTK_TYPE_LIST_BOX, NULL);
+  GtkWidget *window = gtw_test_show (palette, 420, 900);
+  GtkWidget *list = gtw_test_find_widget (palette, GTK_TYPE_LIST_BOX, NULL);
   g_autofree char *activated = NULL;
   GtkListBoxRow *row;
   guint n = 0;
@@ -773,7 +664,7 @@ test_palette (void)
       gtk_widget_activate (GTK_WIDGET (row));
       g_assert_cmpstr (activated, ==, klass->id);
 
-      source = find_controller (GTK_WIDGET (row), GTK_TYPE_DRAG_SOURCE);
+      source = gtw_test_find_controller (GTK_WIDGET (row), GTK_TYPE_DRAG_SOURCE);
       g_signal_emit_by_name (source, "prepare", 10.0, 10.0, &content);
       g_assert_nonnull (content);
       g_value_init (&value, G_TYPE_STRING);
@@ -815,25 +706,25 @@ test_look (void)
       gtk_box_append (GTK_BOX (box), GTK_WIDGET (timeline));
       gtk_box_append (GTK_BOX (box), GTK_WIDGET (empty));
 
-      window = show (box, WINDOW_WIDTH, 160);
+      window = gtw_test_show (box, WINDOW_WIDTH, 160);
       g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (timeline)), >,
                        gtk_widget_get_height (GTK_WIDGET (empty)));
       name = g_strdup_printf ("timeline-%s.png", names[i]);
-      save_png (window, name);
+      gtw_test_save_widget_png (window, name);
 
       /* A year's view, berberine's right edge being dragged a month on. */
       gtw_timeline_set_range (timeline, 300, 800);
       {
-        GtkGesture *gesture = find_controller (GTK_WIDGET (timeline), GTK_TYPE_GESTURE_DRAG);
+        GtkGesture *gesture = gtw_test_find_controller (GTK_WIDGET (timeline), GTK_TYPE_GESTURE_DRAG);
         double x = day_x (timeline, 0) + (730 - 300) / 500.0 * (WINDOW_WIDTH - MARGIN_LEFT - MARGIN_RIGHT) - 2;
         double month = 30 / 500.0 * (WINDOW_WIDTH - MARGIN_LEFT - MARGIN_RIGHT);
 
         g_signal_emit_by_name (gesture, "drag-begin", x, 6.0 + 16);
         g_signal_emit_by_name (gesture, "drag-update", month, 0.0);
-        wait_for_paint (window);
+        gtw_test_wait_for_paint (window);
         g_free (name);
         name = g_strdup_printf ("timeline-drag-%s.png", names[i]);
-        save_png (window, name);
+        gtw_test_save_widget_png (window, name);
         g_signal_emit_by_name (gesture, "drag-end", month, 0.0);
         /* A year's view snaps to weeks: berberine now lasts 56 whole weeks. */
         g_assert_cmpint (nth (timeline, 0)->end_day, ==, 365 + 56 * 7 - 1);
@@ -842,32 +733,32 @@ test_look (void)
 
       /* A type dragged over the empty timeline: where it would land. */
       {
-        GtkDropTarget *target = find_controller (GTK_WIDGET (empty), GTK_TYPE_DROP_TARGET);
+        GtkDropTarget *target = gtw_test_find_controller (GTK_WIDGET (empty), GTK_TYPE_DROP_TARGET);
         GdkDragAction action = 0;
 
         g_signal_emit_by_name (target, "motion", day_x (empty, 2 * 365), 20.0, &action);
         g_assert_cmpint (action, ==, GDK_ACTION_COPY);
-        wait_for_paint (window);
+        gtw_test_wait_for_paint (window);
         g_free (name);
         name = g_strdup_printf ("timeline-drop-%s.png", names[i]);
-        save_png (window, name);
+        gtw_test_save_widget_png (window, name);
         g_signal_emit_by_name (target, "leave");
       }
 
       gtk_widget_grab_focus (GTK_WIDGET (timeline));
       g_assert_true (send_key (GTK_WIDGET (timeline), GDK_KEY_Return, 0));
-      editor = find_widget (GTK_WIDGET (timeline), GTW_TYPE_INTERVENTION_EDITOR, NULL);
+      editor = gtw_test_find_widget (GTK_WIDGET (timeline), GTW_TYPE_INTERVENTION_EDITOR, NULL);
       g_assert_nonnull (editor);
-      wait_for_paint (editor);
+      gtw_test_wait_for_paint (editor);
       g_free (name);
       name = g_strdup_printf ("timeline-editor-%s.png", names[i]);
-      save_png (editor, name);
+      gtw_test_save_widget_png (editor, name);
       dismiss (window);
 
-      window = show (palette, 420, 900);
+      window = gtw_test_show (palette, 420, 900);
       g_free (name);
       name = g_strdup_printf ("palette-%s.png", names[i]);
-      save_png (window, name);
+      gtw_test_save_widget_png (window, name);
       dismiss (window);
     }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
@@ -878,8 +769,7 @@ main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  gtw_test_init (&argc, &argv);
 
   g_test_add_func ("/timeline/api", test_api);
   g_test_add_func ("/timeline/invalid", test_invalid);

@@ -4,12 +4,11 @@
  *
  * Real populations, kept small (20 patients, two years) so that the test stays quick.
  */
-#include <adwaita.h>
 #include <math.h>
-#include <string.h>
 
 #include "gtw-chart.h"
 #include "gtw-uncertainty.h"
+#include "ui-test-util.h"
 
 #define WIDTH     1000
 #define HEIGHT    760
@@ -29,79 +28,6 @@ typedef struct
   gboolean        last_success;
   int             running_notes;
 } Fixture;
-
-static gboolean
-set_flag (GtkWidget     *widget,
-          GdkFrameClock *clock,
-          gpointer       data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Queues a frame and waits until it was painted. */
-static void
-wait_for_paint (GtkWidget *widget)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  for (int i = 0; i < 2; i++)
-    {
-      gboolean painted = FALSE;
-
-      gtk_widget_add_tick_callback (widget, set_flag, &painted, NULL);
-      gtk_widget_queue_draw (widget);
-      while (!painted && g_get_monotonic_time () < deadline)
-        g_main_context_iteration (NULL, TRUE);
-      g_assert_true (painted);
-    }
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GdkTexture *
-grab (GtkWidget *widget)
-{
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-
-  wait_for_paint (widget);
-  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                      node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-}
-
-static double
-difference (GdkTexture *a,
-            GdkTexture *b)
-{
-  int w = gdk_texture_get_width (a), h = gdk_texture_get_height (a);
-  g_autofree guchar *da = g_malloc ((gsize) w * h * 4);
-  g_autofree guchar *db = g_malloc ((gsize) w * h * 4);
-  gsize differing = 0;
-
-  gdk_texture_download (a, da, (gsize) w * 4);
-  gdk_texture_download (b, db, (gsize) w * 4);
-  for (gsize i = 0; i < (gsize) w * h * 4; i += 4)
-    differing += memcmp (da + i, db + i, 4) != 0;
-  return (double) differing / ((double) w * h);
-}
-
-static void
-save_screenshot (GdkTexture *texture,
-                 const char *name)
-{
-  const char *dir = g_getenv ("GTW_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-
-  if (dir == NULL)
-    return;
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
 
 static void
 on_started (GtwUncertainty *uncertainty,
@@ -156,13 +82,9 @@ fixture_set_up (Fixture       *f,
   f->trace = gtw_simulate (f->scenario, &options, NULL, &error);
   g_assert_no_error (error);
 
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, WIDTH, HEIGHT);
   f->chart = GTW_CHART (gtw_chart_new ());
   gtw_chart_set_traces (f->chart, f->trace, NULL);
-  gtk_window_set_child (f->window, GTK_WIDGET (f->chart));
-  gtk_window_present (f->window);
-  wait_for_paint (GTK_WIDGET (f->chart));
+  f->window = GTK_WINDOW (gtw_test_show (GTK_WIDGET (f->chart), WIDTH, HEIGHT));
 
   f->uncertainty = gtw_uncertainty_new (f->chart);
   gtw_uncertainty_set_n_patients (f->uncertainty, N_PEOPLE);
@@ -198,7 +120,7 @@ static void
 test_bands (Fixture       *f,
             gconstpointer  data)
 {
-  g_autoptr (GdkTexture) bare = grab (GTK_WIDGET (f->chart));
+  g_autoptr (GdkTexture) bare = gtw_test_grab (GTK_WIDGET (f->chart));
   g_autoptr (GdkTexture) banded = NULL, again = NULL;
   GtwFigureOptions options;
   GtwFigureGeometry g = { 0 };
@@ -253,9 +175,9 @@ test_bands (Fixture       *f,
       g_assert_cmpfloat (b5, >=, g.panels[3].ymin);
     }
 
-  banded = grab (GTK_WIDGET (f->chart));
-  save_screenshot (banded, "uncertainty.png");
-  g_assert_cmpfloat (difference (bare, banded), >, 0.01);
+  banded = gtw_test_grab (GTK_WIDGET (f->chart));
+  gtw_test_save_png (banded, "uncertainty.png");
+  g_assert_cmpfloat (gtw_test_texture_difference (bare, banded, 0), >, 0.01);
 
   /* in a presentation, on a dark projector theme, the bands stay */
   {
@@ -265,8 +187,8 @@ test_bands (Fixture       *f,
                                         ADW_COLOR_SCHEME_FORCE_DARK);
     gtw_chart_set_presentation (f->chart, TRUE);
     gtw_chart_set_visible_curves (f->chart, GTW_CHART_CURVE_GLUCOSE | GTW_CHART_CURVE_BETA_CELLS);
-    room = grab (GTK_WIDGET (f->chart));
-    save_screenshot (room, "uncertainty-presentation-dark.png");
+    room = gtw_test_grab (GTK_WIDGET (f->chart));
+    gtw_test_save_png (room, "uncertainty-presentation-dark.png");
     gtw_chart_get_figure_options (f->chart, &options);
     g_assert_nonnull (options.population);
     g_assert_true (options.presentation);
@@ -279,8 +201,8 @@ test_bands (Fixture       *f,
   gtw_uncertainty_set_enabled (f->uncertainty, FALSE);
   g_assert_false (gtw_chart_has_population (f->chart));
   g_assert_cmpint (f->finished, ==, 1); /* nothing ran, nothing to announce */
-  again = grab (GTK_WIDGET (f->chart));
-  g_assert_cmpfloat (difference (bare, again), ==, 0);
+  again = gtw_test_grab (GTK_WIDGET (f->chart));
+  g_assert_cmpfloat (gtw_test_texture_difference (bare, again, 0), ==, 0);
 }
 
 /* A new scenario cancels the run in progress; disabling cancels the next one. */
@@ -318,9 +240,7 @@ test_cancel (Fixture       *f,
   g_assert_false (gtw_uncertainty_get_running (f->uncertainty));
 
   /* the cancelled workers stop soon and hand nothing to the chart */
-  start = g_get_monotonic_time ();
-  while (g_get_monotonic_time () - start < 3 * G_USEC_PER_SEC)
-    g_main_context_iteration (NULL, FALSE);
+  gtw_test_iterate_for (3000);
   g_assert_false (gtw_chart_has_population (f->chart));
   g_assert_cmpint (f->completed, ==, 0);
   g_assert_cmpint (f->finished, ==, 2);
@@ -335,9 +255,7 @@ test_cancel (Fixture       *f,
     g_assert_true (gtw_uncertainty_get_running (dropped));
     g_object_unref (dropped);
     g_assert_null (dropped);
-    start = g_get_monotonic_time ();
-    while (g_get_monotonic_time () - start < 3 * G_USEC_PER_SEC)
-      g_main_context_iteration (NULL, FALSE);
+    gtw_test_iterate_for (3000);
     g_assert_false (gtw_chart_has_population (f->chart));
   }
 }
@@ -352,8 +270,7 @@ int
 main (int    argc,
       char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  gtw_test_init (&argc, &argv);
 
   if (!gtw_figure_available (NULL))
     {

@@ -8,11 +8,9 @@
  * most half a percent of the pixels may differ. GTW_REGENERATE_GOLDEN=1 rewrites the references
  * (look at them before committing). Every rendering is also written to the build directory.
  */
-#include <adwaita.h>
-#include <stdlib.h>
-
 #include "gtw-chart.h"
 #include "gtw-story.h"
+#include "ui-test-util.h"
 
 #define WIDTH        960
 #define HEIGHT       720
@@ -48,75 +46,6 @@ simulate (void)
   g_assert_no_error (error);
 }
 
-static gboolean
-set_flag (GtkWidget     *widget,
-          GdkFrameClock *clock,
-          gpointer       data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Two frames: the first one after a change paints it. */
-static void
-wait_for_paint (GtkWidget *widget)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  for (int i = 0; i < 2; i++)
-    {
-      gboolean ticked = FALSE;
-
-      gtk_widget_queue_draw (widget);
-      gtk_widget_add_tick_callback (widget, set_flag, &ticked, NULL);
-      while (!ticked && g_get_monotonic_time () < deadline)
-        g_main_context_iteration (NULL, TRUE);
-      g_assert_true (ticked);
-    }
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GdkTexture *
-grab (GtkWidget *widget)
-{
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-
-  wait_for_paint (widget);
-  gdk_paintable_snapshot (paintable, snapshot, WIDTH, HEIGHT);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                      node, &GRAPHENE_RECT_INIT (0, 0, WIDTH, HEIGHT));
-}
-
-/* The fraction of pixels in which a channel differs by more than 16. */
-static double
-compare (GdkTexture *expected,
-         GdkTexture *actual)
-{
-  int w = gdk_texture_get_width (expected), h = gdk_texture_get_height (expected);
-  g_autofree guchar *a = NULL, *b = NULL;
-  gsize differing = 0;
-
-  if (w != gdk_texture_get_width (actual) || h != gdk_texture_get_height (actual))
-    return 1.0;
-  a = g_malloc ((gsize) w * h * 4);
-  b = g_malloc ((gsize) w * h * 4);
-  gdk_texture_download (expected, a, (gsize) w * 4);
-  gdk_texture_download (actual, b, (gsize) w * 4);
-  for (gsize i = 0; i < (gsize) w * h * 4; i += 4)
-    for (int c = 0; c < 4; c++)
-      if (abs (a[i + c] - b[i + c]) > 16)
-        {
-          differing++;
-          break;
-        }
-  return (double) differing / ((double) w * h);
-}
-
 static void
 check_against_golden (GdkTexture *actual,
                       const char *name)
@@ -138,7 +67,7 @@ check_against_golden (GdkTexture *actual,
 
   expected = gdk_texture_new_from_filename (golden, &error);
   g_assert_no_error (error);
-  fraction = compare (expected, actual);
+  fraction = gtw_test_texture_difference (expected, actual, 16);
   g_test_message ("%s: %.4f%% of the pixels differ (allowed %.4f%%); see %s", name,
                   fraction * 100, MAX_FRACTION * 100, output);
   g_assert_cmpfloat (fraction, <=, MAX_FRACTION);
@@ -160,14 +89,10 @@ fixture_set_up (Fixture       *f,
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_LIGHT);
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, WIDTH, HEIGHT);
   f->chart = GTW_CHART (gtw_chart_new ());
   gtw_chart_set_units (f->chart, &units);
   gtw_chart_set_traces (f->chart, trace, baseline);
-  gtk_window_set_child (f->window, GTK_WIDGET (f->chart));
-  gtk_window_present (f->window);
-  wait_for_paint (GTK_WIDGET (f->chart));
+  f->window = GTK_WINDOW (gtw_test_show (GTK_WIDGET (f->chart), WIDTH, HEIGHT));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->chart)), ==, WIDTH);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->chart)), ==, HEIGHT);
 
@@ -195,7 +120,7 @@ static void
 test_decade (Fixture       *f,
              gconstpointer  data)
 {
-  g_autoptr (GdkTexture) texture = grab (GTK_WIDGET (f->chart));
+  g_autoptr (GdkTexture) texture = gtw_test_grab (GTK_WIDGET (f->chart));
 
   check_against_golden (texture, "chart-decade");
 }
@@ -220,7 +145,7 @@ test_decade_dark_cursor (Fixture       *f,
         g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Right, 0, 0, &handled);
     }
   g_assert_true (handled);
-  texture = grab (GTK_WIDGET (f->chart));
+  texture = gtw_test_grab (GTK_WIDGET (f->chart));
   check_against_golden (texture, "chart-decade-dark-cursor");
 }
 
@@ -238,7 +163,7 @@ test_day (Fixture       *f,
   g_assert_no_error (error);
   gtw_chart_set_view (f->chart, GTW_CHART_VIEW_DAY, VIEW_DAY);
   gtw_chart_take_day_detail (f->chart, day, base_day);
-  texture = grab (GTK_WIDGET (f->chart));
+  texture = gtw_test_grab (GTK_WIDGET (f->chart));
   check_against_golden (texture, "chart-day");
 }
 
@@ -252,7 +177,7 @@ test_year_mgdl (Fixture       *f,
 
   gtw_chart_set_units (f->chart, &units);
   gtw_chart_set_view (f->chart, GTW_CHART_VIEW_YEAR, VIEW_DAY);
-  texture = grab (GTK_WIDGET (f->chart));
+  texture = gtw_test_grab (GTK_WIDGET (f->chart));
   check_against_golden (texture, "chart-year-mgdl");
 }
 
@@ -284,7 +209,7 @@ test_story (Fixture       *f,
   g_autoptr (GdkTexture) texture = NULL;
 
   gtw_chart_set_traces (f->chart, progressor (), NULL);
-  texture = grab (GTK_WIDGET (f->chart));
+  texture = gtw_test_grab (GTK_WIDGET (f->chart));
   check_against_golden (texture, "chart-story");
 }
 
@@ -306,7 +231,7 @@ test_story_dark_year (Fixture       *f,
   gtw_chart_set_units (f->chart, &units);
   gtw_chart_set_traces (f->chart, progressor (), NULL);
   gtw_chart_set_view (f->chart, GTW_CHART_VIEW_YEAR, diabetes->day);
-  texture = grab (GTK_WIDGET (f->chart));
+  texture = gtw_test_grab (GTK_WIDGET (f->chart));
   check_against_golden (texture, "chart-story-dark-year");
 }
 
@@ -320,8 +245,7 @@ int
 main (int    argc,
       char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  gtw_test_init (&argc, &argv);
 
   if (!gtw_figure_available (NULL) || g_strcmp0 (g_getenv ("GSK_RENDERER"), "cairo") != 0)
     {

@@ -6,11 +6,8 @@
 #include <sys/resource.h>
 #include <time.h>
 
-#include <glib/gstdio.h>
-
-#include "gtw-application.h"
 #include "gtw-ogtt-window.h"
-#include "gtw-window.h"
+#include "ui-test-util.h"
 
 /* Short runs keep the suite quick; the behaviour does not depend on the length. */
 #define TEST_DAYS 730
@@ -22,85 +19,25 @@ typedef struct
 {
   GtwApplication *app;
   GtwWindow      *window;
-  char           *tmpdir;
 } Fixture;
-
-static gboolean
-wake (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Iterates the main context until nothing runs or waits, failing after two minutes. */
-static void
-wait_for_runs (GtwWindow *window)
-{
-  GtwRunner *runner = gtw_window_get_runner (window);
-  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
-  guint id = g_timeout_add (20, wake, NULL);
-
-  while (gtw_runner_get_busy (runner))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  /* Deliveries already queued for the finished runs. */
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_source_remove (id);
-}
-
-static void
-iterate_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-  guint id = g_timeout_add (10, wake, NULL);
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (id);
-}
-
-/* The visible message dialog transient for @window, or NULL. */
-static AdwMessageDialog *
-find_dialog (GtkWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w))
-          && gtk_window_get_transient_for (w) == window)
-        return ADW_MESSAGE_DIALOG (w);
-    }
-  return NULL;
-}
 
 static void
 answer_dialog (GtwWindow *window, const char *response)
 {
-  AdwMessageDialog *dialog;
+  AdwMessageDialog *dialog = gtw_test_find_dialog (GTK_WINDOW (window));
 
-  iterate_for (50);
-  dialog = find_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate_for (20);
+  gtw_test_answer_dialog (dialog, response);
 }
 
-/* A preset shortened to TEST_DAYS, written to the fixture's folder. */
+/* A preset shortened to TEST_DAYS, written to the test's folder. */
 static char *
-write_short_preset (Fixture *f, const char *preset)
+write_short_preset (const char *preset)
 {
-  g_autoptr (GtwScenario) scenario = gtw_preset_load (preset, NULL);
+  g_autoptr (GtwScenario) scenario = gtw_test_preset_new (preset, TEST_DAYS);
   g_autofree char *name = g_strconcat (preset, ".glucotwin.json", NULL);
-  char *path = g_build_filename (f->tmpdir, name, NULL);
+  char *path = gtw_test_tmp_path (name);
 
-  g_assert_nonnull (scenario);
-  scenario->duration_days = TEST_DAYS;
   g_assert_true (gtw_scenario_save_file (scenario, path, NULL));
   return path;
 }
@@ -108,13 +45,13 @@ write_short_preset (Fixture *f, const char *preset)
 static void
 open_short (Fixture *f, const char *preset)
 {
-  g_autofree char *path = write_short_preset (f, preset);
+  g_autofree char *path = write_short_preset (preset);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GError) error = NULL;
 
   g_assert_true (gtw_window_load_scenario_file (f->window, file, &error));
   g_assert_no_error (error);
-  wait_for_runs (f->window);
+  gtw_test_wait_for_runs (f->window);
 }
 
 static const GtwScenario *
@@ -126,31 +63,8 @@ scenario_of (Fixture *f)
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  f->tmpdir = g_dir_make_tmp ("glucotwin-test-XXXXXX", &error);
-  g_assert_no_error (error);
   f->app = test_app;
-  f->window = gtw_window_new (GTK_APPLICATION (f->app));
-  gtk_window_present (GTK_WINDOW (f->window));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (f->window)))
-    g_main_context_iteration (NULL, TRUE);
-  wait_for_runs (f->window);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
+  f->window = gtw_test_window_new (f->app);
 }
 
 static void
@@ -161,9 +75,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   /* Close without asking: the test's edits are not worth keeping. */
   gtw_document_discard_autosave (document);
   gtk_window_destroy (GTK_WINDOW (f->window));
-  iterate_for (20);
-  remove_tree (f->tmpdir);
-  g_free (f->tmpdir);
+  gtw_test_iterate_for (20);
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -180,7 +92,7 @@ test_presets (Fixture *f, gconstpointer data)
 
       g_action_group_activate_action (G_ACTION_GROUP (f->app), "load-preset",
                                       g_variant_new_string (presets[i]));
-      wait_for_runs (f->window);
+      gtw_test_wait_for_runs (f->window);
       g_assert_cmpstr (scenario_of (f)->preset, ==, presets[i]);
       g_assert_false (gtw_document_get_dirty (gtw_window_get_document (f->window)));
 
@@ -214,7 +126,7 @@ test_patient_edit (Fixture *f, gconstpointer data)
   g_assert_true (gtw_document_get_dirty (document));
   g_assert_true (gtw_document_get_can_undo (document));
   g_assert_cmpfloat (scenario_of (f)->patient.v[GTW_P_WEIGHT], ==, 100.0);
-  wait_for_runs (f->window);
+  gtw_test_wait_for_runs (f->window);
   trace = gtw_runner_get_trace (gtw_window_get_runner (f->window), GTW_RUN_SCENARIO);
   g_assert_cmpfloat (gtw_trace_get_scenario (trace)->patient.v[GTW_P_WEIGHT], ==, 100.0);
   g_assert_cmpfloat_with_epsilon (gtw_trace_get_day (trace, 0)->weight, 100.0, 1.0);
@@ -229,7 +141,7 @@ test_patient_edit (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (gtw_patient_panel_get_patient (panel)->v[GTW_P_WEIGHT], ==, 88.0);
   g_assert_true (gtw_document_redo (document));
   g_assert_cmpfloat (gtw_patient_panel_get_patient (panel)->v[GTW_P_WEIGHT], ==, 100.0);
-  wait_for_runs (f->window);
+  gtw_test_wait_for_runs (f->window);
 }
 
 static double
@@ -255,7 +167,7 @@ test_interventions (Fixture *f, gconstpointer data)
   g_assert_true (gtw_timeline_add (timeline, &berberine));
   g_assert_cmpuint (scenario_of (f)->interventions->len, ==, 1);
   g_assert_cmpstr (gtw_document_get_undo_label (document), ==, "Add Berberine");
-  wait_for_runs (f->window);
+  gtw_test_wait_for_runs (f->window);
 
   trace = gtw_runner_get_trace (runner, GTW_RUN_SCENARIO);
   baseline = gtw_runner_get_trace (runner, GTW_RUN_BASELINE);
@@ -301,7 +213,7 @@ test_interventions (Fixture *f, gconstpointer data)
   g_assert_true (gtw_document_redo (document));
   g_assert_true (gtw_document_redo (document));
   g_assert_cmpuint (gtw_timeline_get_interventions (timeline)->len, ==, 0);
-  wait_for_runs (f->window);
+  gtw_test_wait_for_runs (f->window);
   g_assert_null (gtw_runner_get_trace (runner, GTW_RUN_BASELINE));
   g_assert_false (gtw_trace_has_interventions (gtw_runner_get_trace (runner, GTW_RUN_SCENARIO)));
 }
@@ -309,7 +221,7 @@ test_interventions (Fixture *f, gconstpointer data)
 static void
 test_open_save (Fixture *f, gconstpointer data)
 {
-  g_autofree char *path = g_build_filename (f->tmpdir, "saved.glucotwin.json", NULL);
+  g_autofree char *path = gtw_test_tmp_path ("saved.glucotwin.json");
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GtwScenario) reloaded = NULL;
   GtwDocument *document = gtw_window_get_document (f->window);
@@ -341,7 +253,7 @@ test_open_save (Fixture *f, gconstpointer data)
 
   /* A bad file leaves the scenario untouched. */
   {
-    g_autofree char *bad = g_build_filename (f->tmpdir, "bad.glucotwin.json", NULL);
+    g_autofree char *bad = gtw_test_tmp_path ("bad.glucotwin.json");
     g_autoptr (GFile) bad_file = g_file_new_for_path (bad);
 
     g_assert_true (g_file_set_contents (bad, "{\"format\": \"glucotwin-scenario\", \"version\": 1, "
@@ -350,14 +262,14 @@ test_open_save (Fixture *f, gconstpointer data)
     g_assert_nonnull (error);
     g_assert_cmpuint (scenario_of (f)->interventions->len, ==, 1);
   }
-  wait_for_runs (f->window);
+  gtw_test_wait_for_runs (f->window);
 }
 
 /* A save that fails half-way (the file-size limit stops the write) leaves the old file whole. */
 static void
 test_failed_save (Fixture *f, gconstpointer data)
 {
-  g_autofree char *path = g_build_filename (f->tmpdir, "whole.glucotwin.json", NULL);
+  g_autofree char *path = gtw_test_tmp_path ("whole.glucotwin.json");
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -387,7 +299,7 @@ test_failed_save (Fixture *f, gconstpointer data)
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, before);
   g_assert_true (gtw_document_get_dirty (gtw_window_get_document (f->window)));
-  wait_for_runs (f->window);
+  gtw_test_wait_for_runs (f->window);
 }
 
 static void
@@ -417,7 +329,7 @@ test_guard (Fixture *f, gconstpointer data)
   gtk_window_close (GTK_WINDOW (f->window));
   answer_dialog (f->window, "cancel");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
-  wait_for_runs (f->window);
+  gtw_test_wait_for_runs (f->window);
 }
 
 /* Units chosen in the preferences reach the markers at once. */
@@ -436,21 +348,6 @@ test_units (Fixture *f, gconstpointer data)
   g_settings_reset (settings, "glucose-unit");
   g_settings_reset (settings, "hba1c-unit");
   g_assert_nonnull (strstr (gtw_markers_panel_get_row_text (markers, "fasting-glucose"), "mmol/L"));
-}
-
-static GtwOgttWindow *
-find_ogtt_window (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-      if (GTW_IS_OGTT_WINDOW (w))
-        return GTW_OGTT_WINDOW (w);
-    }
-  return NULL;
 }
 
 static void
@@ -477,9 +374,9 @@ test_day_view_ogtt (Fixture *f, gconstpointer data)
   g_assert_cmpint (gtw_chart_get_view (chart), ==, GTW_CHART_VIEW_DAY);
   g_assert_cmpint (gtw_chart_get_view_day (chart), ==, 200);
 
-  g_assert_null (find_ogtt_window ());
+  g_assert_null (gtw_test_find_toplevel (GTW_TYPE_OGTT_WINDOW, NULL));
   g_signal_emit_by_name (gtw_window_get_markers_panel (f->window), "ogtt-requested", 200);
-  ogtt = find_ogtt_window ();
+  ogtt = gtw_test_find_toplevel (GTW_TYPE_OGTT_WINDOW, NULL);
   g_assert_nonnull (ogtt);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (ogtt)) == GTK_WINDOW (f->window));
   gtk_window_destroy (GTK_WINDOW (ogtt));
@@ -497,7 +394,7 @@ test_storm (Fixture *f, gconstpointer data)
   started = gtw_runner_get_n_started (runner);
   for (int i = 0; i < 100; i++)
     g_assert_true (gtw_patient_panel_set_value (panel, "weight_kg", 80.0 + i * 0.25, NULL));
-  wait_for_runs (f->window);
+  gtw_test_wait_for_runs (f->window);
 
   /* The storm was coalesced, and what is shown is the last change. */
   g_assert_cmpuint (gtw_runner_get_n_started (runner) - started, <=, 3);
@@ -509,9 +406,9 @@ test_storm (Fixture *f, gconstpointer data)
   for (int i = 0; i < 20; i++)
     {
       g_assert_true (gtw_patient_panel_set_value (panel, "weight_kg", 90.0 + i, NULL));
-      iterate_for (5);
+      gtw_test_iterate_for (5);
     }
-  wait_for_runs (f->window);
+  gtw_test_wait_for_runs (f->window);
   trace = gtw_runner_get_trace (runner, GTW_RUN_SCENARIO);
   g_assert_cmpfloat (gtw_trace_get_scenario (trace)->patient.v[GTW_P_WEIGHT], ==, 109.0);
   g_assert_cmpuint (gtw_trace_get_n_days (trace), ==, TEST_DAYS);
@@ -590,7 +487,7 @@ test_responsive (Fixture *f, gconstpointer data)
   guint tick_id;
 
   g_action_group_activate_action (G_ACTION_GROUP (f->app), "load-preset", g_variant_new_string ("progressor"));
-  wait_for_runs (f->window);
+  gtw_test_wait_for_runs (f->window);
 
   update_id = g_signal_connect (clock, "update", G_CALLBACK (on_update), &r);
   paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &r);
@@ -601,7 +498,7 @@ test_responsive (Fixture *f, gconstpointer data)
   r.edit_time = g_get_monotonic_time ();
   g_assert_true (gtw_window_add_intervention (f->window, "{\"type\": \"metformin\", \"start_day\": 1000}",
                                               NULL));
-  wait_for_runs (f->window);
+  gtw_test_wait_for_runs (f->window);
 
   g_source_remove (tick_id);
   g_signal_handler_disconnect (gtw_window_get_runner (f->window), started_id);
@@ -622,16 +519,8 @@ test_responsive (Fixture *f, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  g_autofree char *state = g_dir_make_tmp ("glucotwin-state-XXXXXX", NULL);
-
-  /* The autosave and the recent files go to a private place, not the user's. */
-  g_setenv ("XDG_STATE_HOME", state, TRUE);
-  g_setenv ("XDG_DATA_HOME", state, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  test_app = gtw_application_new ();
-  g_application_set_flags (G_APPLICATION (test_app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (test_app), NULL, NULL));
+  gtw_test_init (&argc, &argv);
+  test_app = gtw_test_application_new ();
 
 #define ADD(name, func) g_test_add ("/window/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("presets", test_presets);
