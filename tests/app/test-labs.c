@@ -13,40 +13,9 @@
 #include <math.h>
 #include <string.h>
 
-#include <glib/gstdio.h>
-
-#include "gtw-application.h"
 #include "gtw-document.h"
 #include "gtw-labs-window.h"
-#include "gtw-window.h"
-
-typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             WidgetMatch    match,
-             gconstpointer  data)
-{
-  if (match (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-match_name (GtkWidget    *widget,
-            gconstpointer data)
-{
-  return g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
-}
+#include "ui-test-util.h"
 
 static gboolean
 match_tooltip_prefix (GtkWidget    *widget,
@@ -61,71 +30,22 @@ static GtkWidget *
 find_named (GtkWidget  *root,
             const char *name)
 {
-  GtkWidget *widget = find_widget (root, match_name, name);
+  GtkWidget *widget = gtw_test_find_widget (root, GTK_TYPE_WIDGET, name);
 
   g_assert_nonnull (widget);
   return widget;
 }
 
 static void
-on_after_paint (GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  *(gboolean *) user_data = TRUE;
-}
-
-static void
-present_and_wait (GtkWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  gboolean painted = FALSE;
-  GdkFrameClock *clock;
-  gulong handler;
-
-  gtk_window_present (window);
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
-
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
-  gtk_widget_queue_draw (GTK_WIDGET (window));
-  while (!painted && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, handler);
-  g_assert_true (painted);
-}
-
-static void
 save_screenshot (GtkWindow  *window,
                  const char *name)
 {
-  const char *dir = g_getenv ("GTW_TEST_SCREENSHOT_DIR");
-  GtkWidget *widget = GTK_WIDGET (window);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
 
-  if (dir == NULL)
+  if (g_getenv ("GTW_TEST_SCREENSHOT_DIR") == NULL)
     return;
-  /* the paintable gives the frames painted after it exists: let the window paint again */
-  paintable = gtk_widget_paintable_new (widget);
-  present_and_wait (window);
-  present_and_wait (window);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
+  texture = gtw_test_grab (GTK_WIDGET (window));
+  gtw_test_save_png (texture, name);
 }
 
 /* A document on a healthy patient with the given labs (may be NULL), clean and without history */
@@ -154,7 +74,7 @@ open_window (GtwDocument *document)
 {
   GtkWindow *window = gtw_labs_window_new (NULL, document);
 
-  present_and_wait (window);
+  gtw_test_present (window);
   return window;
 }
 
@@ -189,7 +109,7 @@ static const char *
 row_value (GtkWindow *window,
            guint      index)
 {
-  GtkWidget *label = find_widget (GTK_WIDGET (list_row (window, index)), match_numeric_label, NULL);
+  GtkWidget *label = gtw_test_find_widget_match (GTK_WIDGET (list_row (window, index)), match_numeric_label, NULL);
 
   g_assert_nonnull (label);
   return gtk_label_get_text (GTK_LABEL (label));
@@ -345,7 +265,7 @@ test_edit_delete_units (void)
   g_assert_cmpstr (row_value (window, 1), ==, "12.0 µU/mL");
 
   /* edit: the form is filled with the lab in its display unit; saving keeps its day */
-  button = find_widget (GTK_WIDGET (list_row (window, 1)), match_tooltip_prefix, "Edit");
+  button = gtw_test_find_widget_match (GTK_WIDGET (list_row (window, 1)), match_tooltip_prefix, "Edit");
   g_assert_nonnull (button);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==,
                    "Edit Fasting insulin, After 6 months (day 183)");
@@ -366,7 +286,7 @@ test_edit_delete_units (void)
   g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (window), "lab-cancel")));
 
   /* delete */
-  button = find_widget (GTK_WIDGET (list_row (window, 0)), match_tooltip_prefix, "Delete");
+  button = gtw_test_find_widget_match (GTK_WIDGET (list_row (window, 0)), match_tooltip_prefix, "Delete");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   g_assert_cmpuint (gtw_document_get_scenario (document)->labs->len, ==, 3);
@@ -561,18 +481,16 @@ labs_windows (void)
 static void
 test_one_window (void)
 {
-  g_autoptr(GtwApplication) app = gtw_application_new ();
+  g_autoptr(GtwApplication) app = gtw_test_application_new ();
   g_auto(GStrv) accels = NULL;
   g_autoptr(GList) open = NULL;
   GtwWindow *window;
   GtkWindow *labs;
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
   accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.labs");
   g_assert_cmpstr (accels[0], ==, "<Control>l");
   window = gtw_window_new (GTK_APPLICATION (app));
-  present_and_wait (GTK_WINDOW (window));
+  gtw_test_present (GTK_WINDOW (window));
   g_assert_null (labs_windows ());
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "labs", NULL);
@@ -610,14 +528,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *state = g_dir_make_tmp ("glucotwin-test-labs-XXXXXX", NULL);
-  int status;
-
-  /* The document autosaves: keep it out of the real state directory. */
-  g_setenv ("XDG_STATE_HOME", state, TRUE);
   setlocale (LC_ALL, "");
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  gtw_test_init (&argc, &argv);
 
   g_test_add_func ("/labs/add-undo", test_add_undo);
   g_test_add_func ("/labs/bad-values", test_bad_values);
@@ -627,16 +539,5 @@ main (int   argc,
   g_test_add_func ("/labs/fit-stale", test_fit_stale);
   g_test_add_func ("/labs/screenshots", test_screenshots);
   g_test_add_func ("/labs/one-window", test_one_window);
-  status = g_test_run ();
-
-  {
-    g_autofree char *autosave = g_build_filename (state, "glucotwin", "autosave.glucotwin.json",
-                                                  NULL);
-    g_autofree char *dir = g_build_filename (state, "glucotwin", NULL);
-
-    g_unlink (autosave);
-    g_rmdir (dir);
-    g_rmdir (state);
-  }
-  return status;
+  return g_test_run ();
 }

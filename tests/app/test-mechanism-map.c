@@ -12,11 +12,10 @@
 #include <math.h>
 #include <string.h>
 
-#include "gtw-application.h"
 #include "gtw-figure.h"
 #include "gtw-mechanism-map.h"
 #include "gtw-preferences-window.h"
-#include "gtw-window.h"
+#include "ui-test-util.h"
 
 #define DURATION      3652
 #define YEAR          365
@@ -63,64 +62,6 @@ simulate (void)
   g_assert_cmpuint (gtw_trace_get_n_days (trace), ==, DURATION);
 }
 
-static gboolean
-set_flag (GtkWidget     *widget,
-          GdkFrameClock *clock,
-          gpointer       data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Queues a frame and waits until it was painted. */
-static void
-wait_for_paint (GtkWidget *widget)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  for (int frame = 0; frame < 2; frame++)
-    {
-      gboolean painted = FALSE;
-
-      gtk_widget_add_tick_callback (widget, set_flag, &painted, NULL);
-      gtk_widget_queue_draw (widget);
-      while (!painted && g_get_monotonic_time () < deadline)
-        g_main_context_iteration (NULL, TRUE);
-      g_assert_true (painted);
-    }
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GdkTexture *
-grab (GtkWidget *widget)
-{
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-
-  wait_for_paint (widget);
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                      node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-}
-
-static void
-save_screenshot (GdkTexture *texture,
-                 const char *name)
-{
-  const char *dir = g_getenv ("GTW_TEST_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-
-  if (dir == NULL)
-    return;
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 /* The mean colour of a rectangle, 0..1 per channel (B, G, R as downloaded). */
 static void
 mean_colour (GdkTexture            *texture,
@@ -145,27 +86,11 @@ mean_colour (GdkTexture            *texture,
     out[c] /= n;
 }
 
-static GtkEventController *
-find_controller (GtkWidget *widget,
-                 GType      type)
-{
-  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
-        return controller;
-    }
-  g_assert_not_reached ();
-}
-
 static gboolean
 press_key (Fixture *f,
            guint    keyval)
 {
-  GtkEventController *keys = find_controller (GTK_WIDGET (f->map), GTK_TYPE_EVENT_CONTROLLER_KEY);
+  GtkEventController *keys = gtw_test_find_controller (GTK_WIDGET (f->map), GTK_TYPE_EVENT_CONTROLLER_KEY);
   gboolean handled = FALSE;
 
   g_signal_emit_by_name (keys, "key-pressed", keyval, 0, 0, &handled);
@@ -176,7 +101,7 @@ static void
 click_node (Fixture     *f,
             GtwMechNode  node)
 {
-  GtkEventController *click = find_controller (GTK_WIDGET (f->map), GTK_TYPE_GESTURE_CLICK);
+  GtkEventController *click = gtw_test_find_controller (GTK_WIDGET (f->map), GTK_TYPE_GESTURE_CLICK);
   graphene_rect_t r;
 
   g_assert_true (gtw_mechanism_map_get_node_bounds (f->map, node, &r));
@@ -223,9 +148,8 @@ fixture_set_up (Fixture       *f,
   gtw_mechanism_map_set_traces (f->map, trace, baseline);
   gtk_window_set_child (f->window, GTK_WIDGET (f->map));
   gtk_window_present (f->window);
-  while (!gtk_widget_get_mapped (GTK_WIDGET (f->map)))
-    g_main_context_iteration (NULL, TRUE);
-  wait_for_paint (GTK_WIDGET (f->map));
+  gtw_test_wait_for_map (GTK_WIDGET (f->map));
+  gtw_test_wait_for_paint (GTK_WIDGET (f->map));
 }
 
 static void
@@ -233,8 +157,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (f->window);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  gtw_test_iterate_pending ();
 }
 
 /* The levels are the records': a progressor's receptors and Akt signal fall over ten years. */
@@ -328,7 +251,7 @@ test_click (Fixture       *f,
   g_assert_false (shows_label (map, gtw_mech_node_explanation (GTW_MECH_NODE_IRS1)));
 
   click_node (f, GTW_MECH_NODE_IRS1);
-  wait_for_paint (map);
+  gtw_test_wait_for_paint (map);
   g_assert_cmpint (gtw_mechanism_map_get_selected_node (f->map), ==, GTW_MECH_NODE_IRS1);
   g_assert_true (gtk_widget_has_focus (map));
   g_assert_true (shows_label (map, gtw_mech_node_title (GTW_MECH_NODE_IRS1)));
@@ -348,19 +271,19 @@ test_click (Fixture       *f,
   /* the map still fits beside the panel, and the nodes stay clickable there */
   click_node (f, GTW_MECH_NODE_AMPK);
   g_assert_cmpint (gtw_mechanism_map_get_selected_node (f->map), ==, GTW_MECH_NODE_AMPK);
-  wait_for_paint (map);
+  gtw_test_wait_for_paint (map);
   g_assert_true (shows_label (map, gtw_mech_node_explanation (GTW_MECH_NODE_AMPK)));
   g_assert_false (shows_label (map, gtw_mech_node_explanation (GTW_MECH_NODE_IRS1)));
 
   g_assert_true (press_key (f, GDK_KEY_Escape));
-  wait_for_paint (map);
+  gtw_test_wait_for_paint (map);
   g_assert_cmpint (gtw_mechanism_map_get_selected_node (f->map), ==, -1);
   g_assert_false (shows_label (map, gtw_mech_node_explanation (GTW_MECH_NODE_AMPK)));
   g_assert_false (press_key (f, GDK_KEY_Escape));
 
   /* Tab from the map reaches the panel's close button, which closes it */
   click_node (f, GTW_MECH_NODE_LIVER_FAT);
-  wait_for_paint (map);
+  gtw_test_wait_for_paint (map);
   g_assert_true (gtk_widget_child_focus (map, GTK_DIR_TAB_FORWARD));
   g_assert_true (GTK_IS_BUTTON (gtk_root_get_focus (GTK_ROOT (f->window))));
   g_signal_emit_by_name (gtk_root_get_focus (GTK_ROOT (f->window)), "clicked");
@@ -446,8 +369,8 @@ test_all_badges (Fixture       *f,
     total += gtw_mechanism_map_get_badges (f->map, node, types, 8);
   /* ten interventions, four of them on two nodes */
   g_assert_cmpuint (total, ==, 14);
-  shot = grab (GTK_WIDGET (f->window));
-  save_screenshot (shot, "mechanism-map-all.png");
+  shot = gtw_test_grab (GTK_WIDGET (f->window));
+  gtw_test_save_png (shot, "mechanism-map-all.png");
 }
 
 /* In a narrow pane the panel floats over the map instead of squeezing it, and a click on the
@@ -467,14 +390,13 @@ test_narrow (Fixture       *f,
   gtw_mechanism_map_set_traces (map, trace, baseline);
   gtk_window_set_child (window, GTK_WIDGET (map));
   gtk_window_present (window);
-  while (!gtk_widget_get_mapped (GTK_WIDGET (map)))
-    g_main_context_iteration (NULL, TRUE);
-  wait_for_paint (GTK_WIDGET (map));
+  gtw_test_wait_for_map (GTK_WIDGET (map));
+  gtw_test_wait_for_paint (GTK_WIDGET (map));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (map)), <, 800);
 
   g_assert_true (gtw_mechanism_map_get_node_bounds (map, GTW_MECH_NODE_GUT_BARRIER, &before));
   click_node (&narrow, GTW_MECH_NODE_GUT_BARRIER);
-  wait_for_paint (GTK_WIDGET (map));
+  gtw_test_wait_for_paint (GTK_WIDGET (map));
   g_assert_cmpint (gtw_mechanism_map_get_selected_node (map), ==, GTW_MECH_NODE_GUT_BARRIER);
   g_assert_true (shows_label (GTK_WIDGET (map), gtw_mech_node_explanation (GTW_MECH_NODE_GUT_BARRIER)));
   g_assert_true (gtw_mechanism_map_get_node_bounds (map, GTW_MECH_NODE_GUT_BARRIER, &after));
@@ -482,16 +404,15 @@ test_narrow (Fixture       *f,
 
   /* the liver fat node lies under the panel now: a click there stays with the panel */
   g_assert_true (gtw_mechanism_map_get_node_bounds (map, GTW_MECH_NODE_LIVER_FAT, &panel_node));
-  click = find_controller (GTK_WIDGET (map), GTK_TYPE_GESTURE_CLICK);
+  click = gtw_test_find_controller (GTK_WIDGET (map), GTK_TYPE_GESTURE_CLICK);
   g_signal_emit_by_name (click, "pressed", 1, (double) panel_node.origin.x + panel_node.size.width / 2,
                          (double) panel_node.origin.y + panel_node.size.height / 2);
   g_assert_cmpint (gtw_mechanism_map_get_selected_node (map), ==, GTW_MECH_NODE_GUT_BARRIER);
-  shot = grab (GTK_WIDGET (window));
-  save_screenshot (shot, "mechanism-map-narrow.png");
+  shot = gtw_test_grab (GTK_WIDGET (window));
+  gtw_test_save_png (shot, "mechanism-map-narrow.png");
 
   gtk_window_destroy (window);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  gtw_test_iterate_pending ();
 }
 
 /* The description for screen readers names the day and every node's level. */
@@ -527,9 +448,9 @@ test_dark (Fixture       *f,
   double light_ampk[3], dark_ampk[3], light_receptor[3];
 
   gtw_mechanism_map_set_day (f->map, THERAPY_START + 120);
-  light = grab (GTK_WIDGET (f->map));
+  light = gtw_test_grab (GTK_WIDGET (f->map));
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  dark = grab (GTK_WIDGET (f->map));
+  dark = gtw_test_grab (GTK_WIDGET (f->map));
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
 
   g_assert_true (gtw_mechanism_map_get_node_bounds (f->map, GTW_MECH_NODE_AMPK, &ampk));
@@ -558,64 +479,25 @@ test_screenshot (Fixture       *f,
 
   /* the window, for its background */
   gtw_mechanism_map_set_day (f->map, THERAPY_START + 120);
-  plain = grab (GTK_WIDGET (f->window));
+  plain = gtw_test_grab (GTK_WIDGET (f->window));
   gtw_mechanism_map_select_node (f->map, GTW_MECH_NODE_AMPK);
-  light = grab (GTK_WIDGET (f->window));
+  light = gtw_test_grab (GTK_WIDGET (f->window));
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  dark = grab (GTK_WIDGET (f->window));
+  dark = gtw_test_grab (GTK_WIDGET (f->window));
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
   g_assert_cmpint (gdk_texture_get_width (light), ==, gtk_widget_get_width (GTK_WIDGET (f->window)));
-  save_screenshot (plain, "mechanism-map.png");
-  save_screenshot (light, "mechanism-map-ampk-light.png");
-  save_screenshot (dark, "mechanism-map-ampk-dark.png");
+  gtw_test_save_png (plain, "mechanism-map.png");
+  gtw_test_save_png (light, "mechanism-map-ampk-light.png");
+  gtw_test_save_png (dark, "mechanism-map-ampk-dark.png");
 
   /* a node whose run and baseline part: the faint line is the baseline's */
   gtw_mechanism_map_select_node (f->map, GTW_MECH_NODE_GLUCOSE);
-  glucose = grab (GTK_WIDGET (f->window));
-  save_screenshot (glucose, "mechanism-map-glucose-light.png");
+  glucose = gtw_test_grab (GTK_WIDGET (f->window));
+  gtw_test_save_png (glucose, "mechanism-map-glucose-light.png");
 }
 
 /* ---------------------------------------------------------------------------------------- */
 /* The map in the window                                                                    */
-
-static gboolean
-wake (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for_runs (GtwWindow *window)
-{
-  GtwRunner *runner = gtw_window_get_runner (window);
-  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
-  guint id = g_timeout_add (20, wake, NULL);
-
-  while (gtw_runner_get_busy (runner))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_source_remove (id);
-}
-
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_type (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static gboolean
 action_enabled (GtwWindow  *window,
@@ -630,7 +512,7 @@ assert_panels (GtwWindow *window,
                gboolean   patient,
                gboolean   markers)
 {
-  AdwFlap *flap = ADW_FLAP (find_type (GTK_WIDGET (window), ADW_TYPE_FLAP));
+  AdwFlap *flap = ADW_FLAP (gtw_test_find_widget (GTK_WIDGET (window), ADW_TYPE_FLAP, NULL));
   GtkWidget *sidebar = gtk_widget_get_ancestor (GTK_WIDGET (gtw_window_get_markers_panel (window)),
                                                 GTK_TYPE_SCROLLED_WINDOW);
 
@@ -644,7 +526,7 @@ show_mechanisms (GtwWindow *window,
 {
   g_action_group_change_action_state (G_ACTION_GROUP (window), "show-mechanisms",
                                       g_variant_new_boolean (show));
-  wait_for_paint (GTK_WIDGET (window));
+  gtw_test_wait_for_paint (GTK_WIDGET (window));
 }
 
 static gboolean
@@ -653,23 +535,6 @@ is_high_contrast_row (GtkWidget    *widget,
 {
   return ADW_IS_ACTION_ROW (widget)
          && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), "High Contrast") == 0;
-}
-
-static GtkWidget *
-find_match (GtkWidget    *root,
-            gboolean    (*match) (GtkWidget *, gconstpointer),
-            gconstpointer data)
-{
-  if (match (root, data))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_match (c, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* The preference "presentation-high-contrast" (on by default) reaches the chart and the map,
@@ -689,13 +554,13 @@ test_high_contrast (GtwWindow *window,
   g_assert_true (g_settings_get_boolean (settings, "presentation-high-contrast"));
   g_assert_true (gtw_chart_get_high_contrast (chart));
   g_assert_true (gtw_mechanism_map_get_high_contrast (map));
-  high = grab (GTK_WIDGET (window));
+  high = gtw_test_grab (GTK_WIDGET (window));
 
   g_settings_set_boolean (settings, "presentation-high-contrast", FALSE);
   g_assert_false (gtw_chart_get_high_contrast (chart));
   g_assert_false (gtw_mechanism_map_get_high_contrast (map));
-  plain = grab (GTK_WIDGET (window));
-  save_screenshot (plain, "mechanism-view-presentation-plain.png");
+  plain = gtw_test_grab (GTK_WIDGET (window));
+  gtw_test_save_png (plain, "mechanism-view-presentation-plain.png");
   /* the neutral glucose node stands off the card more in high contrast */
   g_assert_true (gtw_mechanism_map_get_node_bounds (map, GTW_MECH_NODE_GLUCOSE, &bounds));
   g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (map), GTK_WIDGET (window), &in_window));
@@ -707,7 +572,7 @@ test_high_contrast (GtwWindow *window,
 
   /* the preferences' switch */
   preferences = gtw_preferences_window_new (GTK_WINDOW (window), settings);
-  row = find_match (preferences, is_high_contrast_row, NULL);
+  row = gtw_test_find_widget_match (preferences, is_high_contrast_row, NULL);
   g_assert_nonnull (row);
   toggle = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
   g_assert_true (GTK_IS_SWITCH (toggle));
@@ -723,7 +588,7 @@ test_high_contrast (GtwWindow *window,
 static void
 test_window_view (void)
 {
-  g_autoptr (GtwApplication) app = gtw_application_new ();
+  g_autoptr (GtwApplication) app = gtw_test_application_new ();
   g_autoptr (GSettings) settings = g_settings_new (APP_ID);
   g_auto (GStrv) accels = NULL;
   g_autoptr (GdkTexture) shot = NULL;
@@ -732,8 +597,6 @@ test_window_view (void)
   GtwTrace *run;
   guint last;
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
   accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-mechanisms");
   g_assert_cmpstr (accels[0], ==, "<Control>m");
 
@@ -741,12 +604,11 @@ test_window_view (void)
   map = gtw_window_get_mechanism_map (window);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
-    g_main_context_iteration (NULL, TRUE);
+  gtw_test_wait_for_map (GTK_WIDGET (window));
   g_assert_true (gtw_window_load_preset_now (window, "progressor", NULL));
   g_assert_true (gtw_window_add_intervention (window, "{\"type\": \"berberine\", \"start_day\": 2920}", NULL));
   g_assert_true (gtw_window_add_intervention (window, "{\"type\": \"exercise\", \"start_day\": 2920}", NULL));
-  wait_for_runs (window);
+  gtw_test_wait_for_runs (window);
   assert_panels (window, TRUE, TRUE);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (map)));
 
@@ -774,25 +636,30 @@ test_window_view (void)
   g_settings_reset (settings, "insulin-unit");
 
   gtw_window_show_day (window, YEAR * 8 + 120);
-  shot = grab (GTK_WIDGET (window));
-  save_screenshot (shot, "mechanism-view-1280x800.png");
+  shot = gtw_test_grab (GTK_WIDGET (window));
+  gtw_test_save_png (shot, "mechanism-view-1280x800.png");
   g_clear_object (&shot);
   gtw_mechanism_map_select_node (map, GTW_MECH_NODE_AMPK);
-  shot = grab (GTK_WIDGET (window));
-  save_screenshot (shot, "mechanism-view-ampk-1280x800.png");
+  shot = gtw_test_grab (GTK_WIDGET (window));
+  gtw_test_save_png (shot, "mechanism-view-ampk-1280x800.png");
   g_clear_object (&shot);
   gtw_mechanism_map_select_node (map, -1);
 
   /* in presentation mode too, and the map stays when presentation ends */
   gtw_window_set_presentation (window, TRUE);
-  wait_for_paint (GTK_WIDGET (window));
+  gtw_test_wait_for_paint (GTK_WIDGET (window));
   assert_panels (window, FALSE, FALSE);
   /* large type, and the badges instead of the timeline's blocks */
   g_assert_true (gtw_mechanism_map_get_presentation (map));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtw_window_get_timeline (window))));
-  shot = grab (GTK_WIDGET (window));
-  save_screenshot (shot, "mechanism-view-presentation.png");
+  shot = gtw_test_grab (GTK_WIDGET (window));
+  gtw_test_save_png (shot, "mechanism-view-presentation.png");
   g_clear_object (&shot);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  shot = gtw_test_grab (GTK_WIDGET (window));
+  gtw_test_save_png (shot, "mechanism-view-presentation-dark.png");
+  g_clear_object (&shot);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
   test_high_contrast (window, settings);
   gtw_window_set_presentation (window, FALSE);
   g_assert_false (gtw_mechanism_map_get_presentation (map));
@@ -817,8 +684,7 @@ test_window_view (void)
   g_settings_reset (settings, "glucose-unit");
   gtw_document_discard_autosave (gtw_window_get_document (window));
   gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  gtw_test_iterate_pending ();
 }
 
 static void
@@ -831,14 +697,8 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *state = g_dir_make_tmp ("glucotwin-test-map-XXXXXX", NULL);
-
-  /* The window's document autosaves: keep it out of the real state directory. */
-  g_setenv ("XDG_STATE_HOME", state, TRUE);
-  g_setenv ("XDG_DATA_HOME", state, TRUE);
   g_setenv ("GTK_A11Y", "test", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  gtw_test_init (&argc, &argv);
 
   if (!gtw_figure_available (NULL))
     {
