@@ -678,28 +678,6 @@ create_preset_group (GtwPatientPanel *self)
 }
 
 static void
-ensure_style (void)
-{
-  static gsize initialized = 0;
-
-  /* The problem under a bad value, in the theme's error colour (the stage badge's colours
-   * are in the application's style.css). */
-  static const char css[] =
-    "row.gtw-param-error .subtitle { color: @error_color; opacity: 1; }\n";
-
-  if (g_once_init_enter (&initialized))
-    {
-      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-      gtk_css_provider_load_from_data (provider, css, -1);
-      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                  GTK_STYLE_PROVIDER (provider),
-                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-      g_once_init_leave (&initialized, 1);
-    }
-}
-
-static void
 gtw_patient_panel_dispose (GObject *object)
 {
   GtwPatientPanel *self = GTW_PATIENT_PANEL (object);
@@ -744,7 +722,6 @@ gtw_patient_panel_init (GtwPatientPanel *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
 
-  ensure_style ();
   gtw_patient_init_defaults (&self->patient);
   self->homa_ir = NAN;
   self->edited_from = GTK_INVALID_LIST_POSITION;
