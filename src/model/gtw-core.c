@@ -101,6 +101,21 @@ cortisol_bump (double t, const GtwCoreParams *p)
   return p->cortisol_extra * exp (-tod * tod / (2.0 * 90.0 * 90.0));
 }
 
+/* Glucose lost into urine, mg/dL/min (Gerich 2010). The kidneys filter GFR x G; the tubules
+ * take it all back up to about 10 mmol/L, and at most TmG = 375 mg/min, which the filtrate
+ * exceeds at GFR x 300 mg/dL. Between the two the reabsorption saturates gradually (splay):
+ * x^2 / (x + splay) above the threshold has zero slope there and tends to GFR (G - 300 mg/dL)
+ * far above it, the titration curve. Spread over the glucose space VG x BW. */
+static inline double
+renal_excretion (double g, const GtwCoreParams *p)
+{
+  double x = g - GTW_K (RENAL_THRESHOLD);
+
+  if (x <= 0)
+    return 0.0;
+  return GTW_K (RENAL_GFR) / 100.0 / (p->vg * p->bw) * x * x / (x + GTW_K (RENAL_SPLAY));
+}
+
 void
 gtw_core_rhs (double t, const double *y, double *dy, const GtwCoreParams *p)
 {
@@ -123,16 +138,13 @@ gtw_core_rhs (double t, const double *y, double *dy, const GtwCoreParams *p)
    * Man 2014, UVA/Padova: threshold = basal glucose; Mitrakou 1991, Gerich 1993) and raises
    * liver output whatever insulin or drugs do to the rest of it. It fades in over CR_WIDTH
    * (x^2 / (x + w): zero at the threshold with zero slope, then gain x), so the healthy fixed
-   * point of Ha & Sherman, whose HGP already holds basal glucagon, is unchanged. Renal
-   * excretion above the threshold (Dalla Man 2007: ke1 0.0005/min, ke2 339 mg/kg = 180 mg/dL).
-   * Ha & Sherman's core has neither. */
+   * point of Ha & Sherman, whose HGP already holds basal glucagon, is unchanged. Ha &
+   * Sherman's core has no counter-regulation and no kidney. */
   cr = GTW_K (CR_THRESHOLD) - g;
   if (cr > 0)
     hgp += GTW_K (CR_GAIN) * cr * cr / (cr + GTW_K (CR_WIDTH));
-  if (g > GTW_K (RENAL_THRESHOLD))
-    hgp -= GTW_K (RENAL_KE1) * (g - GTW_K (RENAL_THRESHOLD));
 
-  dy[Y_G] = hgp + ra / p->vg - (eg0 + GTW_K (SI_UNIT) * si_eff * ins) * g;
+  dy[Y_G] = hgp + ra / p->vg - (eg0 + GTW_K (SI_UNIT) * si_eff * ins) * g - renal_excretion (g, p);
   dy[Y_I] = beta * s.isr / GTW_K (BV) * p->posthepatic - GTW_K (K_INS) * ins;
   dy[Y_N5] = 60.0 * (GTW_K (RM1) * s.cn1 * y[Y_N5] - (GTW_K (R1) + GTW_K (RM2)) * y[Y_N5]
                      + s.r2 * y[Y_N6]);

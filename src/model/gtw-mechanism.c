@@ -179,13 +179,20 @@ gtw_mechanism_si_target (const GtwPatientConstants *pc,
                          const GtwSlow             *slow,
                          const GtwDrivers          *drv)
 {
-  return GTW_K (SI_REF) * pc->patient.v[GTW_P_SI_INTRINSIC]
-         * gtw_hormone_f_factor (pc, drv)
-         * gtw_imcl_f_factor (slow)
-         * gtw_inflammation_f_factor (slow)
-         * slow->glut4
-         * gtw_cofactor_f_factor (slow)
-         * gtw_membrane_f_factor (slow);
+  double si = GTW_K (SI_REF) * pc->patient.v[GTW_P_SI_INTRINSIC]
+              * gtw_hormone_f_factor (pc, drv)
+              * gtw_imcl_f_factor (slow)
+              * gtw_inflammation_f_factor (slow)
+              * slow->glut4
+              * gtw_cofactor_f_factor (slow)
+              * gtw_membrane_f_factor (slow);
+  double r4 = pow (si / GTW_K (SI_MAX), 4);
+
+  /* The factors multiply, and with all of them at their best (a lean, very fit patient on
+   * every supplement) the product would reach four times the reference, beyond anything
+   * measured. It bends smoothly towards SI_MAX and is untouched in the usual range (-0.3 % at
+   * the reference). */
+  return si / pow (1.0 + r4, 0.25);
 }
 
 double
@@ -209,15 +216,19 @@ gtw_mechanism_core_params (const GtwPatientConstants *pc,
 
   memset (p, 0, sizeof *p);
   p->si = slow->si * slow->receptor * (1.0 + drv->fx.akt);
-  p->si_hgp = slow->si * slow->receptor;
+  /* Ha & Sherman's maximal liver output falls as Si rises and reaches zero at Si 4.1: fitted
+   * for the fall of Si towards diabetes, it would let a very fit patient's liver stop making
+   * glucose overnight. Beyond SI_HGP_MAX the capacity stays where it is. */
+  p->si_hgp = MIN (slow->si * slow->receptor, GTW_K (SI_HGP_MAX));
   p->hepasi = slow->hepasi;
   p->ampk_drug = drv->fx.ampk;
-  /* AMPK raises insulin-independent uptake by 60 % at full activation (Hawley 2002; Turner
-   * 2014 for berberine). Berberine and metformin act on the same AMPK node and the same
-   * gluconeogenic enzymes (PEPCK/G6Pase), so their effects combine as 1 - prod (1 - e), never
-   * beyond full activation, and hepatic suppression never beyond the ceiling seen with
-   * metformin at full dose (Hundal 2000: gluconeogenesis -36 %). */
-  p->eg0_factor = 1.0 + 0.6 * drv->fx.ampk;
+  /* AMPK raises insulin-independent uptake by AMPK_UPTAKE_GAIN at full activation: the
+   * drugs can speed up resting muscle (Hawley 2002; Turner 2014 for berberine), not the brain,
+   * which takes about half of fasting uptake (Gerich 2000). Berberine and metformin act on the
+   * same AMPK node and the same gluconeogenic enzymes (PEPCK/G6Pase), so their effects combine
+   * as 1 - prod (1 - e), never beyond full activation, and hepatic suppression never beyond the
+   * ceiling seen with metformin at full dose (Hundal 2000: gluconeogenesis -36 %). */
+  p->eg0_factor = 1.0 + GTW_K (AMPK_UPTAKE_GAIN) * drv->fx.ampk;
   p->hgp_factor = (1.0 - GTW_K (HGP_SUPPRESSION_MAX) * MIN (drv->fx.hgp_suppression, 1.0))
                   * (1.0 - 0.08 * drv->fx.ampk);
   p->cortisol_extra = gtw_cortisol_morning_extra (pc);
