@@ -8,10 +8,9 @@
  * sessions exists (a unit never crosses an intervention's start or end). The acute effect of a
  * session on insulin sensitivity fades with a time constant of about 20 hours, so a week has
  * three kinds of day: with a session, the day after one, and days clear of both. Of a week only
- * its first days are simulated, until each kind has been seen (a day clear of both only when
- * one comes within the first three days, as with one or two sessions a week; with three it
- * stands in for the seventh day as a day after a session), and each kind stands for as many
- * days as the week has of it:
+ * its first days are simulated, until each kind has been seen (days clear of both only where
+ * the week has several, as with one or two sessions a week; with three sessions the seventh day
+ * counts as a day after a session), and each kind stands for as many days as the week has of it:
  *
  *  - the unit yields its mean daily statistics (fasting, mean and peak glucose, insulin,
  *    secretion per unit mass), beta-cell mass's daily growth rate, and the targets that sigma's
@@ -310,9 +309,9 @@ macro_step (const Fast *f,
 
 /* Simulates the representative days of the unit [day, day + unit) exactly: the first day, or,
  * in a week with exercise, the first days until each kind of day that the week has (a session,
- * the day after one, a day clear of both) has been simulated; a day clear of both is not waited
- * for beyond the third day (three sessions a week have one, on the seventh) and counts as a day
- * after a session then. The unit's rates weight each kind by how many days of that kind its
+ * the day after one, a day clear of both) has been simulated; days clear of both only where the
+ * week has several (one or two sessions a week): with three sessions a week the seventh day
+ * counts as a day after a session. The unit's rates weight each kind by how many days of that kind its
  * span has (`span` days, the same where the run ends earlier, so that a run cut short has the
  * same days). Returns the number of days simulated, 0 on error. */
 static guint
@@ -328,16 +327,19 @@ simulate_unit (Fast          *f,
                GError       **error)
 {
   double class_rate[N_KINDS][N_R] = { { 0 } }, day_weight[WEEK], total = 0;
-  guint count[N_KINDS] = { 0 }, seen[N_KINDS] = { 0 }, n_exact = 1, n;
+  guint count[N_KINDS] = { 0 }, seen[N_KINDS] = { 0 }, first[N_KINDS] = { 0 }, n_exact = 1, n;
   int kind[WEEK];
 
   u->session_acute = -1;
   for (guint i = 0; i < span; i++)
     {
       kind[i] = span == 1 ? DAY_WASHED_OUT : day_kind (f, day + i);
-      if (count[kind[i]]++ == 0 && (kind[i] != DAY_WASHED_OUT || i < 3))
-        n_exact = i + 1;
+      if (count[kind[i]]++ == 0)
+        first[kind[i]] = i;
     }
+  for (int c = 0; c < N_KINDS; c++)
+    if (count[c] > 0 && (c != DAY_WASHED_OUT || count[c] > 1))
+      n_exact = MAX (n_exact, first[c] + 1);
 
   for (n = 0; n < MIN (n_exact, unit); n++)
     {
