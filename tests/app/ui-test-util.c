@@ -8,11 +8,29 @@
 
 #include "ui-test-util.h"
 
-/* A run of the test windows is short; this leaves room for a machine busy with other builds. */
-#define RUN_TIMEOUT_S   120
-#define PAINT_TIMEOUT_S 10
+/* A run of the test windows is short; this leaves room for a machine busy with other builds.
+ * Under valgrind or a sanitizer, GTW_TEST_SLOWDOWN=N gives every wait N times as long. */
+#define RUN_TIMEOUT_S   (120 * slowdown ())
+#define PAINT_TIMEOUT_S (10 * slowdown ())
 
 static char *private_dir;
+
+static guint
+slowdown (void)
+{
+  static guint factor;
+
+  if (factor == 0)
+    {
+      const char *value = g_getenv ("GTW_TEST_SLOWDOWN");
+      guint64 parsed = 1;
+
+      if (value != NULL && !g_ascii_string_to_unsigned (value, 10, 1, 1000, &parsed, NULL))
+        g_error ("GTW_TEST_SLOWDOWN=%s is not a whole number from 1 to 1000", value);
+      factor = (guint) parsed;
+    }
+  return factor;
+}
 
 static void
 remove_tree (const char *path)

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Every wait iterates the default main context (the test owns it) and fails the test when what
- * it waits for does not come in time; nothing here sleeps.
+ * it waits for does not come in time; nothing here sleeps. Under valgrind or a sanitizer,
+ * GTW_TEST_SLOWDOWN=N (a whole number) gives every wait N times as long.
  */
 #pragma once
 
