@@ -112,6 +112,15 @@ static guint signals[N_SIGNALS];
 /* mmol/L; below it HOMA-%B is not shown (see display_marker) */
 #define HOMA_B_MIN_GLUCOSE 4.0
 
+/* The ADA fasting glucose cut points as published in each unit: 100 mg/dL, not the 101 that
+ * 5.6 mmol/L converts to. A clinician reads and classifies in the unit on the screen. */
+typedef enum { FASTING_IMPAIRED, FASTING_DIABETES } GlucoseCut;
+
+static const double glucose_cuts[][2] = {
+  [FASTING_IMPAIRED] = { [GTW_GLUCOSE_MMOL] = 5.6, [GTW_GLUCOSE_MGDL] = 100 },
+  [FASTING_DIABETES] = { [GTW_GLUCOSE_MMOL] = 7.0, [GTW_GLUCOSE_MGDL] = 126 },
+};
+
 static char *
 format_value (double value,
               int    digits)
@@ -132,6 +141,16 @@ level_above (double value,
   return LEVEL_NORMAL;
 }
 
+/* @value as it reads with @digits decimals */
+static double
+as_shown (double value,
+          int    digits)
+{
+  double scale = pow (10.0, digits);
+
+  return round (value * scale) / scale;
+}
+
 static void
 display_marker (GtwMarkersPanel  *self,
                 Marker            marker,
@@ -149,10 +168,13 @@ display_marker (GtwMarkersPanel  *self,
       out->value = gtw_glucose_convert (m->fasting_glucose, u->glucose);
       out->digits = u->glucose == GTW_GLUCOSE_MGDL ? 0 : 1;
       out->unit = gtw_glucose_unit_label (u->glucose);
-      a = format_value (gtw_glucose_convert (5.6, u->glucose), out->digits);
+      a = format_value (glucose_cuts[FASTING_IMPAIRED][u->glucose], out->digits);
       /* Translators: a normal range, "normal < 5.6" */
       out->hint = g_strdup_printf (_("normal < %s"), a);
-      out->level = level_above (m->fasting_glucose, 5.6, 7.0);
+      /* by the number shown: "100 mg/dL" is never coloured normal */
+      out->level = level_above (as_shown (out->value, out->digits),
+                                glucose_cuts[FASTING_IMPAIRED][u->glucose],
+                                glucose_cuts[FASTING_DIABETES][u->glucose]);
       break;
     case MARKER_FASTING_INSULIN:
       out->value = gtw_insulin_convert (m->fasting_insulin, u->insulin);

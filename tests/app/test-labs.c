@@ -6,6 +6,7 @@
  * bad values change nothing and say why, values follow the unit preferences, and "Fit to Labs"
  * recovers a known patient from its day-0 labs in one undoable step or explains why it cannot.
  * The main window keeps one Lab Results window: Ctrl+L again brings it back.
+ * The markers panel reads fasting glucose against the ADA cut points of the unit shown.
  * With GTW_TEST_SCREENSHOT_DIR set, the window is also written as PNG, light and dark.
  */
 #include <adwaita.h>
@@ -15,6 +16,7 @@
 
 #include "gtw-document.h"
 #include "gtw-labs-window.h"
+#include "gtw-markers-panel.h"
 #include "ui-test-util.h"
 
 static gboolean
@@ -524,6 +526,69 @@ test_one_window (void)
   g_assert_null (labs_windows ());
 }
 
+/* The fasting glucose shown, its hint and its level ("warning", "error" or "" for normal) */
+static void
+assert_fasting_glucose (GtkWidget  *panel,
+                        double      mmol,
+                        const char *value,
+                        const char *hint,
+                        const char *level)
+{
+  GtkWidget *row = find_named (panel, "fasting-glucose");
+  GtkWidget *value_label = gtw_test_find_widget_match (row, match_numeric_label, NULL);
+  GtkWidget *hint_label;
+  GtwMarkers m = {
+    .day = 400,
+    .fasting_glucose = mmol,
+    .fasting_insulin = 60.0,
+    .fasting_cpeptide = 0.6,
+    .homa_ir = 2.0,
+    .homa_b = 100.0,
+    .hba1c = 5.4,
+    .tg_hdl_mmol = 0.9,
+    .tg_hdl_mgdl = 2.1,
+    .weight = 80.0,
+    .bmi = 26.1,
+    .stage = GTW_STAGE_NORMAL,
+  };
+
+  gtw_markers_panel_set_markers (GTW_MARKERS_PANEL (panel), &m, NULL);
+  g_assert_nonnull (value_label);
+  hint_label = gtk_widget_get_next_sibling (value_label);
+  g_assert_true (GTK_IS_LABEL (hint_label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (value_label)), ==, value);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hint_label)), ==, hint);
+  g_assert_true (gtk_widget_has_css_class (value_label, "warning") == g_str_equal (level, "warning"));
+  g_assert_true (gtk_widget_has_css_class (value_label, "error") == g_str_equal (level, "error"));
+}
+
+/* 5.6 mmol/L converts to 101 mg/dL, yet clinicians in mg/dL read the ADA's own 100 and 126. */
+static void
+test_glucose_cut_points (void)
+{
+  GtkWidget *panel = gtw_markers_panel_new ();
+  GtkWidget *window = gtw_test_show (panel, 360, 800);
+  GtwDisplayUnits us = { GTW_GLUCOSE_MGDL, GTW_INSULIN_UU, GTW_CPEPTIDE_NGML, GTW_HBA1C_MMOLMOL };
+  GtwDisplayUnits si = { GTW_GLUCOSE_MMOL, GTW_INSULIN_PMOL, GTW_CPEPTIDE_NMOL, GTW_HBA1C_PERCENT };
+
+  gtw_markers_panel_set_units (GTW_MARKERS_PANEL (panel), &us);
+  assert_fasting_glucose (panel, 99.0 / GTW_MGDL_PER_MMOLL, "99 mg/dL", "normal < 100", "");
+  assert_fasting_glucose (panel, 100.0 / GTW_MGDL_PER_MMOLL, "100 mg/dL", "normal < 100",
+                          "warning");
+  assert_fasting_glucose (panel, 125.0 / GTW_MGDL_PER_MMOLL, "125 mg/dL", "normal < 100",
+                          "warning");
+  assert_fasting_glucose (panel, 126.0 / GTW_MGDL_PER_MMOLL, "126 mg/dL", "normal < 100",
+                          "error");
+
+  gtw_markers_panel_set_units (GTW_MARKERS_PANEL (panel), &si);
+  assert_fasting_glucose (panel, 5.5, "5.5 mmol/L", "normal < 5.6", "");
+  assert_fasting_glucose (panel, 5.6, "5.6 mmol/L", "normal < 5.6", "warning");
+  assert_fasting_glucose (panel, 6.9, "6.9 mmol/L", "normal < 5.6", "warning");
+  assert_fasting_glucose (panel, 7.0, "7.0 mmol/L", "normal < 5.6", "error");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -539,5 +604,6 @@ main (int   argc,
   g_test_add_func ("/labs/fit-stale", test_fit_stale);
   g_test_add_func ("/labs/screenshots", test_screenshots);
   g_test_add_func ("/labs/one-window", test_one_window);
+  g_test_add_func ("/labs/glucose-cut-points", test_glucose_cut_points);
   return g_test_run ();
 }
