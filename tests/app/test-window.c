@@ -382,14 +382,34 @@ test_day_view_ogtt (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (ogtt));
 }
 
+/* Counts the runner's signals, and those that came on another thread than the test's. */
+typedef struct
+{
+  GThread *main_thread;
+  guint    n_signals;
+  guint    n_elsewhere;
+} SignalThreads;
+
+static void
+on_runner_signal (SignalThreads *threads)
+{
+  threads->n_signals++;
+  threads->n_elsewhere += g_thread_self () != threads->main_thread;
+}
+
 static void
 test_storm (Fixture *f, gconstpointer data)
 {
   GtwPatientPanel *panel = gtw_window_get_patient_panel (f->window);
   GtwRunner *runner = gtw_window_get_runner (f->window);
+  SignalThreads threads = { g_thread_self (), 0, 0 };
   guint started;
   GtwTrace *trace;
 
+  /* The runner's chunks reach the window on the main thread only, even though this test, not a
+   * GMainLoop, owns the main context between two iterations. */
+  g_signal_connect_swapped (runner, "trace-started", G_CALLBACK (on_runner_signal), &threads);
+  g_signal_connect_swapped (runner, "trace-updated", G_CALLBACK (on_runner_signal), &threads);
   open_short (f, "metabolic-syndrome");
   started = gtw_runner_get_n_started (runner);
   for (int i = 0; i < 100; i++)
@@ -413,6 +433,18 @@ test_storm (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (gtw_trace_get_scenario (trace)->patient.v[GTW_P_WEIGHT], ==, 109.0);
   g_assert_cmpuint (gtw_trace_get_n_days (trace), ==, TEST_DAYS);
   g_assert_true (gtw_document_get_can_undo (gtw_window_get_document (f->window)));
+
+  /* The main thread away from the loop (busy, or a test that does not iterate) while a run
+   * streams: the worker queues its chunks for the main thread and does not deliver them itself. */
+  g_assert_true (gtw_patient_panel_set_value (panel, "weight_kg", 85.0, NULL));
+  g_usleep (G_USEC_PER_SEC);
+  gtw_test_wait_for_runs (f->window);
+  trace = gtw_runner_get_trace (runner, GTW_RUN_SCENARIO);
+  g_assert_cmpfloat (gtw_trace_get_scenario (trace)->patient.v[GTW_P_WEIGHT], ==, 85.0);
+
+  g_signal_handlers_disconnect_by_data (runner, &threads);
+  g_assert_cmpuint (threads.n_signals, >, 0);
+  g_assert_cmpuint (threads.n_elsewhere, ==, 0);
 }
 
 /* CPU time of the calling thread in µs: a busy machine stretches wall-clock times, not this. */
