@@ -23,6 +23,22 @@ G_BEGIN_DECLS
 #define FLAG_ROWS        3   /* title rows above each other before titles are dropped */
 #define PRESENTATION_TEXT 1.9 /* how much larger presentation mode draws all text */
 
+/* The labels the chart draws over its figure, where the last snapshot put them. */
+typedef enum
+{
+  GTW_CHART_LABEL_FLAG,    /* a story flag's title */
+  GTW_CHART_LABEL_NOW,     /* playback's day, at the "now" line */
+  GTW_CHART_LABEL_NOW_LINE, /* the line itself: the labels do not cross it */
+  GTW_CHART_LABEL_READOUT, /* a value under the cursor */
+  GTW_CHART_LABEL_DATE,    /* the cursor's day */
+} GtwChartLabelKind;
+
+typedef struct
+{
+  GtwChartLabelKind kind;
+  graphene_rect_t   rect;
+} GtwChartLabel;
+
 struct _GtwChart
 {
   GtkWidget          parent_instance;
@@ -60,8 +76,10 @@ struct _GtwChart
   GdkTexture        *texture;
   GdkTexture        *previous; /* the last run's figure, until the new run has a day */
   GdkTexture        *unrevealed; /* while revealing: the same figure without its data */
+  GdkTexture        *previous_unrevealed; /* and the last run's, with previous */
   GtwFigureGeometry  geometry;
   gboolean           have_geometry;
+  GArray            *labels; /* GtwChartLabel: the overlay's labels, kept clear of each other */
   gint64             render_usec;
 
   /* the cursor: a day in the decade and year views, a fractional day in the day view */

@@ -577,7 +577,117 @@ lab_text (GtwChart      *self,
   return g_strdup_printf (_("Your labs: %s"), items->str);
 }
 
-/* The cursor line, a dot on every curve with its value beside it, and the date under the axis. */
+/* ---------------------------------------------------------------------------------------- */
+/* Labels over the figure                                                                   */
+
+/* Whether @rect covers none of the labels placed so far nor the figure's own text (the time
+ * axis's tick labels, the threshold labels). */
+static gboolean
+label_free (GtwChart              *self,
+             const graphene_rect_t *rect)
+{
+  const GtwFigureGeometry *g = &self->geometry;
+  graphene_rect_t figure_text;
+
+  for (guint i = 0; i < self->labels->len; i++)
+    if (graphene_rect_intersection (rect, &g_array_index (self->labels, GtwChartLabel, i).rect, NULL))
+      return FALSE;
+  for (guint i = 0; i < g->n_tick_labels + G_N_ELEMENTS (g->threshold_labels); i++)
+    {
+      const GtwFigureRect *r = i < g->n_tick_labels ? &g->tick_labels[i]
+                                                    : &g->threshold_labels[i - g->n_tick_labels];
+
+      if (r->width <= 0)
+        continue;
+      graphene_rect_init (&figure_text, r->x, r->y, r->width, r->height);
+      if (graphene_rect_intersection (rect, &figure_text, NULL))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+take_label (GtwChart              *self,
+            GtwChartLabelKind      kind,
+            const graphene_rect_t *rect)
+{
+  GtwChartLabel label = { kind, *rect };
+
+  g_array_append_val (self->labels, label);
+}
+
+/* The pill of @layout (as append_pill draws it) beside the line at @x: right of it, or left
+ * where the plot ends, as near to @y (its middle) as the labels already placed allow between
+ * @top and @bottom. Where nothing is free, the first place. */
+static graphene_rect_t
+place_beside (GtwChart    *self,
+              PangoLayout *layout,
+              double       x,
+              double       y,
+              double       top,
+              double       bottom)
+{
+  const GtwFigureGeometry *g = &self->geometry;
+  graphene_rect_t first, rect;
+  double sides[2];
+  int w, h;
+
+  pango_layout_get_pixel_size (layout, &w, &h);
+  sides[0] = x + 10;
+  sides[1] = x - 10 - w - 12;
+  if (sides[0] + w + 12 > g->right)
+    sides[0] = sides[1], sides[1] = x + 10;
+  graphene_rect_init (&first, sides[0], CLAMP (y - (h + 6) / 2.0, top + 2, bottom - h - 8), w + 12,
+                      h + 6);
+  /* a little further up or down each time, on one side, then on the other */
+  for (guint side = 0; side < 2; side++)
+    for (double dy = 0; dy <= bottom - top; dy += 4)
+      for (int sign = 1; sign >= -1; sign -= 2)
+        {
+          double py = CLAMP (y - (h + 6) / 2.0 + sign * dy, top + 2, bottom - h - 8);
+
+          if (sides[side] < g->left || sides[side] + w + 12 > g->right)
+            continue;
+          graphene_rect_init (&rect, sides[side], py, w + 12, h + 6);
+          if (label_free (self, &rect))
+            return rect;
+        }
+  return first;
+}
+
+/* A day's pill at the line at @x under the time axis: centred on the line, or beside it, as
+ * near as the tick labels and the labels already placed allow; where they leave no room, at
+ * the foot of the lowest panel beside the line. */
+static graphene_rect_t
+place_on_axis (GtwChart    *self,
+               PangoLayout *layout,
+               double       x)
+{
+  const GtwFigureGeometry *g = &self->geometry;
+  guint bottom = bottom_panel (g);
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  double reach = 0, axis = g->panels[bottom].bottom;
+  graphene_rect_t rect;
+  int w, h;
+
+  pango_layout_get_pixel_size (layout, &w, &h);
+  /* beside the line: its near edge no further from it than half a tick label */
+  for (guint i = 0; i < g->n_tick_labels; i++)
+    reach = MAX (reach, g->tick_labels[i].width / 2 + 6);
+  for (double dx = 0; dx <= (w + 12) / 2.0 + reach; dx += 2)
+    for (int sign = 1; sign >= -1; sign -= 2)
+      {
+        double px = CLAMP (x - (w + 12) / 2.0 + sign * dx, 0, width - w - 12);
+
+        graphene_rect_init (&rect, px, axis + 3, w + 12, h + 6);
+        if (label_free (self, &rect))
+          return rect;
+      }
+  return place_beside (self, layout, x, axis - (h + 6) / 2.0 - 2, g->panels[bottom].top, axis);
+}
+
+/* The cursor line, a dot on every curve with its value beside it, and the date under the axis,
+ * each label where it covers no other. */
 static void
 snapshot_cursor (GtwChart    *self,
                  GtkSnapshot *snapshot)
@@ -588,10 +698,9 @@ snapshot_cursor (GtwChart    *self,
   g_autoptr (PangoLayout) layout = NULL;
   g_autofree char *date = NULL;
   double x, span = g->last_day - g->first_day;
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
   gboolean have_values;
   guint top = top_panel (g), bottom = bottom_panel (g);
-  int w, h;
+  graphene_rect_t rect;
 
   if (!self->have_geometry || span <= 0)
     return;
@@ -609,13 +718,39 @@ snapshot_cursor (GtwChart    *self,
 
   layout = readout_layout (self);
   have_values = read_cursor (self, readings);
+
+  /* the date first: it belongs on the axis, where the values have no claim */
+  date = cursor_date_text (self);
+  if (!have_values)
+    {
+      g_autofree char *date_only = g_steal_pointer (&date);
+
+      /* TRANSLATORS: under the cursor, past the days a running simulation has reached */
+      date = g_strdup_printf (_("%s: not simulated yet"), date_only);
+    }
+  else if (gtw_chart_is_long_view (self))
+    {
+      /* the labs without a panel of their own, under the date */
+      g_autofree char *lab = lab_text (self, (int) self->cursor, -1, NULL);
+
+      if (lab != NULL)
+        {
+          g_autofree char *date_only = g_steal_pointer (&date);
+
+          date = g_strdup_printf ("%s\n%s", date_only, lab);
+        }
+    }
+  pango_layout_set_text (layout, date, -1);
+  rect = place_on_axis (self, layout, x);
+  append_pill (snapshot, layout, rect.origin.x, rect.origin.y, &fg, &bg, &muted);
+  take_label (self, GTW_CHART_LABEL_DATE, &rect);
+
   if (have_values)
     for (guint i = 0; i < N_PANELS; i++)
       {
         GdkRGBA colour = series_colour (self, i);
         g_autofree char *markup = NULL, *value = NULL, *lab = NULL;
         double y = panel_y (g, i, readings[i].value);
-        double px, py;
 
         if (!isfinite (readings[i].value) || !g->panels[i].shown)
           continue;
@@ -647,39 +782,10 @@ snapshot_cursor (GtwChart    *self,
         append_dot (snapshot, x, y, DOT_RADIUS * dot_scale (self), &colour, &bg);
 
         pango_layout_set_markup (layout, markup, -1);
-        pango_layout_get_pixel_size (layout, &w, &h);
-        px = x + 10;
-        if (px + w + 12 > g->right)
-          px = x - 10 - w - 12;
-        py = CLAMP (y - (h + 6) / 2.0, g->panels[i].top + 2, g->panels[i].bottom - h - 8);
-        append_pill (snapshot, layout, px, py, &fg, &pill_bg, &colour);
+        rect = place_beside (self, layout, x, y, g->panels[i].top, g->panels[i].bottom);
+        append_pill (snapshot, layout, rect.origin.x, rect.origin.y, &fg, &pill_bg, &colour);
+        take_label (self, GTW_CHART_LABEL_READOUT, &rect);
       }
-
-  date = cursor_date_text (self);
-  if (!have_values)
-    {
-      g_autofree char *date_only = g_steal_pointer (&date);
-
-      /* TRANSLATORS: under the cursor, past the days a running simulation has reached */
-      date = g_strdup_printf (_("%s: not simulated yet"), date_only);
-    }
-  else if (gtw_chart_is_long_view (self))
-    {
-      /* the labs without a panel of their own, under the date */
-      g_autofree char *lab = lab_text (self, (int) self->cursor, -1, NULL);
-
-      if (lab != NULL)
-        {
-          g_autofree char *date_only = g_steal_pointer (&date);
-
-          date = g_strdup_printf ("%s\n%s", date_only, lab);
-        }
-    }
-  pango_layout_set_attributes (layout, NULL);
-  pango_layout_set_text (layout, date, -1);
-  pango_layout_get_pixel_size (layout, &w, &h);
-  append_pill (snapshot, layout, CLAMP (x - (w + 12) / 2.0, 0, width - w - 12),
-               g->panels[bottom].bottom + 3, &fg, &bg, &muted);
 }
 
 /* The pixel column of @day in the drawn figure. */
@@ -808,6 +914,7 @@ snapshot_flags (GtwChart    *self,
           if (!take_span (g_ptr_array_index (rows, r), px - 2, px + w + 14))
             continue;
           append_pill (snapshot, layout, px, py, &fg, &bg, &border);
+          take_label (self, GTW_CHART_LABEL_FLAG, &GRAPHENE_RECT_INIT (px, py, w + 12, h + 6));
           break;
         }
     }
@@ -909,64 +1016,89 @@ revealing (GtwChart *self)
   return self->reveal_day >= 0 && gtw_chart_is_long_view (self);
 }
 
-/* Playback: the whole figure left of the reveal day, the same figure without its data right
- * of it (both cached: a new day costs two clipped textures and a line), a line at the day and
- * its date under the axis. */
+/* Playback: @whole left of the reveal day, @bare (the same figure without its data) right of
+ * it: a new day costs two clipped textures. Without @bare, the background stands for it. */
 static void
-snapshot_revealed (GtwChart    *self,
-                   GtkSnapshot *snapshot,
-                   int          width,
-                   int          height,
-                   int          scale)
+snapshot_cut (GtwChart    *self,
+              GtkSnapshot *snapshot,
+              GdkTexture  *whole,
+              GdkTexture  *bare,
+              int          width,
+              int          height)
 {
   const GtwFigureGeometry *g = &self->geometry;
   graphene_rect_t all = GRAPHENE_RECT_INIT (0, 0, width, height);
-  g_autoptr (PangoLayout) layout = NULL;
-  g_autofree char *date = NULL;
-  GdkRGBA fg, bg, muted;
-  guint top, bottom;
+  graphene_rect_t after;
   double x;
-  int w, h;
 
-  if (self->unrevealed != NULL
-      && (gdk_texture_get_width (self->unrevealed) != width * scale
-          || gdk_texture_get_height (self->unrevealed) != height * scale))
-    g_clear_object (&self->unrevealed);
-  if (self->unrevealed == NULL)
-    self->unrevealed = render_figure (self, width, height, scale, TRUE);
-  if (!self->have_geometry || g->last_day <= g->first_day)
+  if (g->last_day <= g->first_day)
     {
-      gtk_snapshot_append_texture (snapshot, self->texture, &all);
+      gtk_snapshot_append_texture (snapshot, whole, &all);
       return;
     }
   /* a whole pixel: a cut through one would leave a seam of two half-covered edges */
   x = CLAMP (round (x_of_day (g, self->reveal_day)), 0, width);
+  after = GRAPHENE_RECT_INIT (x, 0, width - x, height);
 
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, x, height));
-  gtk_snapshot_append_texture (snapshot, self->texture, &all);
+  gtk_snapshot_append_texture (snapshot, whole, &all);
   gtk_snapshot_pop (snapshot);
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (x, 0, width - x, height));
-  gtk_snapshot_append_texture (snapshot, self->unrevealed, &all);
-  gtk_snapshot_pop (snapshot);
+  if (bare != NULL)
+    {
+      gtk_snapshot_push_clip (snapshot, &after);
+      gtk_snapshot_append_texture (snapshot, bare, &all);
+      gtk_snapshot_pop (snapshot);
+    }
+  else
+    {
+      GdkRGBA fg, bg;
 
-  if (self->reveal_day < g->first_day || self->reveal_day > g->last_day)
+      theme_colours (self, &fg, &bg);
+      gtk_snapshot_append_color (snapshot, &bg, &after);
+    }
+}
+
+/* The "now" line at the reveal day and its date on the time axis. */
+static void
+snapshot_now (GtwChart    *self,
+              GtkSnapshot *snapshot)
+{
+  const GtwFigureGeometry *g = &self->geometry;
+  g_autoptr (PangoLayout) layout = NULL;
+  g_autofree char *date = NULL;
+  GdkRGBA fg, bg, muted;
+  graphene_rect_t rect;
+  guint top, bottom;
+  double x;
+
+  if (g->last_day <= g->first_day || self->reveal_day < g->first_day
+      || self->reveal_day > g->last_day)
     return;
   x = x_of_day (g, self->reveal_day);
   top = top_panel (g);
   bottom = bottom_panel (g);
   theme_colours (self, &fg, &bg);
   muted = fg, muted.alpha = 0.6;
-  gtk_snapshot_append_color (snapshot, &fg,
-                             &GRAPHENE_RECT_INIT (round (x) - dot_scale (self), g->panels[top].top,
-                                                  2 * dot_scale (self),
-                                                  g->panels[bottom].bottom - g->panels[top].top));
+  graphene_rect_init (&rect, round (x) - dot_scale (self), g->panels[top].top, 2 * dot_scale (self),
+                      g->panels[bottom].bottom - g->panels[top].top);
+  gtk_snapshot_append_color (snapshot, &fg, &rect);
+  take_label (self, GTW_CHART_LABEL_NOW_LINE, &rect);
   layout = readout_layout (self);
   date = format_day (self->reveal_day);
-  pango_layout_set_markup (layout, "", -1);
   pango_layout_set_text (layout, date, -1);
-  pango_layout_get_pixel_size (layout, &w, &h);
-  append_pill (snapshot, layout, CLAMP (x - (w + 12) / 2.0, 0, width - w - 12),
-               g->panels[bottom].bottom + 3, &fg, &bg, &muted);
+  rect = place_on_axis (self, layout, x);
+  append_pill (snapshot, layout, rect.origin.x, rect.origin.y, &fg, &bg, &muted);
+  take_label (self, GTW_CHART_LABEL_NOW, &rect);
+}
+
+static gboolean
+texture_fits (GdkTexture *texture,
+              int         width,
+              int         height,
+              int         scale)
+{
+  return texture != NULL && gdk_texture_get_width (texture) == width * scale
+         && gdk_texture_get_height (texture) == height * scale;
 }
 
 void
@@ -978,32 +1110,55 @@ gtw_chart_snapshot (GtkWidget   *widget,
   int height = gtk_widget_get_height (widget);
   int scale = gtk_widget_get_scale_factor (widget);
 
+  g_array_set_size (self->labels, 0);
   if (width <= 0 || height <= 0)
     return;
   if (!has_data (self) || !gtw_figure_available (NULL))
     {
-      self->have_geometry = FALSE;
-      /* a new run has just started: keep the old picture rather than flash the placeholder */
-      if (self->previous != NULL && self->trace != NULL && gtw_chart_is_long_view (self)
-          && gdk_texture_get_width (self->previous) == width * scale
-          && gdk_texture_get_height (self->previous) == height * scale)
-        gtk_snapshot_append_texture (snapshot, self->previous,
-                                     &GRAPHENE_RECT_INIT (0, 0, width, height));
+      /* a new run has just started: keep the old picture (what playback had revealed of it)
+       * rather than flash the placeholder */
+      if (texture_fits (self->previous, width, height, scale) && self->trace != NULL
+          && gtw_chart_is_long_view (self))
+        {
+          /* the geometry is still the old picture's: nothing was drawn since */
+          if (revealing (self))
+            snapshot_cut (self, snapshot, self->previous,
+                          texture_fits (self->previous_unrevealed, width, height, scale)
+                            ? self->previous_unrevealed : NULL,
+                          width, height);
+          else
+            gtk_snapshot_append_texture (snapshot, self->previous,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+        }
       else
         snapshot_placeholder (self, snapshot, width, height);
+      self->have_geometry = FALSE;
       return;
     }
   g_clear_object (&self->previous);
+  g_clear_object (&self->previous_unrevealed);
 
-  if (self->texture != NULL
-      && (gdk_texture_get_width (self->texture) != width * scale
-          || gdk_texture_get_height (self->texture) != height * scale))
+  if (!texture_fits (self->texture, width, height, scale))
     g_clear_object (&self->texture);
   if (self->texture == NULL)
     self->texture = render_figure (self, width, height, scale, FALSE);
 
   if (revealing (self))
-    snapshot_revealed (self, snapshot, width, height, scale);
+    {
+      if (!texture_fits (self->unrevealed, width, height, scale))
+        {
+          g_clear_object (&self->unrevealed);
+          self->unrevealed = render_figure (self, width, height, scale, TRUE);
+        }
+      if (self->have_geometry)
+        {
+          snapshot_cut (self, snapshot, self->texture, self->unrevealed, width, height);
+          snapshot_now (self, snapshot);
+        }
+      else
+        gtk_snapshot_append_texture (snapshot, self->texture,
+                                     &GRAPHENE_RECT_INIT (0, 0, width, height));
+    }
   else
     gtk_snapshot_append_texture (snapshot, self->texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
   snapshot_flags (self, snapshot);

@@ -450,7 +450,9 @@ gtw_chart_dispose (GObject *object)
   g_clear_pointer (&self->baseline_story, g_ptr_array_unref);
   g_clear_object (&self->texture);
   g_clear_object (&self->previous);
+  g_clear_object (&self->previous_unrevealed);
   g_clear_object (&self->unrevealed);
+  g_clear_pointer (&self->labels, g_array_unref);
   g_clear_pointer (&self->population, gtw_population_free);
 
   G_OBJECT_CLASS (gtw_chart_parent_class)->dispose (object);
@@ -538,6 +540,7 @@ gtw_chart_init (GtwChart *self)
   self->high_contrast = TRUE;
   self->curves = GTW_CHART_CURVES_ALL;
   self->reveal_day = -1;
+  self->labels = g_array_new (FALSE, FALSE, sizeof (GtwChartLabel));
   self->cursor_emitted = -1;
   self->margin_left = -1;
   self->margin_right = -1;
@@ -610,6 +613,7 @@ gtw_chart_set_traces (GtwChart *self,
   self->trace = trace;
   self->baseline = baseline;
   g_set_object (&self->previous, self->texture);
+  g_set_object (&self->previous_unrevealed, self->unrevealed);
 
   /* a new run of the same length keeps the zoom; another length starts the view afresh */
   if (duration_days (self) != self->range_duration || !self->zoomed)

@@ -124,6 +124,28 @@ gtw_fig_text_width (const Layout *layout, const char *s, double scale)
   return g_utf8_strlen (s, -1) * 0.55 * layout->text * scale;
 }
 
+/* The advance of @s as PLplot's cairo driver draws it at @scale of the text height: the
+ * figure's font (PLplot's "sans") measured with cairo, for text that must not be cut or
+ * covered. */
+double
+gtw_fig_measure_text (const Layout *layout, const char *s, double scale)
+{
+  static cairo_t *measure;
+  cairo_text_extents_t extents;
+
+  if (measure == NULL)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+
+      measure = cairo_create (surface);
+      cairo_surface_destroy (surface);
+      cairo_select_font_face (measure, "sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+    }
+  cairo_set_font_size (measure, layout->text * scale);
+  cairo_text_extents (measure, s, &extents);
+  return extents.x_advance;
+}
+
 /* The 1, 2, 5 x 10^k step nearest to range / target (no 2.5: PLplot would round its labels). */
 double
 gtw_fig_nice_step (double range, double target)
@@ -154,6 +176,31 @@ next_step (double step)
   return (norm < 1.5 ? 2 : norm < 3.5 ? 5 : 10) * mag;
 }
 
+/* The closest two tick labels may come, in text heights. */
+#define CROWDED_TICKS 1.2
+
+/* The step of @range over @pixels with about four ticks, or fewer where labels of @text
+ * height would crowd. */
+double
+gtw_fig_axis_step (double range, double pixels, double text)
+{
+  double step = gtw_fig_nice_step (range, 4);
+
+  while (range / step * text * CROWDED_TICKS > pixels + 1e-9 && range / step > 1)
+    step = next_step (step);
+  return step;
+}
+
+static void
+set_step (Panel *panel, double step, double lo, double hi, double span, gboolean from_zero)
+{
+  panel->ystep = step;
+  panel->ymin = floor ((from_zero ? lo : lo - span * 0.04) / step) * step;
+  if (from_zero && lo >= 0)
+    panel->ymin = MAX (panel->ymin, 0);
+  panel->ymax = ceil ((hi + span * 0.04) / step) * step;
+}
+
 /* Rounds the data range out to whole ticks, about four of them per panel, and fewer when the
  * panel is too short for their labels to stand apart. */
 void
@@ -161,6 +208,7 @@ gtw_fig_panel_set_range (Panel *panel, double lo, double hi, gboolean from_zero,
 {
   double span;
   double max_intervals = MAX (floor ((panel->bottom - panel->top) / (text * 1.5)), 1);
+  double crowded = floor ((panel->bottom - panel->top) / (text * CROWDED_TICKS));
 
   if (!isfinite (lo) || !isfinite (hi))
     lo = 0, hi = 1;
@@ -169,19 +217,13 @@ gtw_fig_panel_set_range (Panel *panel, double lo, double hi, gboolean from_zero,
   if (hi - lo < 1e-9)
     hi = lo + MAX (fabs (lo) * 0.1, 1e-3);
   span = hi - lo;
-  panel->ystep = gtw_fig_nice_step (span * 1.05, 4);
-  panel->ymin = floor ((from_zero ? lo : lo - span * 0.04) / panel->ystep) * panel->ystep;
-  if (from_zero && lo >= 0)
-    panel->ymin = MAX (panel->ymin, 0);
-  panel->ymax = ceil ((hi + span * 0.04) / panel->ystep) * panel->ystep;
+  set_step (panel, gtw_fig_nice_step (span * 1.05, 4), lo, hi, span, from_zero);
   if ((panel->ymax - panel->ymin) / panel->ystep > max_intervals + 0.5)
-    {
-      panel->ystep = next_step (panel->ystep);
-      panel->ymin = floor ((from_zero ? lo : lo - span * 0.04) / panel->ystep) * panel->ystep;
-      if (from_zero && lo >= 0)
-        panel->ymin = MAX (panel->ymin, 0);
-      panel->ymax = ceil ((hi + span * 0.04) / panel->ystep) * panel->ystep;
-    }
+    set_step (panel, next_step (panel->ystep), lo, hi, span, from_zero);
+  /* a panel too short even for those widens the step until its labels stand apart */
+  while ((panel->ymax - panel->ymin) / panel->ystep > MAX (crowded, 1) + 0.5
+         && (panel->ymax - panel->ymin) / panel->ystep > 1.5)
+    set_step (panel, next_step (panel->ystep), lo, hi, span, from_zero);
 }
 
 /* The text height and the horizontal extent of the plot areas, which depend on the size and
@@ -292,6 +334,32 @@ gtw_fig_layout_fits (const Layout *layout)
   return layout->right - layout->left > 40 && p->bottom - p->top > 20;
 }
 
+/* Where PLplot puts the labels of the time axis's ticks: centred under them, from half a text
+ * height to about two under the axis, "0.5" or "12" as the step asks, or "06:00" (the day
+ * view's clock). */
+static void
+store_tick_labels (const Layout *layout, GtwFigureGeometry *g)
+{
+  const Panel *p = &layout->panels[layout->last];
+  int digits = MAX (0, (int) ceil (-log10 (layout->xstep) - 1e-9));
+  double per_px = (layout->right - layout->left) / (layout->x1 - layout->x0);
+  double first = ceil (layout->x0 / layout->xstep - 1e-9) * layout->xstep;
+
+  g->n_tick_labels = 0;
+  for (double x = first; x <= layout->x1 + 1e-9 && g->n_tick_labels < GTW_FIGURE_MAX_TICK_LABELS;
+       x += layout->xstep)
+    {
+      g_autofree char *text = layout->options->view == GTW_FIGURE_VIEW_DAY
+                                ? g_strdup ("00:00")
+                                : g_strdup_printf ("%.*f", digits, fabs (x) < 1e-9 ? 0 : x);
+      double width = gtw_fig_measure_text (layout, text, 1.0);
+      double centre = layout->left + (x - layout->x0) * per_px;
+
+      g->tick_labels[g->n_tick_labels++] = (GtwFigureRect) { centre - width / 2, p->bottom + layout->text * 0.4,
+                                                            width, layout->text * 1.5 };
+    }
+}
+
 /* Hands the caller where the panels went; @days_per_x converts world x back to days. */
 void
 gtw_fig_layout_store_geometry (const Layout *layout, double day_offset, double days_per_x)
@@ -304,6 +372,7 @@ gtw_fig_layout_store_geometry (const Layout *layout, double day_offset, double d
   g->right = layout->right;
   g->first_day = day_offset + layout->x0 * days_per_x;
   g->last_day = day_offset + layout->x1 * days_per_x;
+  store_tick_labels (layout, g);
   for (guint i = 0; i < N_PANELS; i++)
     {
       g->panels[i].top = layout->panels[i].top;

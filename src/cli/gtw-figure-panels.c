@@ -273,40 +273,107 @@ gtw_fig_draw_series (const Layout *layout,
   draw_line (layout, panel, x, s->y, n, COL_SERIES + i, line_width);
 }
 
-/* A dashed line across the panel, labelled at its right end above (or below) the line. */
-static void
-draw_threshold (const Layout *layout, guint i, double value, const char *label, gboolean above)
+static gboolean
+rects_meet (const GtwFigureRect *a, const GtwFigureRect *b)
 {
-  const Panel *p = &layout->panels[i];
-  PLFLT x[2] = { layout->x0, layout->x1 }, y[2] = { value, value };
+  return a->width > 0 && b->width > 0 && a->x < b->x + b->width && b->x < a->x + a->width
+         && a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+/* The veil of a threshold label (in pixels) whose text ends at pixel @right and is centred on
+ * @value, @width wide with its margins. */
+static GtwFigureRect
+threshold_veil (const Layout *layout, const Panel *p, double value, double right, double width)
+{
+  double y = p->bottom - (value - p->ymin) / (p->ymax - p->ymin) * (p->bottom - p->top);
+  double half = layout->text * 0.42;
+
+  return (GtwFigureRect) { right - width + layout->text * 0.15, y - half, width, 2 * half };
+}
+
+static gboolean
+veil_fits (const GtwFigureRect *veil, const Panel *p, double left, const GtwFigureRect *taken,
+           guint n_taken)
+{
+  if (veil->y < p->top || veil->y + veil->height > p->bottom || veil->x < left)
+    return FALSE;
+  for (guint i = 0; i < n_taken; i++)
+    if (rects_meet (veil, &taken[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* Dashed lines across the glucose panel, each labelled at its right end above (or below) the
+ * line. A label that would leave the panel goes to the other side of its line; one that would
+ * cover another label takes the other side, or moves left of it. The labels are measured and
+ * never cut. Their veils go to the geometry, for overlays to keep clear of. */
+static void
+draw_thresholds (const Layout *layout, const double *values, const char *const *labels,
+                 const gboolean *above_first, guint n)
+{
+  const Panel *p = &layout->panels[0];
   double per_px = (p->ymax - p->ymin) / (p->bottom - p->top);
   double per_x_px = (layout->x1 - layout->x0) / (layout->right - layout->left);
-  double label_x, label_y, half_height;
+  double right = layout->right - (layout->right - layout->left) * 0.005;
+  GtwFigureRect taken[2] = { { 0 } };
 
-  if (value <= p->ymin || value >= p->ymax)
-    return;
-  /* a label that would leave the panel goes to the other side of its line */
-  if (above && value + layout->text * 1.1 * per_px > p->ymax)
-    above = FALSE;
-  else if (!above && value - layout->text * 1.1 * per_px < p->ymin)
-    above = TRUE;
-  plcol0 (COL_THRESHOLD);
-  plwidth (gtw_fig_line_width (layout, 1.3));
-  pllsty (2);
-  plline (2, x, y);
-  pllsty (1);
+  g_assert (n <= G_N_ELEMENTS (taken));
+  for (guint k = 0; k < n; k++)
+    {
+      PLFLT x[2] = { layout->x0, layout->x1 }, y[2] = { values[k], values[k] };
+      double width = gtw_fig_measure_text (layout, labels[k], 0.85) + layout->text * 0.45;
+      gboolean above = above_first[k];
+      double label_right = right, centre;
+      GtwFigureRect veil;
 
-  /* the label sits on a veil of the background, to be read across the curves */
-  label_x = layout->x1 - (layout->x1 - layout->x0) * 0.005;
-  label_y = value + (above ? 1 : -1) * layout->text * 0.5 * per_px;
-  half_height = layout->text * 0.42 * per_px; /* clear of the line, 0.5 text away */
-  gtw_fig_fill_rect (label_x - (gtw_fig_text_width (layout, label, 0.85) + layout->text * 0.3) * per_x_px,
-             label_x + layout->text * 0.15 * per_x_px, label_y - half_height,
-             label_y + half_height, COL_HALO);
-  plcol0 (COL_THRESHOLD);
-  gtw_fig_set_text_scale (layout, 0.85);
-  plptex (label_x, label_y, 1, 0, 1, label);
-  gtw_fig_set_text_scale (layout, 1.0);
+      if (values[k] <= p->ymin || values[k] >= p->ymax)
+        continue;
+      /* a label that would leave the panel goes to the other side of its line */
+      if (above && values[k] + layout->text * 1.1 * per_px > p->ymax)
+        above = FALSE;
+      else if (!above && values[k] - layout->text * 1.1 * per_px < p->ymin)
+        above = TRUE;
+      centre = values[k] + (above ? 1 : -1) * layout->text * 0.5 * per_px;
+      veil = threshold_veil (layout, p, centre, label_right, width);
+      if (!veil_fits (&veil, p, layout->left, taken, k))
+        {
+          double other = values[k] + (above ? -1 : 1) * layout->text * 0.5 * per_px;
+          GtwFigureRect flipped = threshold_veil (layout, p, other, label_right, width);
+
+          if (veil_fits (&flipped, p, layout->left, taken, k))
+            centre = other, veil = flipped;
+          else
+            {
+              /* inside the panel, left of the labels it would cover */
+              veil.y = CLAMP (veil.y, p->top, MAX (p->bottom - veil.height, p->top));
+              centre = p->ymin + (p->bottom - veil.y - veil.height / 2) * per_px;
+              for (guint j = 0; j < k; j++)
+                if (rects_meet (&veil, &taken[j]))
+                  {
+                    label_right = taken[j].x - layout->text * 0.6;
+                    veil = threshold_veil (layout, p, centre, label_right, width);
+                  }
+            }
+        }
+      taken[k] = veil;
+      if (layout->options->geometry != NULL)
+        layout->options->geometry->threshold_labels[k] = veil;
+
+      plcol0 (COL_THRESHOLD);
+      plwidth (gtw_fig_line_width (layout, 1.3));
+      pllsty (2);
+      plline (2, x, y);
+      pllsty (1);
+      /* the label sits on a veil of the background, to be read across the curves */
+      gtw_fig_fill_rect (layout->x0 + (veil.x - layout->left) * per_x_px,
+                         layout->x0 + (veil.x + veil.width - layout->left) * per_x_px,
+                         centre - veil.height / 2 * per_px, centre + veil.height / 2 * per_px,
+                         COL_HALO);
+      plcol0 (COL_THRESHOLD);
+      gtw_fig_set_text_scale (layout, 0.85);
+      plptex (layout->x0 + (label_right - layout->left) * per_x_px, centre, 1, 0, 1, labels[k]);
+      gtw_fig_set_text_scale (layout, 1.0);
+    }
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -566,7 +633,7 @@ draw_beta_cell_mg_axis (const Layout *layout, double mg_per_rel)
   gtw_fig_viewport (layout, p->top, p->bottom, lo, hi);
   plcol0 (COL_FG);
   gtw_fig_set_text_scale (layout, 1.0);
-  plbox ("", 0, 0, "cmstv", gtw_fig_nice_step (hi - lo, 4), 2);
+  plbox ("", 0, 0, "cmstv", gtw_fig_axis_step (hi - lo, p->bottom - p->top, layout->text), 2);
   gtw_fig_set_text_scale (layout, 0.9);
   plmtex ("r", gtw_fig_disp (RIGHT_UNIT_CENTRE, 0.9), 0.5, 0.5, "mg");
   gtw_fig_set_text_scale (layout, 1.0);
@@ -776,8 +843,11 @@ draw_decade (const Layout      *layout,
       gtw_fig_draw_series (layout, i, &parts->series[i], d->x, n, b ? b->x : NULL, n_base);
       if (i == 0)
         {
-          draw_threshold (layout, 0, ada_ifg, ifg_label, FALSE);
-          draw_threshold (layout, 0, ada_diabetes, diabetes_label, TRUE);
+          const double values[] = { ada_ifg, ada_diabetes };
+          const char *const labels[] = { ifg_label, diabetes_label };
+          const gboolean above[] = { FALSE, TRUE };
+
+          draw_thresholds (layout, values, labels, above, G_N_ELEMENTS (values));
         }
       n_labs = labs_load (parts->labs, o, i, parts->days_per_x, &lab_x, &lab_y);
       for (guint k = 0; k < n_labs; k++)

@@ -138,7 +138,9 @@ double gtw_fig_line_width (const Layout *layout, double width);
 void gtw_fig_draw_marker (const Layout *layout, guint panel, double x, double y, int colour);
 void gtw_fig_setup_colours (const GtwFigureOptions *options);
 double gtw_fig_text_width (const Layout *layout, const char *s, double scale);
+double gtw_fig_measure_text (const Layout *layout, const char *s, double scale);
 double gtw_fig_nice_step (double range, double target);
+double gtw_fig_axis_step (double range, double pixels, double text);
 void gtw_fig_panel_set_range (Panel *panel, double lo, double hi, gboolean from_zero, double text);
 void gtw_fig_layout_init (Layout                 *layout,
                           const GtwFigureOptions *options,

@@ -31,6 +31,14 @@ typedef enum
   GTW_FIGURE_VIEW_YEAR,   /* part of the run (a year, typically), x in months */
 } GtwFigureView;
 
+/* A rectangle in pixels from the figure's top-left corner. */
+typedef struct
+{
+  double x, y, width, height;
+} GtwFigureRect;
+
+#define GTW_FIGURE_MAX_TICK_LABELS 48
+
 /* Where a figure was drawn, in pixels from its top-left corner: for pointer hit-testing and
  * overlays. The x axis spans [first_day, last_day] (fractional in the day view: day + minute /
  * 1440) between the plot areas' left and right edges. */
@@ -44,6 +52,11 @@ typedef struct
     double ymin, ymax; /* in display units (beta-cell mass: % of healthy) */
     gboolean shown;    /* FALSE: left out by options->panels (top = bottom) */
   } panels[4];
+  /* Text that overlays must leave clear: the time axis's tick labels and the glucose panel's
+   * two threshold labels (width 0: not drawn), as measured with the figure's font. */
+  GtwFigureRect tick_labels[GTW_FIGURE_MAX_TICK_LABELS];
+  guint         n_tick_labels;
+  GtwFigureRect threshold_labels[2];
 } GtwFigureGeometry;
 
 typedef struct

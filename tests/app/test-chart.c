@@ -6,13 +6,14 @@
  * signals emitted as GTK would), so the same handlers run as for a person at the machine.
  */
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
-#include "gtw-chart.h"
-#include "gtw-plot-theme.h"
+#include "gtw-chart-private.h"
 #include "gtw-ogtt-window.h"
 #include "gtw-story.h"
 
@@ -1195,6 +1196,133 @@ test_labs (Fixture       *f,
   }
 }
 
+/* Switches the catalogue that _() reads: @language is a LANGUAGE value, "C" for none. */
+static void
+use_language (const char *language)
+{
+  g_setenv ("LANGUAGE", language, TRUE);
+  /* gettext keeps what it looked up until the locale is set again */
+  setlocale (LC_ALL, "");
+}
+
+/* Presentation mode as a room sees it: a projector's screen, the story's two curves, the
+ * cursor near the end of the first year and playback paused a little later; in C, German and
+ * Spanish, light and dark. */
+static gboolean
+rect_meets (const graphene_rect_t *a,
+            const GtwFigureRect   *b)
+{
+  return b->width > 0 && a->origin.x < b->x + b->width && b->x < a->origin.x + a->size.width
+         && a->origin.y < b->y + b->height && b->y < a->origin.y + a->size.height;
+}
+
+/* No label over the figure covers another, a tick label of the time axis or a threshold
+ * label; the threshold labels stay whole inside their panel, apart. */
+static void
+assert_labels_apart (GtwChart *chart)
+{
+  const GtwFigureGeometry *g = &chart->geometry;
+  gboolean now = FALSE, date = FALSE;
+
+  for (guint i = 0; i < chart->labels->len; i++)
+    {
+      const GtwChartLabel *a = &g_array_index (chart->labels, GtwChartLabel, i);
+
+      now |= a->kind == GTW_CHART_LABEL_NOW;
+      date |= a->kind == GTW_CHART_LABEL_DATE;
+      for (guint j = i + 1; j < chart->labels->len; j++)
+        g_assert_false (graphene_rect_intersection (&a->rect,
+                                                    &g_array_index (chart->labels, GtwChartLabel, j).rect,
+                                                    NULL));
+      for (guint k = 0; k < g->n_tick_labels; k++)
+        g_assert_false (rect_meets (&a->rect, &g->tick_labels[k]));
+      for (guint k = 0; k < 2; k++)
+        g_assert_false (rect_meets (&a->rect, &g->threshold_labels[k]));
+    }
+  g_assert_true (now);
+  g_assert_true (date);
+  g_assert_cmpuint (g->n_tick_labels, >=, 3);
+  for (guint k = 0; k < 2; k++)
+    {
+      const GtwFigureRect *t = &g->threshold_labels[k];
+      graphene_rect_t other = GRAPHENE_RECT_INIT (g->threshold_labels[1 - k].x, g->threshold_labels[1 - k].y,
+                                                  g->threshold_labels[1 - k].width,
+                                                  g->threshold_labels[1 - k].height);
+
+      g_assert_cmpfloat (t->width, >, 0);
+      g_assert_cmpfloat (t->y, >=, g->panels[0].top);
+      g_assert_cmpfloat (t->y + t->height, <=, g->panels[0].bottom);
+      g_assert_cmpfloat (t->x, >=, g->left);
+      g_assert_false (rect_meets (&other, t));
+    }
+}
+
+/* Presentation mode as a room sees it, on a projector's screen and smaller, with the cursor
+ * near the end of the first year and playback paused a little later, in English, German and
+ * Spanish, light and dark: every label readable, none over another. */
+static void
+test_overlaps (Fixture       *f,
+               gconstpointer  data)
+{
+  const char *languages[] = { "C", "de", "es" };
+  const struct
+  {
+    int            width, height;
+    GtwChartCurves curves;
+    gboolean       population;
+  } rooms[] = {
+    { 1600, 900, GTW_CHART_CURVE_GLUCOSE | GTW_CHART_CURVE_INSULIN, TRUE },
+    { 1600, 640, GTW_CHART_CURVE_GLUCOSE | GTW_CHART_CURVE_INSULIN | GTW_CHART_CURVE_BETA_CELLS, FALSE },
+    { 1000, 520, GTW_CHART_CURVE_GLUCOSE | GTW_CHART_CURVE_INSULIN | GTW_CHART_CURVE_BETA_CELLS, TRUE },
+  };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtwPopulationOptions pop_options;
+
+  gtw_population_options_init (&pop_options);
+  pop_options.n_patients = 8;
+  pop_options.n_threads = 1;
+  gtw_chart_set_presentation (f->chart, TRUE);
+  for (guint r = 0; r < G_N_ELEMENTS (rooms); r++)
+    {
+      g_autoptr (GError) error = NULL;
+
+      gtw_chart_set_population (f->chart, rooms[r].population
+                                            ? gtw_population_run (gtw_trace_get_scenario (trace),
+                                                                  &pop_options, NULL, &error)
+                                            : NULL);
+      g_assert_no_error (error);
+      for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+        for (guint dark = 0; dark < 2; dark++)
+          {
+            g_autoptr (GdkTexture) shot = NULL;
+            g_autofree char *name = g_strdup_printf ("presentation-%d-%s-%s.png", rooms[r].height,
+                                                     languages[l], dark ? "dark" : "light");
+
+            use_language (languages[l]);
+            adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                            : ADW_COLOR_SCHEME_FORCE_LIGHT);
+            gtk_window_set_default_size (f->window, rooms[r].width, rooms[r].height);
+            gtw_chart_set_visible_curves (f->chart, rooms[r].curves);
+            /* the strings of the figure and of the labels in this language */
+            gtw_chart_set_traces (f->chart, trace, baseline);
+            gtw_chart_set_reveal_day (f->chart, 400);
+            /* without a window manager, the new size may take more than a frame */
+            while (gtk_widget_get_width (GTK_WIDGET (f->chart)) != rooms[r].width
+                   || gtk_widget_get_height (GTK_WIDGET (f->chart)) != rooms[r].height)
+              wait_for_paint (GTK_WIDGET (f->chart));
+            wait_for_paint (GTK_WIDGET (f->chart));
+            pointer_to (f, x_of_day (f, 359), 300);
+            g_assert_cmpint (f->cursor_day, ==, 359);
+            shot = grab (GTK_WIDGET (f->chart));
+            save_screenshot (shot, name);
+            assert_labels_apart (f->chart);
+          }
+    }
+  use_language ("C");
+  gtw_chart_set_population (f->chart, NULL);
+  gtw_chart_set_reveal_day (f->chart, -1);
+}
+
 static void
 skip_all (void)
 {
@@ -1210,6 +1338,14 @@ main (int    argc,
   g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  {
+    g_autofree char *po = g_test_build_filename (G_TEST_BUILT, "..", "..", "po", NULL);
+
+    /* the catalogues as built, for the German and Spanish pictures */
+    bindtextdomain (GETTEXT_PACKAGE, po);
+    bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+    textdomain (GETTEXT_PACKAGE);
+  }
 
   if (!gtw_figure_available (NULL))
     {
@@ -1234,6 +1370,7 @@ main (int    argc,
   ADD ("/chart/presentation", test_presentation);
   ADD ("/chart/reveal", test_reveal);
   ADD ("/chart/labs", test_labs);
+  ADD ("/chart/overlaps", test_overlaps);
   ADD ("/ogtt/window", test_ogtt_window);
 #undef ADD
 
