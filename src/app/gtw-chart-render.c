@@ -491,48 +491,6 @@ dot_scale (GtwChart *self)
   return self->presentation ? PRESENTATION_TEXT : 1.0;
 }
 
-/* The panel a measured value is drawn on (as the figure does), -1 for none. */
-static int
-lab_panel (GtwLabKind kind)
-{
-  switch (kind)
-    {
-    case GTW_LAB_FASTING_GLUCOSE:
-      return 0;
-    case GTW_LAB_FASTING_INSULIN:
-      return 1;
-    case GTW_LAB_FASTING_CPEPTIDE:
-      return 2;
-    case GTW_LAB_HBA1C:
-    case GTW_LAB_TG:
-    case GTW_LAB_HDL:
-    case GTW_LAB_N_KINDS:
-    default:
-      return -1;
-    }
-}
-
-static double
-lab_display_value (GtwChart     *self,
-                   const GtwLab *lab)
-{
-  switch (lab->kind)
-    {
-    case GTW_LAB_FASTING_GLUCOSE:
-      return gtw_glucose_convert (lab->value, self->units.glucose);
-    case GTW_LAB_FASTING_INSULIN:
-      return gtw_insulin_convert (lab->value, self->units.insulin);
-    case GTW_LAB_FASTING_CPEPTIDE:
-      return gtw_cpeptide_convert (lab->value, self->units.cpeptide);
-    case GTW_LAB_HBA1C:
-    case GTW_LAB_TG:
-    case GTW_LAB_HDL:
-    case GTW_LAB_N_KINDS:
-    default:
-      return lab->value;
-    }
-}
-
 /* The labs measured on @day for @panel ("Your lab: 6.1 mmol/L", in @reading's unit), or for
  * @panel -1 those without a panel ("Your labs: HbA1c 6.1 %"); NULL when there are none. */
 static char *
@@ -551,13 +509,15 @@ lab_text (GtwChart      *self,
     {
       const GtwLab *lab = &g_array_index (labs, GtwLab, i);
 
-      if (lab->day != day || lab_panel (lab->kind) != panel)
+      if (lab->day != day || gtw_figure_lab_panel (lab->kind) != panel)
         continue;
       if (items->len > 0)
         g_string_append (items, ", ");
       if (panel >= 0)
         g_string_append_printf (items, "%.*f %s", reading->digits,
-                                lab_display_value (self, lab), reading->unit);
+                                gtw_figure_lab_value (lab, self->units.glucose, self->units.insulin,
+                                                      self->units.cpeptide),
+                                reading->unit);
       else
         {
           const char *unit = gtw_lab_si_unit (lab->kind);

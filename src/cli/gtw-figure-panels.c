@@ -731,9 +731,8 @@ draw_bands (const Layout *layout, guint i, const Bands *bands, double days_per_x
   fill_years (bands, n, bands->p[3], bands->p[1], COL_POP_NARROW + i);
 }
 
-/* The panel of a measured value, or -1 for those the figure has none for (HbA1c, TG, HDL). */
-static int
-lab_panel (GtwLabKind kind)
+int
+gtw_figure_lab_panel (GtwLabKind kind)
 {
   switch (kind)
     {
@@ -752,17 +751,22 @@ lab_panel (GtwLabKind kind)
     }
 }
 
-static double
-lab_display_value (const GtwFigureOptions *options, const GtwLab *lab)
+double
+gtw_figure_lab_value (const GtwLab    *lab,
+                      GtwGlucoseUnit   glucose_unit,
+                      GtwInsulinUnit   insulin_unit,
+                      GtwCpeptideUnit  cpeptide_unit)
 {
+  g_return_val_if_fail (lab != NULL, NAN);
+
   switch (lab->kind)
     {
     case GTW_LAB_FASTING_GLUCOSE:
-      return gtw_glucose_convert (lab->value, options->glucose_unit);
+      return gtw_glucose_convert (lab->value, glucose_unit);
     case GTW_LAB_FASTING_INSULIN:
-      return gtw_insulin_convert (lab->value, options->insulin_unit);
+      return gtw_insulin_convert (lab->value, insulin_unit);
     case GTW_LAB_FASTING_CPEPTIDE:
-      return gtw_cpeptide_convert (lab->value, options->cpeptide_unit);
+      return gtw_cpeptide_convert (lab->value, cpeptide_unit);
     case GTW_LAB_HBA1C:
     case GTW_LAB_TG:
     case GTW_LAB_HDL:
@@ -792,10 +796,11 @@ labs_load (const GArray           *labs,
     {
       const GtwLab *lab = &g_array_index (labs, GtwLab, i);
 
-      if (lab_panel (lab->kind) != (int) panel)
+      if (gtw_figure_lab_panel (lab->kind) != (int) panel)
         continue;
       (*x)[n] = lab->day / days_per_x;
-      (*y)[n] = lab_display_value (options, lab);
+      (*y)[n] = gtw_figure_lab_value (lab, options->glucose_unit, options->insulin_unit,
+                                      options->cpeptide_unit);
       n++;
     }
   return n;
@@ -914,7 +919,7 @@ gtw_figure_draw_trace (cairo_t                *cr,
     any_bands |= bands_load (&bands[i], options, i, days_per_x);
   for (guint i = 0; scenario->labs != NULL && i < scenario->labs->len; i++)
     {
-      int panel = lab_panel (g_array_index (scenario->labs, GtwLab, i).kind);
+      int panel = gtw_figure_lab_panel (g_array_index (scenario->labs, GtwLab, i).kind);
 
       if (panel >= 0)
         labs_drawn = TRUE;

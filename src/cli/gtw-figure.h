@@ -158,6 +158,15 @@ gboolean gtw_figure_draw_day     (cairo_t                *cr,
                                   const GtwDayDetail     *baseline_day,
                                   GError                **error);
 
+/* The panel a measured value is drawn on (0 glucose, 1 insulin, 2 C-peptide), or -1 for the
+ * kinds the figure has no panel for (HbA1c, TG, HDL). */
+int      gtw_figure_lab_panel    (GtwLabKind kind);
+/* A measured value in the units of its panel (the others as measured). */
+double   gtw_figure_lab_value    (const GtwLab    *lab,
+                                  GtwGlucoseUnit   glucose_unit,
+                                  GtwInsulinUnit   insulin_unit,
+                                  GtwCpeptideUnit  cpeptide_unit);
+
 /* Whether @path ends in .png, .svg or .pdf (case-insensitive). */
 gboolean gtw_figure_format_supported (const char *path);
 
