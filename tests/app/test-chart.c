@@ -16,6 +16,7 @@
 #include "gtw-chart-private.h"
 #include "gtw-ogtt-window.h"
 #include "gtw-story.h"
+#include "ui-test-util.h"
 
 #define DURATION 730
 #define WIDTH    1000
@@ -65,53 +66,6 @@ set_true (gboolean *flag)
   *flag = TRUE;
 }
 
-static gboolean
-set_flag (GtkWidget     *widget,
-          GdkFrameClock *clock,
-          gpointer       data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Queues a frame and waits until it was painted. */
-static void
-wait_for_paint (GtkWidget *widget)
-{
-  gboolean painted = FALSE;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  gtk_widget_queue_draw (widget);
-  gtk_widget_add_tick_callback (widget, set_flag, &painted, NULL);
-  while (!painted && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (painted);
-  /* the tick runs before the paint of its frame: let that frame finish */
-  painted = FALSE;
-  gtk_widget_add_tick_callback (widget, set_flag, &painted, NULL);
-  gtk_widget_queue_draw (widget);
-  while (!painted && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GdkTexture *
-grab (GtkWidget *widget)
-{
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-
-  wait_for_paint (widget);
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                      node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-}
-
 /* Mean luminance, 0..1, of the texture's pixels. */
 static double
 mean_luminance (GdkTexture *texture)
@@ -126,48 +80,12 @@ mean_luminance (GdkTexture *texture)
   return sum / ((double) w * h);
 }
 
-/* The fraction of pixels that differ between two textures of one size. */
-static double
-difference (GdkTexture *a,
-            GdkTexture *b)
-{
-  int w = gdk_texture_get_width (a), h = gdk_texture_get_height (a);
-  g_autofree guchar *da = g_malloc ((gsize) w * h * 4);
-  g_autofree guchar *db = g_malloc ((gsize) w * h * 4);
-  gsize differing = 0;
-
-  g_assert_cmpint (gdk_texture_get_width (b), ==, w);
-  g_assert_cmpint (gdk_texture_get_height (b), ==, h);
-  gdk_texture_download (a, da, (gsize) w * 4);
-  gdk_texture_download (b, db, (gsize) w * 4);
-  for (gsize i = 0; i < (gsize) w * h * 4; i += 4)
-    if (memcmp (da + i, db + i, 4) != 0)
-      differing++;
-  return (double) differing / ((double) w * h);
-}
-
-static GtkEventController *
-find_controller (GtkWidget *widget,
-                 GType      type)
-{
-  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
-        return controller;
-    }
-  g_assert_not_reached ();
-}
-
 static void
 pointer_to (Fixture *f,
             double   x,
             double   y)
 {
-  GtkEventController *motion = find_controller (GTK_WIDGET (f->chart),
+  GtkEventController *motion = gtw_test_find_controller (GTK_WIDGET (f->chart),
                                                 GTK_TYPE_EVENT_CONTROLLER_MOTION);
 
   g_signal_emit_by_name (motion, "enter", x, y);
@@ -179,7 +97,7 @@ press_key (Fixture        *f,
            guint           keyval,
            GdkModifierType state)
 {
-  GtkEventController *keys = find_controller (GTK_WIDGET (f->chart), GTK_TYPE_EVENT_CONTROLLER_KEY);
+  GtkEventController *keys = gtw_test_find_controller (GTK_WIDGET (f->chart), GTK_TYPE_EVENT_CONTROLLER_KEY);
   gboolean handled = FALSE;
 
   g_signal_emit_by_name (keys, "key-pressed", keyval, 0, state, &handled);
@@ -192,7 +110,7 @@ drag (Fixture *f,
       double   y,
       double   dx)
 {
-  GtkEventController *gesture = find_controller (GTK_WIDGET (f->chart), GTK_TYPE_GESTURE_DRAG);
+  GtkEventController *gesture = gtw_test_find_controller (GTK_WIDGET (f->chart), GTK_TYPE_GESTURE_DRAG);
 
   g_signal_emit_by_name (gesture, "drag-begin", x, y);
   if (dx != 0)
@@ -247,11 +165,11 @@ fixture_set_up (Fixture       *f,
   gtw_chart_set_units (f->chart, &units);
   gtw_chart_set_traces (f->chart, trace, baseline);
   gtk_window_set_child (f->window, GTK_WIDGET (f->chart));
-  gtk_window_present (f->window);
-  wait_for_paint (GTK_WIDGET (f->chart));
+  gtw_test_present (f->window);
+  gtw_test_wait_for_paint (GTK_WIDGET (f->chart));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->chart)), ==, WIDTH);
   /* the X server's pointer may rest over the new window: start without it */
-  g_signal_emit_by_name (find_controller (GTK_WIDGET (f->chart), GTK_TYPE_EVENT_CONTROLLER_MOTION),
+  g_signal_emit_by_name (gtw_test_find_controller (GTK_WIDGET (f->chart), GTK_TYPE_EVENT_CONTROLLER_MOTION),
                          "leave");
   f->range_changes = 0;
   f->cursor_day = -2;
@@ -310,7 +228,7 @@ test_range_and_margins (Fixture       *f,
   /* a resize moves the right margin and says so */
   gtk_window_set_default_size (f->window, WIDTH - 200, HEIGHT);
   gtk_widget_queue_resize (GTK_WIDGET (f->chart));
-  wait_for_paint (GTK_WIDGET (f->chart));
+  gtw_test_wait_for_paint (GTK_WIDGET (f->chart));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->chart)), ==, WIDTH - 200);
   g_assert_cmpint (f->range_changes, >=, 1);
 
@@ -335,7 +253,7 @@ static void
 test_zoom_and_pan (Fixture       *f,
                    gconstpointer  data)
 {
-  GtkEventController *scroll = find_controller (GTK_WIDGET (f->chart),
+  GtkEventController *scroll = gtw_test_find_controller (GTK_WIDGET (f->chart),
                                                 GTK_TYPE_EVENT_CONTROLLER_SCROLL);
   double first, last, first2, last2, day_under = 200;
   double x = x_of_day (f, day_under);
@@ -403,7 +321,7 @@ test_cursor_and_keys (Fixture       *f,
   /* the pointer sets the cursor; leaving clears it */
   pointer_to (f, x, 200);
   g_assert_cmpint (f->cursor_day, ==, 100);
-  g_signal_emit_by_name (find_controller (GTK_WIDGET (f->chart), GTK_TYPE_EVENT_CONTROLLER_MOTION),
+  g_signal_emit_by_name (gtw_test_find_controller (GTK_WIDGET (f->chart), GTK_TYPE_EVENT_CONTROLLER_MOTION),
                          "leave");
   g_assert_cmpint (f->cursor_day, ==, -1);
 
@@ -436,11 +354,11 @@ test_cursor_and_keys (Fixture       *f,
     g_autoptr (GdkTexture) with_cursor = NULL, without = NULL;
 
     pointer_to (f, x_of_day (f, 400), 300);
-    with_cursor = grab (GTK_WIDGET (f->chart));
-    g_signal_emit_by_name (find_controller (GTK_WIDGET (f->chart),
+    with_cursor = gtw_test_grab (GTK_WIDGET (f->chart));
+    g_signal_emit_by_name (gtw_test_find_controller (GTK_WIDGET (f->chart),
                                             GTK_TYPE_EVENT_CONTROLLER_MOTION), "leave");
-    without = grab (GTK_WIDGET (f->chart));
-    g_assert_cmpfloat (difference (with_cursor, without), >, 0.001);
+    without = gtw_test_grab (GTK_WIDGET (f->chart));
+    g_assert_cmpfloat (gtw_test_texture_difference (with_cursor, without, 0), >, 0.001);
   }
 }
 
@@ -460,15 +378,15 @@ test_day_view (Fixture       *f,
   gtw_chart_get_range (f->chart, &first, &last);
   g_assert_cmpfloat (first, ==, 400);
   g_assert_cmpfloat (last, ==, 401);
-  waiting = grab (GTK_WIDGET (f->chart));
+  waiting = gtw_test_grab (GTK_WIDGET (f->chart));
 
   day = gtw_trace_simulate_day (trace, 400, &error);
   g_assert_no_error (error);
   base_day = gtw_trace_simulate_day (baseline, 400, &error);
   g_assert_no_error (error);
   gtw_chart_take_day_detail (f->chart, day, base_day);
-  drawn = grab (GTK_WIDGET (f->chart));
-  g_assert_cmpfloat (difference (waiting, drawn), >, 0.05);
+  drawn = gtw_test_grab (GTK_WIDGET (f->chart));
+  g_assert_cmpfloat (gtw_test_texture_difference (waiting, drawn, 0), >, 0.05);
 
   gtw_chart_get_figure_options (f->chart, &options);
   g_assert_cmpint (options.view, ==, GTW_FIGURE_VIEW_DAY);
@@ -491,7 +409,7 @@ test_units (Fixture       *f,
 {
   GtwDisplayUnits mgdl = { GTW_GLUCOSE_MGDL, GTW_INSULIN_UU, GTW_CPEPTIDE_NGML, GTW_HBA1C_PERCENT };
   GtwFigureOptions options;
-  g_autoptr (GdkTexture) before = grab (GTK_WIDGET (f->chart));
+  g_autoptr (GdkTexture) before = gtw_test_grab (GTK_WIDGET (f->chart));
   g_autoptr (GdkTexture) after = NULL;
 
   gtw_chart_set_units (f->chart, &mgdl);
@@ -499,9 +417,9 @@ test_units (Fixture       *f,
   g_assert_cmpint (options.glucose_unit, ==, GTW_GLUCOSE_MGDL);
   g_assert_cmpint (options.insulin_unit, ==, GTW_INSULIN_UU);
   g_assert_cmpint (options.cpeptide_unit, ==, GTW_CPEPTIDE_NGML);
-  after = grab (GTK_WIDGET (f->chart));
+  after = gtw_test_grab (GTK_WIDGET (f->chart));
   /* the tick labels and unit names change, not the curves' shapes */
-  g_assert_cmpfloat (difference (before, after), >, 0.002);
+  g_assert_cmpfloat (gtw_test_texture_difference (before, after, 0), >, 0.002);
 }
 
 static void
@@ -510,14 +428,14 @@ test_dark (Fixture       *f,
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
   GtwFigureOptions options;
-  g_autoptr (GdkTexture) light = grab (GTK_WIDGET (f->chart));
+  g_autoptr (GdkTexture) light = gtw_test_grab (GTK_WIDGET (f->chart));
   g_autoptr (GdkTexture) dark = NULL;
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   g_assert_true (adw_style_manager_get_dark (style));
   gtw_chart_get_figure_options (f->chart, &options);
   g_assert_true (options.dark);
-  dark = grab (GTK_WIDGET (f->chart));
+  dark = gtw_test_grab (GTK_WIDGET (f->chart));
   g_assert_cmpfloat (mean_luminance (light), >, 0.8);
   g_assert_cmpfloat (mean_luminance (dark), <, 0.3);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
@@ -528,7 +446,7 @@ test_band_and_baseline (Fixture       *f,
                         gconstpointer  data)
 {
   GtwFigureOptions options;
-  g_autoptr (GdkTexture) full = grab (GTK_WIDGET (f->chart));
+  g_autoptr (GdkTexture) full = gtw_test_grab (GTK_WIDGET (f->chart));
   g_autoptr (GdkTexture) bare = NULL;
 
   gtw_chart_set_show_band (f->chart, FALSE);
@@ -536,8 +454,8 @@ test_band_and_baseline (Fixture       *f,
   gtw_chart_get_figure_options (f->chart, &options);
   g_assert_false (options.show_band);
   g_assert_false (options.show_baseline);
-  bare = grab (GTK_WIDGET (f->chart));
-  g_assert_cmpfloat (difference (full, bare), >, 0.01);
+  bare = gtw_test_grab (GTK_WIDGET (f->chart));
+  g_assert_cmpfloat (gtw_test_texture_difference (full, bare, 0), >, 0.01);
 }
 
 /* Curves grow as the trace fills: the picture with a part of a run differs from the whole. */
@@ -557,13 +475,13 @@ test_live (Fixture       *f,
   partial = gtw_simulate (scenario, &options, NULL, &error);
   g_assert_no_error (error);
 
-  whole = grab (GTK_WIDGET (f->chart));
+  whole = gtw_test_grab (GTK_WIDGET (f->chart));
   gtw_chart_set_traces (f->chart, partial, NULL);
-  half = grab (GTK_WIDGET (f->chart));
-  g_assert_cmpfloat (difference (half, whole), >, 0.01);
+  half = gtw_test_grab (GTK_WIDGET (f->chart));
+  g_assert_cmpfloat (gtw_test_texture_difference (half, whole, 0), >, 0.01);
   gtw_chart_set_traces (f->chart, NULL, NULL);
   gtw_chart_traces_changed (f->chart);
-  wait_for_paint (GTK_WIDGET (f->chart));
+  gtw_test_wait_for_paint (GTK_WIDGET (f->chart));
 }
 
 /* Whether the chart has a tooltip for the pointer at @x. */
@@ -630,7 +548,7 @@ test_story_flags (Fixture       *f,
   g_assert_cmpuint (story->len, >=, 5);
 
   gtw_chart_set_traces (f->chart, run, NULL);
-  wait_for_paint (GTK_WIDGET (f->chart));
+  gtw_test_wait_for_paint (GTK_WIDGET (f->chart));
 
   /* the description lists the markers in order, with their years */
   description = expected_description (run, story);
@@ -660,7 +578,7 @@ test_story_flags (Fixture       *f,
 
   /* the year view keeps the flags of the days it shows */
   gtw_chart_set_view (f->chart, GTW_CHART_VIEW_YEAR, last_day);
-  wait_for_paint (GTK_WIDGET (f->chart));
+  gtw_test_wait_for_paint (GTK_WIDGET (f->chart));
   g_assert_true (tooltip_at (f, x_of_day (f, last_day)));
 }
 
@@ -707,7 +625,7 @@ test_ogtt_window (Fixture       *f,
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (window)));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (window)) == f->window);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_paint (window);
+  gtw_test_wait_for_paint (window);
 
   collect_labels (window, texts);
   expected = g_strdup_printf ("2-hour glucose %.0f mg/dL: ",
@@ -808,20 +726,6 @@ test_render_time (Fixture       *f,
           "%.1f ms (%.1f ms of CPU)\n", GTW_SCENARIO_MAX_DAYS, best_wall, best_cpu);
 }
 
-/* Writes @texture to $GTW_SCREENSHOT_DIR/@name when that is set, to look at. */
-static void
-save_screenshot (GdkTexture *texture,
-                 const char *name)
-{
-  const char *dir = g_getenv ("GTW_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-
-  if (dir == NULL)
-    return;
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 /* Draws the chart's figure (as it asks for it) into an image and returns where it went. */
 static void
 draw_figure (const GtwFigureOptions *chart_options,
@@ -867,7 +771,7 @@ test_curves (Fixture       *f,
 {
   GtwFigureOptions options;
   GtwFigureGeometry all, two;
-  g_autoptr (GdkTexture) before = grab (GTK_WIDGET (f->chart));
+  g_autoptr (GdkTexture) before = gtw_test_grab (GTK_WIDGET (f->chart));
   g_autoptr (GdkTexture) after = NULL;
   double all_height, two_height;
 
@@ -898,8 +802,8 @@ test_curves (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (two.panels[3].bottom, all.panels[3].bottom, 1e-9);
   g_assert_cmpfloat (two.panels[3].top, >, two.panels[0].bottom);
 
-  after = grab (GTK_WIDGET (f->chart));
-  g_assert_cmpfloat (difference (before, after), >, 0.05);
+  after = gtw_test_grab (GTK_WIDGET (f->chart));
+  g_assert_cmpfloat (gtw_test_texture_difference (before, after, 0), >, 0.05);
 
   /* the day view follows as well */
   gtw_chart_set_view (f->chart, GTW_CHART_VIEW_DAY, 100);
@@ -919,7 +823,7 @@ test_presentation (Fixture       *f,
   AdwStyleManager *style = adw_style_manager_get_default ();
   GtwFigureOptions normal, room;
   int left_normal, left_room;
-  g_autoptr (GdkTexture) before = grab (GTK_WIDGET (f->chart));
+  g_autoptr (GdkTexture) before = gtw_test_grab (GTK_WIDGET (f->chart));
   g_autoptr (GdkTexture) small = NULL, light = NULL, dark = NULL;
 
   gtw_chart_get_figure_options (f->chart, &normal);
@@ -937,24 +841,24 @@ test_presentation (Fixture       *f,
   g_assert_cmpint (left_room, >, left_normal * 1.6);
   /* the timeline follows the wider margins */
   g_assert_cmpint (f->range_changes, >=, 1);
-  small = grab (GTK_WIDGET (f->chart));
-  g_assert_cmpfloat (difference (before, small), >, 0.05);
+  small = gtw_test_grab (GTK_WIDGET (f->chart));
+  g_assert_cmpfloat (gtw_test_texture_difference (before, small, 0), >, 0.05);
 
   /* "your fasting glucose is still normal, but look at insulin" */
   gtw_chart_set_visible_curves (f->chart, GTW_CHART_CURVE_GLUCOSE | GTW_CHART_CURVE_INSULIN);
   /* a projector's full screen, less the timeline: the text grows to (nearly) 1.9 times */
   gtk_window_set_default_size (f->window, 1600, 900);
-  wait_for_paint (GTK_WIDGET (f->chart));
+  gtw_test_wait_for_paint (GTK_WIDGET (f->chart));
   gtw_chart_get_figure_options (f->chart, &room);
   g_assert_cmpfloat (room.font_scale / normal.font_scale, >=, 1.8);
-  light = grab (GTK_WIDGET (f->chart));
+  light = gtw_test_grab (GTK_WIDGET (f->chart));
   g_assert_cmpfloat (mean_luminance (light), >, 0.8);
-  save_screenshot (light, "presentation-light.png");
+  gtw_test_save_png (light, "presentation-light.png");
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  dark = grab (GTK_WIDGET (f->chart));
+  dark = gtw_test_grab (GTK_WIDGET (f->chart));
   g_assert_cmpfloat (mean_luminance (dark), <, 0.3);
-  save_screenshot (dark, "presentation-dark.png");
+  gtw_test_save_png (dark, "presentation-dark.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
 
   /* high contrast (the default) draws the text black; without, presentation keeps the normal
@@ -986,9 +890,9 @@ test_presentation (Fixture       *f,
     g_assert_true (room.presentation);
     g_assert_false (room.high_contrast);
     g_assert_cmpfloat (room.font_scale / normal.font_scale, >=, 1.8);
-    soft = grab (GTK_WIDGET (f->chart));
-    g_assert_cmpfloat (difference (light, soft), >, 0.001);
-    g_assert_cmpfloat (difference (light, soft), <, 0.5);
+    soft = gtw_test_grab (GTK_WIDGET (f->chart));
+    g_assert_cmpfloat (gtw_test_texture_difference (light, soft, 0), >, 0.001);
+    g_assert_cmpfloat (gtw_test_texture_difference (light, soft, 0), <, 0.5);
     gtw_chart_set_high_contrast (f->chart, TRUE);
     g_signal_handler_disconnect (f->chart, id);
   }
@@ -1050,7 +954,7 @@ test_reveal (Fixture       *f,
   gtw_chart_set_traces (f->chart, decade, decade_base);
 
   g_assert_cmpint (gtw_chart_get_reveal_day (f->chart), ==, -1);
-  full = grab (GTK_WIDGET (f->chart));
+  full = gtw_test_grab (GTK_WIDGET (f->chart));
   gtw_chart_get_figure_options (f->chart, &options);
   g_assert_false (options.reveal);
   draw_figure (&options, decade, &whole, NULL);
@@ -1070,8 +974,8 @@ test_reveal (Fixture       *f,
   g_assert_cmpfloat (part.first_day, ==, whole.first_day);
   g_assert_cmpfloat (part.last_day, ==, whole.last_day);
 
-  revealed = grab (GTK_WIDGET (f->chart));
-  save_screenshot (revealed, "reveal-year-4.png");
+  revealed = gtw_test_grab (GTK_WIDGET (f->chart));
+  gtw_test_save_png (revealed, "reveal-year-4.png");
   cut = whole.left + (4 * 365.0 - whole.first_day) / (whole.last_day - whole.first_day)
                      * (whole.right - whole.left);
   /* the glucose curve is drawn before the day and nowhere after it */
@@ -1114,8 +1018,8 @@ test_reveal (Fixture       *f,
   g_assert_true (options.reveal);
   g_assert_cmpint (options.view, ==, GTW_FIGURE_VIEW_YEAR);
   g_clear_object (&revealed);
-  revealed = grab (GTK_WIDGET (f->chart));
-  save_screenshot (revealed, "reveal-year-view.png");
+  revealed = gtw_test_grab (GTK_WIDGET (f->chart));
+  gtw_test_save_png (revealed, "reveal-year-view.png");
 
   /* the day view has nothing to reveal */
   gtw_chart_set_view (f->chart, GTW_CHART_VIEW_DAY, 4 * 365);
@@ -1160,8 +1064,8 @@ test_labs (Fixture       *f,
   /* the cursor on a day with labs names them: to look at */
   pointer_to (f, x_of_day (f, 400), HEIGHT / 2.0);
   g_assert_cmpint (f->cursor_day, ==, 400);
-  shot = grab (GTK_WIDGET (f->chart));
-  save_screenshot (shot, "labs.png");
+  shot = gtw_test_grab (GTK_WIDGET (f->chart));
+  gtw_test_save_png (shot, "labs.png");
 
   gtw_chart_get_figure_options (f->chart, &options);
   draw_figure (&options, with_labs, &g, &surface);
@@ -1309,12 +1213,12 @@ test_overlaps (Fixture       *f,
             /* without a window manager, the new size may take more than a frame */
             while (gtk_widget_get_width (GTK_WIDGET (f->chart)) != rooms[r].width
                    || gtk_widget_get_height (GTK_WIDGET (f->chart)) != rooms[r].height)
-              wait_for_paint (GTK_WIDGET (f->chart));
-            wait_for_paint (GTK_WIDGET (f->chart));
+              gtw_test_wait_for_paint (GTK_WIDGET (f->chart));
+            gtw_test_wait_for_paint (GTK_WIDGET (f->chart));
             pointer_to (f, x_of_day (f, 359), 300);
             g_assert_cmpint (f->cursor_day, ==, 359);
-            shot = grab (GTK_WIDGET (f->chart));
-            save_screenshot (shot, name);
+            shot = gtw_test_grab (GTK_WIDGET (f->chart));
+            gtw_test_save_png (shot, name);
             assert_labels_apart (f->chart);
           }
     }
@@ -1336,8 +1240,7 @@ main (int    argc,
   /* GTK's in-process accessibility backend keeps the properties that the description test
    * reads back; it talks to no bus, so the headless run stays as quiet as with "none" */
   g_setenv ("GTK_A11Y", "test", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  gtw_test_init (&argc, &argv);
   {
     g_autofree char *po = g_test_build_filename (G_TEST_BUILT, "..", "..", "po", NULL);
 

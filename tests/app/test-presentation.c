@@ -5,35 +5,11 @@
  * Fullscreen needs a window manager, which Xvfb lacks: the tests check what the window
  * shows and hides, and the state of its actions.
  */
-#include "gtw-application.h"
 #include "gtw-presentation.h"
-#include "gtw-window.h"
+#include "ui-test-util.h"
 
 static GtwApplication *app;
 static GtwWindow *window;
-
-static gboolean
-wake (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for_runs (void)
-{
-  GtwRunner *runner = gtw_window_get_runner (window);
-  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
-  guint id = g_timeout_add (20, wake, NULL);
-
-  while (gtw_runner_get_busy (runner))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_source_remove (id);
-}
 
 static gboolean
 action_bool (const char *name)
@@ -41,47 +17,6 @@ action_bool (const char *name)
   g_autoptr (GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window), name);
 
   return g_variant_get_boolean (state);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The window's shortcut for @keyval, activated as the key would; FALSE when none took it. */
-static gboolean
-press (guint keyval, GdkModifierType mods)
-{
-  g_autoptr (GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, mods);
-  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, GTK_WIDGET (window),
-                                                 gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-  return FALSE;
 }
 
 /* The phase of the shortcut controller that holds the Space key. */
@@ -117,7 +52,7 @@ markers_sidebar (void)
 static GtkWidget *
 playback_bar (void)
 {
-  return gtk_widget_get_parent (find_widget (GTK_WIDGET (window), GTK_TYPE_SCALE));
+  return gtk_widget_get_parent (gtw_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SCALE, NULL));
 }
 
 static void
@@ -133,8 +68,8 @@ assert_presenting (GtwChartCurves curves)
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
   /* Panels and dense controls hidden; the playback bar, with its way out, shown. */
   g_assert_false (gtk_widget_get_visible (markers_sidebar ()));
-  g_assert_false (gtk_widget_get_visible (find_widget (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR)));
-  g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (find_widget (GTK_WIDGET (window), ADW_TYPE_FLAP))));
+  g_assert_false (gtk_widget_get_visible (gtw_test_find_widget (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR, NULL)));
+  g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (gtw_test_find_widget (GTK_WIDGET (window), ADW_TYPE_FLAP, NULL))));
   g_assert_true (gtk_widget_get_visible (playback_bar ()));
   g_assert_cmpint (playback_keys_phase (), ==, GTK_PHASE_CAPTURE);
 }
@@ -151,7 +86,7 @@ assert_not_presenting (void)
   g_assert_false (gtw_timeline_get_presentation (gtw_window_get_timeline (window)));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
   g_assert_true (gtk_widget_get_visible (markers_sidebar ()));
-  g_assert_true (gtk_widget_get_visible (find_widget (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR)));
+  g_assert_true (gtk_widget_get_visible (gtw_test_find_widget (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR, NULL)));
   g_assert_false (gtk_widget_get_visible (playback_bar ()));
   g_assert_cmpint (playback_keys_phase (), ==, GTK_PHASE_BUBBLE);
 }
@@ -167,10 +102,10 @@ test_action_and_escape (void)
   g_action_group_activate_action (G_ACTION_GROUP (app), "presentation", g_variant_new_boolean (TRUE));
   assert_presenting (STORY_CURVES);
   /* Esc leaves. */
-  g_assert_true (press (GDK_KEY_Escape, 0));
+  g_assert_true (gtw_test_press_shortcut (GTK_WIDGET (window), GDK_KEY_Escape, 0));
   assert_not_presenting ();
   /* Outside presentation mode, Esc is not ours. */
-  g_assert_false (press (GDK_KEY_Escape, 0));
+  g_assert_false (gtw_test_press_shortcut (GTK_WIDGET (window), GDK_KEY_Escape, 0));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "presentation", g_variant_new_boolean (TRUE));
   g_action_group_activate_action (G_ACTION_GROUP (app), "presentation", g_variant_new_boolean (FALSE));
@@ -242,7 +177,7 @@ test_timeline_blocks (void)
   int normal, large;
 
   g_assert_true (gtw_window_add_intervention (window, "{\"type\": \"berberine\", \"start_day\": 100}", NULL));
-  wait_for_runs ();
+  gtw_test_wait_for_runs (window);
   gtk_widget_measure (GTK_WIDGET (timeline), GTK_ORIENTATION_VERTICAL, -1, &normal, NULL, NULL, NULL);
   g_action_group_activate_action (G_ACTION_GROUP (app), "presentation", g_variant_new_boolean (TRUE));
   gtk_widget_measure (GTK_WIDGET (timeline), GTK_ORIENTATION_VERTICAL, -1, &large, NULL, NULL, NULL);
@@ -259,22 +194,11 @@ test_timeline_blocks (void)
 int
 main (int argc, char *argv[])
 {
-  g_autofree char *state = g_dir_make_tmp ("glucotwin-state-XXXXXX", NULL);
   int status;
 
-  g_setenv ("XDG_STATE_HOME", state, TRUE);
-  g_setenv ("XDG_DATA_HOME", state, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = gtw_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  window = gtw_window_new (GTK_APPLICATION (app));
-  gtk_window_present (GTK_WINDOW (window));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
-    g_main_context_iteration (NULL, TRUE);
-  wait_for_runs ();
+  gtw_test_init (&argc, &argv);
+  app = gtw_test_application_new ();
+  window = gtw_test_window_new (app);
 
   g_test_add_func ("/presentation/action-and-escape", test_action_and_escape);
   g_test_add_func ("/presentation/f5-and-toggle", test_f5_and_toggle);
