@@ -5,7 +5,8 @@
  * The list is the state; lanes, geometry and the drag preview are derived from it. Every
  * change by the user, whether by pointer, keyboard, drop or the editor popover, goes through
  * the public editing functions, so the engine's validation and the "edited" signal are in one
- * place.
+ * place. The pointer, keys and drops are in gtw-timeline-input.c, size and drawing in
+ * gtw-timeline-draw.c.
  */
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -14,98 +15,12 @@
 
 #include "gtw-intervention-editor.h"
 #include "gtw-intervention-style.h"
-#include "gtw-timeline.h"
-
-#define MIN_LANE       32
-/* Presentation mode: blocks and their type large enough to be read across a room. */
-#define PRESENTATION_MIN_LANE 56
-#define PRESENTATION_SCALE    1.6
-#define LANE_GAP       4
-#define V_PADDING      6
-#define BLOCK_RADIUS   6
-#define EDGE_GRIP      6
-#define FADE_WIDTH     64.0
-#define DEFAULT_DAYS   3650
-#define DAYS_PER_MONTH (365.0 / 12.0)
-#define WEEK           7
-#define MONTH          30
-
-typedef enum
-{
-  DRAG_NONE,
-  DRAG_MOVE,
-  DRAG_START,
-  DRAG_END,
-} DragMode;
-
-struct _GtwTimeline
-{
-  GtkWidget        parent_instance;
-
-  GArray          *interventions; /* of GtwIntervention */
-  GArray          *lanes;         /* of int, parallel to interventions */
-  guint            n_lanes;
-  int              duration_days;
-  double           first_day;
-  double           last_day;
-  int              margin_left;
-  int              margin_right;
-  int              selected;
-  int              lane_height; /* follows the font: large text, presentation mode */
-  gboolean         presentation;
-
-  /* The block under the pointer while a button is down; the preview is what it would
-   * become, committed when the button is released. */
-  DragMode         drag_mode;
-  int              drag_index;
-  gboolean         drag_active;
-  GtwIntervention  drag_preview;
-
-  double           drop_day; /* where a dragged type would land; -1: nothing over us */
-
-  GtkWidget       *remove_button;
-  int              remove_reserve; /* room the button takes inside the selected block */
-  GtkWidget       *editor;
-};
+#include "gtw-timeline-private.h"
 
 G_DEFINE_FINAL_TYPE (GtwTimeline, gtw_timeline, GTK_TYPE_WIDGET)
 
 enum { EDITED, N_SIGNALS };
 static guint signals[N_SIGNALS];
-
-static const GtwIntervention *
-get_iv (GtwTimeline *self,
-        int          index)
-{
-  return &g_array_index (self->interventions, GtwIntervention, index);
-}
-
-static int
-get_lane (GtwTimeline *self,
-          int          index)
-{
-  return g_array_index (self->lanes, int, index);
-}
-
-static gboolean
-valid_index (GtwTimeline *self,
-             int          index)
-{
-  return index >= 0 && (guint) index < self->interventions->len;
-}
-
-static int
-effective_end (GtwTimeline           *self,
-               const GtwIntervention *iv)
-{
-  return iv->end_day < 0 ? self->duration_days - 1 : MIN (iv->end_day, self->duration_days - 1);
-}
-
-static const char *
-type_label (const GtwIntervention *iv)
-{
-  return _(gtw_intervention_class (iv->type)->label);
-}
 
 static gboolean
 intervention_equal (const GtwIntervention *a,
@@ -121,8 +36,8 @@ intervention_equal (const GtwIntervention *a,
 }
 
 /* The blocks by start day (then lane): the order of the keyboard's Left and Right. */
-static int *
-visual_order (GtwTimeline *self)
+int *
+gtw_timeline_visual_order (GtwTimeline *self)
 {
   guint n = self->interventions->len;
   int *order = g_new (int, MAX (n, 1));
@@ -157,9 +72,10 @@ update_lanes (GtwTimeline *self)
   g_autofree int *lane_end = g_new (int, MAX (n, 1));
 
   g_array_set_size (self->lanes, n);
-  /* visual_order () breaks ties by lane: start from a blank so that only days count. */
+  /* gtw_timeline_visual_order () breaks ties by lane: start from a blank so that only days
+   * count. */
   memset (self->lanes->data, 0, n * sizeof (int));
-  order = visual_order (self);
+  order = gtw_timeline_visual_order (self);
 
   self->n_lanes = 0;
   for (guint k = 0; k < n; k++)
@@ -177,8 +93,8 @@ update_lanes (GtwTimeline *self)
     }
 }
 
-static char *
-describe_dates (const GtwIntervention *iv)
+char *
+gtw_timeline_describe_dates (const GtwIntervention *iv)
 {
   g_autofree char *from = gtw_intervention_style_format_day (iv->start_day);
   g_autofree char *to = NULL;
@@ -196,7 +112,7 @@ describe_block (GtwTimeline *self,
                 int          index)
 {
   const GtwIntervention *iv = get_iv (self, index);
-  g_autofree char *dates = describe_dates (iv);
+  g_autofree char *dates = gtw_timeline_describe_dates (iv);
   g_autofree char *dose = gtw_intervention_style_format_dose (iv);
 
   if (dose == NULL)
@@ -210,7 +126,7 @@ static void
 update_accessible (GtwTimeline *self)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree int *order = visual_order (self);
+  g_autofree int *order = gtw_timeline_visual_order (self);
 
   /* The selected block first: what a screen reader says as Left and Right walk the blocks. */
   if (valid_index (self, self->selected))
@@ -276,38 +192,6 @@ intervention_is_valid (GtwTimeline           *self,
 
 /* Geometry: the plot area is the chart's, between the margins. */
 
-static double
-plot_left (GtwTimeline *self)
-{
-  return self->margin_left;
-}
-
-static double
-plot_width (GtwTimeline *self)
-{
-  return MAX (gtk_widget_get_width (GTK_WIDGET (self)) - self->margin_left - self->margin_right, 1);
-}
-
-static double
-pixels_per_day (GtwTimeline *self)
-{
-  return plot_width (self) / MAX (self->last_day - self->first_day, 1e-6);
-}
-
-static double
-day_to_x (GtwTimeline *self,
-          double       day)
-{
-  return plot_left (self) + (day - self->first_day) * pixels_per_day (self);
-}
-
-static double
-x_to_day (GtwTimeline *self,
-          double       x)
-{
-  return self->first_day + (x - plot_left (self)) / pixels_per_day (self);
-}
-
 /* Whole days when a day is wide enough to aim at, weeks in a year's view, months beyond. */
 static int
 snap_unit (GtwTimeline *self)
@@ -323,10 +207,10 @@ snap_unit (GtwTimeline *self)
 
 /* Months snap to the calendar of the run (the "Year 2, month 3" of the labels); days and
  * weeks count from @origin, the edge that stays put, so that a block lasts whole weeks. */
-static int
-snap_day (GtwTimeline *self,
-          double       day,
-          int          origin)
+int
+gtw_timeline_snap_day (GtwTimeline *self,
+                       double       day,
+                       int          origin)
 {
   int unit = snap_unit (self);
 
@@ -335,11 +219,11 @@ snap_day (GtwTimeline *self,
   return origin + (int) lround ((day - origin) / unit) * unit;
 }
 
-static void
-block_rect_for (GtwTimeline           *self,
-                const GtwIntervention *iv,
-                int                    lane,
-                graphene_rect_t       *rect)
+void
+gtw_timeline_block_rect_for (GtwTimeline           *self,
+                             const GtwIntervention *iv,
+                             int                    lane,
+                             graphene_rect_t       *rect)
 {
   double x0 = day_to_x (self, iv->start_day);
   double x1 = day_to_x (self, effective_end (self, iv) + 1);
@@ -348,23 +232,23 @@ block_rect_for (GtwTimeline           *self,
                       MAX (x1 - x0, 6.0), self->lane_height);
 }
 
-static void
-block_rect (GtwTimeline     *self,
-            int              index,
-            graphene_rect_t *rect)
+void
+gtw_timeline_block_rect (GtwTimeline     *self,
+                         int              index,
+                         graphene_rect_t *rect)
 {
   if (index == self->drag_index && self->drag_active)
-    block_rect_for (self, &self->drag_preview, get_lane (self, index), rect);
+    gtw_timeline_block_rect_for (self, &self->drag_preview, get_lane (self, index), rect);
   else
-    block_rect_for (self, get_iv (self, index), get_lane (self, index), rect);
+    gtw_timeline_block_rect_for (self, get_iv (self, index), get_lane (self, index), rect);
 }
 
 /* The topmost block at a point, and which part of it: an edge grip or the body. */
-static int
-block_at (GtwTimeline *self,
-          double       x,
-          double       y,
-          DragMode    *zone)
+int
+gtw_timeline_block_at (GtwTimeline *self,
+                       double       x,
+                       double       y,
+                       DragMode    *zone)
 {
   if (x < plot_left (self) || x > plot_left (self) + plot_width (self))
     return -1;
@@ -374,7 +258,7 @@ block_at (GtwTimeline *self,
       graphene_rect_t rect;
       double grip;
 
-      block_rect (self, i, &rect);
+      gtw_timeline_block_rect (self, i, &rect);
       if (!graphene_rect_contains_point (&rect, &GRAPHENE_POINT_INIT (x, y)))
         continue;
       /* A narrow block keeps a body to grab between its grips. */
@@ -393,16 +277,10 @@ block_at (GtwTimeline *self,
   return -1;
 }
 
-static gboolean
-is_dark (void)
-{
-  return adw_style_manager_get_dark (adw_style_manager_get_default ());
-}
-
 /* The editor popover */
 
-static void
-point_editor (GtwTimeline *self)
+void
+gtw_timeline_point_editor (GtwTimeline *self)
 {
   GtwInterventionEditor *editor = GTW_INTERVENTION_EDITOR (self->editor);
   int index = gtw_intervention_editor_get_index (editor);
@@ -411,7 +289,7 @@ point_editor (GtwTimeline *self)
 
   if (!valid_index (self, index))
     return;
-  block_rect (self, index, &rect);
+  gtw_timeline_block_rect (self, index, &rect);
   /* Point at the part of the block that is on screen. */
   left = MAX (rect.origin.x, plot_left (self));
   right = MIN (rect.origin.x + rect.size.width, plot_left (self) + plot_width (self));
@@ -440,8 +318,8 @@ editor_closed_cb (GtwTimeline *self)
     gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
-static void
-open_editor (GtwTimeline *self)
+void
+gtw_timeline_open_editor (GtwTimeline *self)
 {
   if (!valid_index (self, self->selected))
     return;
@@ -454,7 +332,7 @@ open_editor (GtwTimeline *self)
     }
   gtw_intervention_editor_set_block (GTW_INTERVENTION_EDITOR (self->editor), self->selected,
                                      self->duration_days);
-  point_editor (self);
+  gtw_timeline_point_editor (self);
   gtk_popover_popup (GTK_POPOVER (self->editor));
 }
 
@@ -484,9 +362,9 @@ emit_edited (GtwTimeline *self,
   g_signal_emit (self, signals[EDITED], 0, label);
 }
 
-static void
-set_selected (GtwTimeline *self,
-              int          index)
+void
+gtw_timeline_set_selected (GtwTimeline *self,
+                           int          index)
 {
   index = valid_index (self, index) ? index : -1;
   if (index == self->selected)
@@ -507,847 +385,12 @@ set_selected (GtwTimeline *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* Pointer: click to select and edit, drag the body to move, drag an edge to resize */
-
-static void
-drag_begin_cb (GtkGestureDrag *gesture,
-               double          x,
-               double          y,
-               GtwTimeline    *self)
-{
-  DragMode zone = DRAG_NONE;
-  int index = block_at (self, x, y, &zone);
-
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  self->drag_mode = DRAG_NONE;
-  self->drag_index = -1;
-  self->drag_active = FALSE;
-
-  if (index < 0)
-    {
-      set_selected (self, -1);
-      return;
-    }
-
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  set_selected (self, index);
-  self->drag_mode = zone;
-  self->drag_index = index;
-  self->drag_preview = *get_iv (self, index);
-}
-
-static void
-drag_update_cb (GtkGestureDrag *gesture,
-                double          offset_x,
-                double          offset_y,
-                GtwTimeline    *self)
-{
-  const GtwIntervention *iv;
-  GtwIntervention preview;
-  double delta;
-  int end;
-
-  if (self->drag_mode == DRAG_NONE || !valid_index (self, self->drag_index))
-    return;
-  if (!self->drag_active
-      && !gtk_drag_check_threshold (GTK_WIDGET (self), 0, 0, (int) offset_x, (int) offset_y))
-    return;
-
-  iv = get_iv (self, self->drag_index);
-  preview = *iv;
-  delta = offset_x / pixels_per_day (self);
-  end = effective_end (self, iv);
-
-  switch (self->drag_mode)
-    {
-    case DRAG_MOVE:
-      {
-        int start = CLAMP (snap_day (self, iv->start_day + delta, iv->start_day), 0,
-                           self->duration_days - 1);
-
-        preview.start_day = start;
-        if (iv->end_day >= 0)
-          preview.end_day = iv->end_day + (start - iv->start_day);
-      }
-      break;
-    case DRAG_START:
-      preview.start_day = CLAMP (snap_day (self, iv->start_day + delta, end + 1), 0, end);
-      break;
-    case DRAG_END:
-      end = MAX (snap_day (self, end + 1 + delta, iv->start_day) - 1, iv->start_day);
-      /* Pulled to the end of the run, a block runs on to the end, whatever its length. */
-      preview.end_day = end >= self->duration_days - 1 ? -1 : end;
-      break;
-    case DRAG_NONE:
-    default:
-      g_assert_not_reached ();
-    }
-
-  if (!self->drag_active)
-    {
-      self->drag_active = TRUE;
-      gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
-                                       self->drag_mode == DRAG_MOVE ? "grabbing" : "ew-resize");
-    }
-  self->drag_preview = preview;
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-drag_reset (GtwTimeline *self)
-{
-  self->drag_mode = DRAG_NONE;
-  self->drag_index = -1;
-  self->drag_active = FALSE;
-  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-drag_end_cb (GtkGestureDrag *gesture,
-             double          offset_x,
-             double          offset_y,
-             GtwTimeline    *self)
-{
-  DragMode mode = self->drag_mode;
-  int index = self->drag_index;
-  gboolean active = self->drag_active;
-  GtwIntervention preview = self->drag_preview;
-
-  if (mode == DRAG_NONE || !valid_index (self, index))
-    return;
-
-  drag_reset (self);
-  if (!active)
-    {
-      open_editor (self);
-      return;
-    }
-
-  if (mode == DRAG_MOVE)
-    gtw_timeline_move (self, index, preview.start_day - get_iv (self, index)->start_day);
-  else
-    gtw_timeline_resize (self, index, preview.start_day, preview.end_day);
-}
-
-static void
-drag_cancel_cb (GtkGesture       *gesture,
-                GdkEventSequence *sequence,
-                GtwTimeline      *self)
-{
-  drag_reset (self);
-}
-
-static void
-motion_cb (GtkEventControllerMotion *controller,
-           double                    x,
-           double                    y,
-           GtwTimeline              *self)
-{
-  DragMode zone = DRAG_NONE;
-  const char *cursor = NULL;
-
-  if (self->drag_active)
-    return;
-  if (block_at (self, x, y, &zone) >= 0)
-    cursor = zone == DRAG_MOVE ? "grab" : "ew-resize";
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), cursor);
-}
-
-/* Keyboard */
-
-static void
-select_neighbour (GtwTimeline *self,
-                  int          direction)
-{
-  g_autofree int *order = visual_order (self);
-  int n = (int) self->interventions->len;
-  int pos = -1;
-
-  if (n == 0)
-    return;
-  for (int k = 0; k < n; k++)
-    if (order[k] == self->selected)
-      pos = k;
-
-  if (pos < 0)
-    pos = direction > 0 ? 0 : n - 1;
-  else
-    pos = CLAMP (pos + direction, 0, n - 1);
-  set_selected (self, order[pos]);
-}
-
-static void
-resize_end_by (GtwTimeline *self,
-               int          delta)
-{
-  const GtwIntervention *iv = get_iv (self, self->selected);
-  int end = effective_end (self, iv) + delta;
-
-  if (end < iv->start_day)
-    return;
-  gtw_timeline_resize (self, self->selected, iv->start_day,
-                       end >= self->duration_days - 1 ? -1 : end);
-}
-
-static gboolean
-key_pressed_cb (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                GtwTimeline           *self)
-{
-  gboolean has_selection = valid_index (self, self->selected);
-  gboolean alt, shift, ctrl;
-  int direction = 0;
-
-  state &= gtk_accelerator_get_default_mod_mask ();
-  alt = (state & GDK_ALT_MASK) != 0;
-  shift = (state & GDK_SHIFT_MASK) != 0;
-  ctrl = (state & GDK_CONTROL_MASK) != 0;
-
-  switch (keyval)
-    {
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-      direction = -1;
-      break;
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-      direction = 1;
-      break;
-    case GDK_KEY_Home:
-    case GDK_KEY_KP_Home:
-      if (state != 0)
-        return FALSE;
-      set_selected (self, -1);
-      select_neighbour (self, 1);
-      return TRUE;
-    case GDK_KEY_End:
-    case GDK_KEY_KP_End:
-      if (state != 0)
-        return FALSE;
-      set_selected (self, -1);
-      select_neighbour (self, -1);
-      return TRUE;
-    case GDK_KEY_Delete:
-    case GDK_KEY_KP_Delete:
-    case GDK_KEY_BackSpace:
-      if (!has_selection || state != 0)
-        return FALSE;
-      gtw_timeline_remove (self, self->selected);
-      return TRUE;
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-    case GDK_KEY_ISO_Enter:
-    case GDK_KEY_space:
-      if (!has_selection || state != 0)
-        return FALSE;
-      open_editor (self);
-      return TRUE;
-    case GDK_KEY_Escape:
-      if (!has_selection)
-        return FALSE;
-      set_selected (self, -1);
-      return TRUE;
-    default:
-      return FALSE;
-    }
-
-  /* Left or Right: Alt moves the block by a week (a month with Shift), Control moves its
-   * end (resizes) by a week (a month with Shift), alone they walk the selection. */
-  if (alt && !ctrl && has_selection)
-    {
-      int start = get_iv (self, self->selected)->start_day;
-      int delta = direction * (shift ? MONTH : WEEK);
-
-      /* Against the start or the end of the run, the last step is what is left. */
-      delta = CLAMP (delta, -start, self->duration_days - 1 - start);
-      if (delta != 0)
-        gtw_timeline_move (self, self->selected, delta);
-      return TRUE;
-    }
-  if (ctrl && !alt && has_selection)
-    {
-      resize_end_by (self, direction * (shift ? MONTH : WEEK));
-      return TRUE;
-    }
-  if (state == 0)
-    {
-      select_neighbour (self, direction);
-      return TRUE;
-    }
-  return FALSE;
-}
-
-/* Dropping a type from the palette */
-
-static GdkDragAction
-drop_motion_cb (GtkDropTarget *target,
-                double         x,
-                double         y,
-                GtwTimeline   *self)
-{
-  self->drop_day = CLAMP (snap_day (self, x_to_day (self, x), 0), 0, self->duration_days - 1);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  return GDK_ACTION_COPY;
-}
-
-static void
-drop_leave_cb (GtkDropTarget *target,
-               GtwTimeline   *self)
-{
-  self->drop_day = -1;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static gboolean
-drop_cb (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         GtwTimeline   *self)
-{
-  const char *text = G_VALUE_HOLDS_STRING (value) ? g_value_get_string (value) : NULL;
-  GtwInterventionType type;
-  GtwIntervention iv;
-  int day;
-
-  self->drop_day = -1;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-
-  if (text == NULL || !g_str_has_prefix (text, GTW_TIMELINE_DND_PREFIX)
-      || gtw_intervention_class_by_id (text + strlen (GTW_TIMELINE_DND_PREFIX), &type) == NULL)
-    return FALSE;
-
-  day = CLAMP (snap_day (self, x_to_day (self, x), 0), 0, self->duration_days - 1);
-  gtw_intervention_init (&iv, type, day);
-  if (!gtw_timeline_add (self, &iv))
-    return FALSE;
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  return TRUE;
-}
-
-/* Tooltips */
-
-static gboolean
-query_tooltip_cb (GtwTimeline *self,
-                  int          x,
-                  int          y,
-                  gboolean     keyboard_mode,
-                  GtkTooltip  *tooltip)
-{
-  const GtwIntervention *iv;
-  const GtwInterventionClass *klass;
-  g_autofree char *dates = NULL;
-  g_autofree char *dose = NULL;
-  g_autofree char *markup = NULL;
-  g_autofree char *adherence = NULL;
-  graphene_rect_t rect;
-  int index;
-
-  /* The dragged dates and the open editor already say all of it. */
-  if (self->drag_active || (self->editor != NULL && gtk_widget_get_visible (self->editor)))
-    return FALSE;
-  index = keyboard_mode ? self->selected : block_at (self, x, y, NULL);
-  if (!valid_index (self, index))
-    return FALSE;
-
-  iv = get_iv (self, index);
-  klass = gtw_intervention_class (iv->type);
-  dates = describe_dates (iv);
-  dose = gtw_intervention_style_format_dose (iv);
-  /* Translators: how much of the plan the patient follows */
-  adherence = g_strdup_printf (_("%.0f %% adherence"), iv->adherence * 100.0);
-  markup = g_markup_printf_escaped ("<b>%s</b>\n%s%s%s\n%s\n%s%s%s", _(klass->label),
-                                    dose != NULL ? dose : "", dose != NULL ? ", " : "", adherence,
-                                    dates, gtw_evidence_label (klass->evidence),
-                                    keyboard_mode ? "\n\n" : "",
-                                    /* Translators: the timeline's keys, shown with the selected block */
-                                    keyboard_mode ? _("Alt+←/→ move by a week (Shift: a month) · "
-                                                      "Ctrl+←/→ move the end · Enter edit · "
-                                                      "Delete remove") : "");
-  gtk_tooltip_set_markup (tooltip, markup);
-
-  block_rect (self, index, &rect);
-  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) rect.origin.x, (int) rect.origin.y,
-                                                       (int) rect.size.width,
-                                                       (int) rect.size.height });
-  return TRUE;
-}
-
-/* Drawing */
-
-static GdkRGBA
-foreground (GtwTimeline *self)
-{
-  GdkRGBA color;
-
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &color);
-  return color;
-}
-
-static GdkRGBA
-accent (void)
-{
-  GdkRGBA color;
-
-  gdk_rgba_parse (&color, is_dark () ? "#78aeed" : "#1c71d8");
-  return color;
-}
-
-static PangoLayout *
-block_layout (GtwTimeline *self,
-              const char  *text,
-              gboolean     bold)
-{
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
-
-  if (bold)
-    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-  if (self->presentation)
-    pango_attr_list_insert (attrs, pango_attr_scale_new (PRESENTATION_SCALE));
-  pango_layout_set_attributes (layout, attrs);
-  return layout;
-}
-
-static void
-append_layout_at (GtkSnapshot   *snapshot,
-                  PangoLayout   *layout,
-                  double         x,
-                  double         center_y,
-                  const GdkRGBA *color)
-{
-  int width, height;
-
-  pango_layout_get_pixel_size (layout, &width, &height);
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) x,
-                                                          (float) round (center_y - height / 2.0)));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
-}
-
-/* 16 px in a lane of 32, and in proportion when large text makes the lanes taller. */
-static int
-icon_size (GtwTimeline *self)
-{
-  return MAX (16, self->lane_height / 2);
-}
-
-static void
-snapshot_icon (GtwTimeline         *self,
-               GtkSnapshot         *snapshot,
-               GtwInterventionType  type,
-               double               x,
-               double               center_y,
-               const GdkRGBA       *color)
-{
-  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
-  g_autoptr(GtkIconPaintable) icon = NULL;
-  int size = icon_size (self);
-
-  icon = gtk_icon_theme_lookup_icon (theme, gtw_intervention_style_icon_name (type), NULL,
-                                     size, gtk_widget_get_scale_factor (GTK_WIDGET (self)),
-                                     gtk_widget_get_direction (GTK_WIDGET (self)), 0);
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) x,
-                                                          (float) round (center_y - size / 2.0)));
-  gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot,
-                                            size, size, color, 1);
-  gtk_snapshot_restore (snapshot);
-}
-
-/* Icon, label and dose, as much as fits in the visible part of the block: the label with
- * its dose, the label, the short label, the label cut short, or the icon alone. */
-static void
-snapshot_block_content (GtwTimeline           *self,
-                        GtkSnapshot           *snapshot,
-                        const GtwIntervention *iv,
-                        const graphene_rect_t *rect,
-                        double                 reserved,
-                        const GdkRGBA         *color)
-{
-  double left = MAX (rect->origin.x, plot_left (self));
-  double right = MIN (rect->origin.x + rect->size.width, plot_left (self) + plot_width (self));
-  double center_y = rect->origin.y + rect->size.height / 2.0;
-  double x = left + 8;
-  double available;
-  g_autofree char *dose = gtw_intervention_style_format_dose (iv);
-  g_autofree char *with_dose = NULL;
-  g_autoptr(PangoLayout) cut = NULL;
-  const char *texts[3];
-  guint n_texts = 0;
-  int size = icon_size (self);
-  int min_width;
-
-  if (right - left < size + 4)
-    return;
-  if (right - left < size + 16)
-    {
-      snapshot_icon (self, snapshot, iv->type, round ((left + right - size) / 2), center_y, color);
-      return;
-    }
-  snapshot_icon (self, snapshot, iv->type, x, center_y, color);
-  x += size + 6;
-  available = right - x - 8 - reserved;
-
-  if (dose != NULL)
-    {
-      /* Translators: a block's label and dose, "Berberine · 1500 mg/day" */
-      with_dose = g_strdup_printf (_("%s · %s"), type_label (iv), dose);
-      texts[n_texts++] = with_dose;
-    }
-  texts[n_texts++] = type_label (iv);
-  texts[n_texts++] = gtw_intervention_style_short_label (iv->type);
-
-  for (guint i = 0; i < n_texts; i++)
-    {
-      g_autoptr(PangoLayout) layout = block_layout (self, texts[i], TRUE);
-      int width, height;
-
-      pango_layout_get_pixel_size (layout, &width, &height);
-      if (width <= available)
-        {
-          append_layout_at (snapshot, layout, x, center_y, color);
-          return;
-        }
-    }
-
-  /* Two letters and an ellipsis still say which block this is; an ellipsis alone does not. */
-  cut = block_layout (self, "ab…", TRUE);
-  pango_layout_get_pixel_size (cut, &min_width, NULL);
-  if (available < min_width)
-    return;
-  pango_layout_set_text (cut, gtw_intervention_style_short_label (iv->type), -1);
-  pango_layout_set_ellipsize (cut, PANGO_ELLIPSIZE_END);
-  pango_layout_set_width (cut, (int) available * PANGO_SCALE);
-  append_layout_at (snapshot, cut, x, center_y, color);
-}
-
-static void
-snapshot_block (GtwTimeline           *self,
-                GtkSnapshot           *snapshot,
-                const GtwIntervention *iv,
-                int                    lane,
-                gboolean               selected,
-                gboolean               dragged)
-{
-  graphene_rect_t rect, solid;
-  GskRoundedRect rounded;
-  GdkRGBA fill, text;
-
-  block_rect_for (self, iv, lane, &rect);
-  gtw_intervention_style_colors (iv->type, is_dark (), &fill, &text);
-  gsk_rounded_rect_init_from_rect (&rounded, &rect, BLOCK_RADIUS);
-
-  if (selected)
-    {
-      GskRoundedRect ring;
-      GdkRGBA ring_color = accent ();
-
-      gsk_rounded_rect_init_from_rect (&ring, &rect, BLOCK_RADIUS + 3);
-      gsk_rounded_rect_shrink (&ring, -3, -3, -3, -3);
-      gtk_snapshot_append_border (snapshot, &ring, (float[4]) { 2, 2, 2, 2 },
-                                  (GdkRGBA[4]) { ring_color, ring_color, ring_color, ring_color });
-    }
-
-  gtk_snapshot_push_rounded_clip (snapshot, &rounded);
-  if (dragged)
-    gtk_snapshot_push_opacity (snapshot, 0.85);
-
-  solid = rect;
-  if (iv->end_day < 0)
-    {
-      /* An open end fades out at the end of the run: it goes on as long as the run does. */
-      double fade = MIN (FADE_WIDTH, rect.size.width / 2);
-      GdkRGBA clear = fill;
-
-      clear.alpha = 0.15;
-      solid.size.width -= fade;
-      gtk_snapshot_append_linear_gradient (snapshot,
-                                           &GRAPHENE_RECT_INIT (solid.origin.x + solid.size.width, rect.origin.y,
-                                                                fade, rect.size.height),
-                                           &GRAPHENE_POINT_INIT (solid.origin.x + solid.size.width, 0),
-                                           &GRAPHENE_POINT_INIT (rect.origin.x + rect.size.width, 0),
-                                           (GskColorStop[2]) { { 0, fill }, { 1, clear } }, 2);
-    }
-  gtk_snapshot_append_color (snapshot, &fill, &solid);
-  if (adw_style_manager_get_high_contrast (adw_style_manager_get_default ()))
-    {
-      GdkRGBA edge = foreground (self);
-
-      gtk_snapshot_append_border (snapshot, &rounded, (float[4]) { 1, 1, 1, 1 },
-                                  (GdkRGBA[4]) { edge, edge, edge, edge });
-    }
-
-  if (!dragged)
-    snapshot_block_content (self, snapshot, iv, &rect, selected ? self->remove_reserve : 0, &text);
-
-  if (dragged)
-    gtk_snapshot_pop (snapshot);
-  gtk_snapshot_pop (snapshot);
-}
-
-/* A dark pill of text (light in the dark style) at @x, centred on @center_y, kept inside
- * the widget: the dates while a block or a type is being dragged. */
-static void
-snapshot_pill (GtwTimeline *self,
-               GtkSnapshot *snapshot,
-               const char  *text,
-               double       x,
-               double       center_y,
-               gboolean     right_aligned)
-{
-  g_autoptr(PangoLayout) layout = block_layout (self, text, FALSE);
-  graphene_rect_t pill;
-  GskRoundedRect rounded;
-  GdkRGBA background, color;
-  int width, height;
-
-  pango_layout_get_pixel_size (layout, &width, &height);
-  if (right_aligned)
-    x -= width + 20;
-  x = CLAMP (x, 2, MAX (gtk_widget_get_width (GTK_WIDGET (self)) - width - 22, 2));
-  graphene_rect_init (&pill, x, center_y - (height + 8) / 2.0, width + 20, height + 8);
-  gsk_rounded_rect_init_from_rect (&rounded, &pill, (height + 8) / 2.0);
-
-  gdk_rgba_parse (&background, is_dark () ? "#f6f5f4" : "#241f31");
-  gdk_rgba_parse (&color, is_dark () ? "#241f31" : "#ffffff");
-  gtk_snapshot_push_rounded_clip (snapshot, &rounded);
-  gtk_snapshot_append_color (snapshot, &background, &pill);
-  gtk_snapshot_pop (snapshot);
-  append_layout_at (snapshot, layout, pill.origin.x + 10, center_y, &color);
-}
-
-/* While dragging a block: the dates it would take, over the edge that moves. */
-static void
-snapshot_drag_dates (GtwTimeline *self,
-                     GtkSnapshot *snapshot)
-{
-  const GtwIntervention *iv = &self->drag_preview;
-  g_autofree char *dates = describe_dates (iv);
-  g_autofree char *text = NULL;
-  graphene_rect_t rect;
-
-  if (iv->end_day < 0)
-    /* Translators: dates and first day number while dragging a block */
-    text = g_strdup_printf (_("%s (from day %d)"), dates, iv->start_day);
-  else
-    /* Translators: dates and day numbers while dragging a block */
-    text = g_strdup_printf (_("%s (days %d–%d)"), dates, iv->start_day, iv->end_day);
-
-  block_rect (self, self->drag_index, &rect);
-  if (self->drag_mode == DRAG_END)
-    snapshot_pill (self, snapshot, text, rect.origin.x + rect.size.width,
-                   rect.origin.y + rect.size.height / 2, TRUE);
-  else
-    snapshot_pill (self, snapshot, text, rect.origin.x + 4,
-                   rect.origin.y + rect.size.height / 2, FALSE);
-}
-
-static void
-snapshot_grid (GtwTimeline   *self,
-               GtkSnapshot   *snapshot,
-               const GdkRGBA *fg,
-               double         height)
-{
-  double span = self->last_day - self->first_day;
-  double step = span > 2 * 365 ? 365 : span > 60 ? DAYS_PER_MONTH : 1;
-  GdkRGBA line = *fg;
-
-  if (span / step > 200)
-    return;
-  line.alpha = 0.12;
-  for (double k = ceil (self->first_day / step); k * step <= self->last_day; k++)
-    {
-      double x = round (day_to_x (self, round (k * step)));
-
-      gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (x, 0, 1, height));
-    }
-}
-
-static void
-snapshot_hint (GtwTimeline   *self,
-               GtkSnapshot   *snapshot,
-               const GdkRGBA *fg,
-               double         height)
-{
-  g_autoptr(PangoLayout) layout = NULL;
-  GdkRGBA dim = *fg;
-  int width, text_height;
-
-  layout = block_layout (self, _("Add an intervention from the Add menu or drag one here"), FALSE);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_width (layout, (int) (plot_width (self) - 16) * PANGO_SCALE);
-  pango_layout_get_pixel_size (layout, &width, &text_height);
-  dim.alpha = 0.6;
-  append_layout_at (snapshot, layout, plot_left (self) + (plot_width (self) - width) / 2,
-                    height / 2, &dim);
-}
-
-static void
-snapshot_drop_indicator (GtwTimeline   *self,
-                         GtkSnapshot   *snapshot,
-                         double         height)
-{
-  GdkRGBA color = accent ();
-  double x = round (day_to_x (self, self->drop_day));
-
-  gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (x - 1, 0, 3, height));
-}
-
-/* While a type is dragged over the timeline: the day it would start on. */
-static void
-snapshot_drop_day (GtwTimeline *self,
-                   GtkSnapshot *snapshot)
-{
-  g_autofree char *day = gtw_intervention_style_format_day ((int) self->drop_day);
-  /* Translators: where a dropped intervention would start, "Starts Year 2, month 3 (day 400)" */
-  g_autofree char *text = g_strdup_printf (_("Starts %s (day %d)"), day, (int) self->drop_day);
-
-  snapshot_pill (self, snapshot, text, day_to_x (self, self->drop_day) + 6,
-                 V_PADDING + self->lane_height / 2.0, FALSE);
-}
-
-static void
-gtw_timeline_snapshot (GtkWidget   *widget,
-                       GtkSnapshot *snapshot)
-{
-  GtwTimeline *self = GTW_TIMELINE (widget);
-  double height = gtk_widget_get_height (widget);
-  graphene_rect_t plot = GRAPHENE_RECT_INIT (plot_left (self), 0, plot_width (self), height);
-  GskRoundedRect track;
-  GdkRGBA fg = foreground (self);
-  GdkRGBA track_color = fg;
-
-  track_color.alpha = 0.05;
-  gsk_rounded_rect_init_from_rect (&track, &plot, BLOCK_RADIUS);
-  gtk_snapshot_push_rounded_clip (snapshot, &track);
-  gtk_snapshot_append_color (snapshot, &track_color, &plot);
-  gtk_snapshot_pop (snapshot);
-
-  if (gtk_widget_has_visible_focus (widget) && !valid_index (self, self->selected))
-    {
-      GdkRGBA ring = accent ();
-
-      gtk_snapshot_append_border (snapshot, &track, (float[4]) { 2, 2, 2, 2 },
-                                  (GdkRGBA[4]) { ring, ring, ring, ring });
-    }
-
-  /* Blocks may reach out of the visible range: the chart's plot area cuts them. */
-  gtk_snapshot_push_clip (snapshot, &plot);
-  snapshot_grid (self, snapshot, &fg, height);
-  for (guint i = 0; i < self->interventions->len; i++)
-    {
-      if ((int) i == self->drag_index && self->drag_active)
-        continue;
-      snapshot_block (self, snapshot, get_iv (self, (int) i), get_lane (self, (int) i),
-                      (int) i == self->selected, FALSE);
-    }
-  if (self->drag_active && valid_index (self, self->drag_index))
-    snapshot_block (self, snapshot, &self->drag_preview, get_lane (self, self->drag_index),
-                    TRUE, TRUE);
-  if (self->drop_day >= 0)
-    snapshot_drop_indicator (self, snapshot, height);
-  gtk_snapshot_pop (snapshot);
-
-  if (self->interventions->len == 0 && self->drop_day < 0)
-    snapshot_hint (self, snapshot, &fg, height);
-  if (self->drag_active && valid_index (self, self->drag_index))
-    snapshot_drag_dates (self, snapshot);
-  if (self->drop_day >= 0)
-    snapshot_drop_day (self, snapshot);
-
-  gtk_widget_snapshot_child (widget, self->remove_button, snapshot);
-}
-
-static void
-gtw_timeline_measure (GtkWidget      *widget,
-                      GtkOrientation  orientation,
-                      int             for_size,
-                      int            *minimum,
-                      int            *natural,
-                      int            *minimum_baseline,
-                      int            *natural_baseline)
-{
-  GtwTimeline *self = GTW_TIMELINE (widget);
-
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = self->margin_left + self->margin_right + 120;
-      *natural = *minimum + 480;
-    }
-  else
-    {
-      int lanes = (int) MAX (self->n_lanes, 1);
-
-      *minimum = *natural = 2 * V_PADDING + lanes * self->lane_height + (lanes - 1) * LANE_GAP;
-    }
-}
-
-/* The remove button sits at the right end of the selected block, inside it when there is
- * room and just after it otherwise. */
-static void
-gtw_timeline_size_allocate (GtkWidget *widget,
-                            int        width,
-                            int        height,
-                            int        baseline)
-{
-  GtwTimeline *self = GTW_TIMELINE (widget);
-  gboolean show = valid_index (self, self->selected) && !self->drag_active;
-  int size;
-
-  gtk_widget_measure (self->remove_button, GTK_ORIENTATION_HORIZONTAL, -1, &size, NULL, NULL, NULL);
-  if (show)
-    {
-      graphene_rect_t rect;
-      double right, x;
-
-      block_rect (self, self->selected, &rect);
-      right = MIN (rect.origin.x + rect.size.width, plot_left (self) + plot_width (self));
-      x = rect.size.width >= 3 * size ? right - size - 4 : right + 4;
-      self->remove_reserve = rect.size.width >= 3 * size ? size + 4 : 0;
-      show = right > plot_left (self) && x + size <= width;
-      gtk_widget_size_allocate (self->remove_button,
-                                &(GtkAllocation) { (int) x,
-                                                   (int) (rect.origin.y + (rect.size.height - size) / 2),
-                                                   size, size }, -1);
-    }
-  gtk_widget_set_child_visible (self->remove_button, show);
-
-  if (self->editor != NULL && gtk_widget_get_visible (self->editor))
-    {
-      point_editor (self);
-      gtk_popover_present (GTK_POPOVER (self->editor));
-    }
-}
-
-/* Lanes grow with the font, so that large text and a projector's bigger type still fit. */
-static void
-update_lane_height (GtwTimeline *self)
-{
-  g_autoptr(PangoLayout) layout = block_layout (self, "Ag", TRUE);
-  int width, height, lane;
-
-  pango_layout_get_pixel_size (layout, &width, &height);
-  lane = MAX (self->presentation ? PRESENTATION_MIN_LANE : MIN_LANE, height + 14);
-  if (lane != self->lane_height)
-    {
-      self->lane_height = lane;
-      gtk_widget_queue_resize (GTK_WIDGET (self));
-    }
-}
-
 static void
 gtw_timeline_css_changed (GtkWidget         *widget,
                           GtkCssStyleChange *change)
 {
   GTK_WIDGET_CLASS (gtw_timeline_parent_class)->css_changed (widget, change);
-  update_lane_height (GTW_TIMELINE (widget));
+  gtw_timeline_update_lane_height (GTW_TIMELINE (widget));
 }
 
 static void
@@ -1410,9 +453,6 @@ static void
 gtw_timeline_init (GtwTimeline *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  GtkGesture *drag;
-  GtkEventController *controller;
-  GtkDropTarget *drop;
 
   self->interventions = g_array_new (FALSE, TRUE, sizeof (GtwIntervention));
   self->lanes = g_array_new (FALSE, TRUE, sizeof (int));
@@ -1441,30 +481,7 @@ gtw_timeline_init (GtwTimeline *self)
   gtk_widget_set_child_visible (self->remove_button, FALSE);
   g_signal_connect_swapped (self->remove_button, "clicked", G_CALLBACK (remove_clicked_cb), self);
 
-  drag = gtk_gesture_drag_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
-  g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
-  g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
-  g_signal_connect (drag, "drag-end", G_CALLBACK (drag_end_cb), self);
-  g_signal_connect (drag, "cancel", G_CALLBACK (drag_cancel_cb), self);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drag));
-
-  controller = gtk_event_controller_motion_new ();
-  g_signal_connect (controller, "motion", G_CALLBACK (motion_cb), self);
-  gtk_widget_add_controller (widget, controller);
-
-  controller = gtk_event_controller_key_new ();
-  g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
-  gtk_widget_add_controller (widget, controller);
-
-  drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_COPY);
-  g_signal_connect (drop, "motion", G_CALLBACK (drop_motion_cb), self);
-  g_signal_connect (drop, "enter", G_CALLBACK (drop_motion_cb), self);
-  g_signal_connect (drop, "leave", G_CALLBACK (drop_leave_cb), self);
-  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drop));
-
-  g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+  gtw_timeline_init_input (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
@@ -1562,7 +579,7 @@ gtw_timeline_select (GtwTimeline *self,
 {
   g_return_if_fail (GTW_IS_TIMELINE (self));
 
-  set_selected (self, index);
+  gtw_timeline_set_selected (self, index);
 }
 
 gboolean
@@ -1576,7 +593,7 @@ gtw_timeline_add (GtwTimeline           *self,
   if (!intervention_is_valid (self, iv))
     return FALSE;
   g_array_append_vals (self->interventions, iv, 1);
-  set_selected (self, (int) self->interventions->len - 1);
+  gtw_timeline_set_selected (self, (int) self->interventions->len - 1);
   /* Translators: undo label; %s is an intervention, e.g. "Add Berberine" */
   label = g_strdup_printf (_("Add %s"), type_label (iv));
   emit_edited (self, label);
@@ -1692,7 +709,7 @@ gtw_timeline_set_presentation (GtwTimeline *self,
   if (self->presentation == presentation)
     return;
   self->presentation = presentation;
-  update_lane_height (self);
+  gtw_timeline_update_lane_height (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
