@@ -540,18 +540,19 @@ lab_text (GtwChart      *self,
 /* ---------------------------------------------------------------------------------------- */
 /* Labels over the figure                                                                   */
 
-/* Whether @rect covers none of the labels placed so far nor the figure's own text (the time
- * axis's tick labels, the threshold labels). */
-static gboolean
-label_free (GtwChart              *self,
-             const graphene_rect_t *rect)
+/* How much of the labels placed so far and of the figure's own text (the time axis's tick
+ * labels, the threshold labels) @rect covers, in square pixels: 0 when it is free. */
+static double
+label_overlap (GtwChart              *self,
+               const graphene_rect_t *rect)
 {
   const GtwFigureGeometry *g = &self->geometry;
-  graphene_rect_t figure_text;
+  graphene_rect_t figure_text, common;
+  double area = 0;
 
   for (guint i = 0; i < self->labels->len; i++)
-    if (graphene_rect_intersection (rect, &g_array_index (self->labels, GtwChartLabel, i).rect, NULL))
-      return FALSE;
+    if (graphene_rect_intersection (rect, &g_array_index (self->labels, GtwChartLabel, i).rect, &common))
+      area += common.size.width * common.size.height;
   for (guint i = 0; i < g->n_tick_labels + G_N_ELEMENTS (g->threshold_labels); i++)
     {
       const GtwFigureRect *r = i < g->n_tick_labels ? &g->tick_labels[i]
@@ -560,10 +561,17 @@ label_free (GtwChart              *self,
       if (r->width <= 0)
         continue;
       graphene_rect_init (&figure_text, r->x, r->y, r->width, r->height);
-      if (graphene_rect_intersection (rect, &figure_text, NULL))
-        return FALSE;
+      if (graphene_rect_intersection (rect, &figure_text, &common))
+        area += common.size.width * common.size.height;
     }
-  return TRUE;
+  return area;
+}
+
+static gboolean
+label_free (GtwChart              *self,
+            const graphene_rect_t *rect)
+{
+  return label_overlap (self, rect) <= 0;
 }
 
 static void
@@ -578,7 +586,7 @@ take_label (GtwChart              *self,
 
 /* The pill of @layout (as append_pill draws it) beside the line at @x: right of it, or left
  * where the plot ends, as near to @y (its middle) as the labels already placed allow between
- * @top and @bottom. Where nothing is free, the first place. */
+ * @top and @bottom. Where nothing is free, the place that covers least. */
 static graphene_rect_t
 place_beside (GtwChart    *self,
               PangoLayout *layout,
@@ -588,8 +596,8 @@ place_beside (GtwChart    *self,
               double       bottom)
 {
   const GtwFigureGeometry *g = &self->geometry;
-  graphene_rect_t first, rect;
-  double sides[2];
+  graphene_rect_t least, rect;
+  double sides[2], least_area = G_MAXDOUBLE;
   int w, h;
 
   pango_layout_get_pixel_size (layout, &w, &h);
@@ -597,7 +605,7 @@ place_beside (GtwChart    *self,
   sides[1] = x - 10 - w - 12;
   if (sides[0] + w + 12 > g->right)
     sides[0] = sides[1], sides[1] = x + 10;
-  graphene_rect_init (&first, sides[0], CLAMP (y - (h + 6) / 2.0, top + 2, bottom - h - 8), w + 12,
+  graphene_rect_init (&least, sides[0], CLAMP (y - (h + 6) / 2.0, top + 2, bottom - h - 8), w + 12,
                       h + 6);
   /* a little further up or down each time, on one side, then on the other */
   for (guint side = 0; side < 2; side++)
@@ -605,14 +613,18 @@ place_beside (GtwChart    *self,
       for (int sign = 1; sign >= -1; sign -= 2)
         {
           double py = CLAMP (y - (h + 6) / 2.0 + sign * dy, top + 2, bottom - h - 8);
+          double area;
 
           if (sides[side] < g->left || sides[side] + w + 12 > g->right)
             continue;
           graphene_rect_init (&rect, sides[side], py, w + 12, h + 6);
-          if (label_free (self, &rect))
+          area = label_overlap (self, &rect);
+          if (area <= 0)
             return rect;
+          if (area < least_area)
+            least = rect, least_area = area;
         }
-  return first;
+  return least;
 }
 
 /* A day's pill at the line at @x under the time axis: centred on the line, or beside it, as
