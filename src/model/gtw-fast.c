@@ -23,8 +23,8 @@
  *    advances them after each simulated day (gtw_mechanism_update with the day's drivers), and
  *    each skipped day gets its checkpoint and its record from that trajectory;
  *  - the fast states start the next unit where the representative unit ended, at 00:00; the acute
- *    effect of exercise fades (or is renewed by a session) over the stepped-over days as it does
- *    in the exact ones, and a positive statistic that decreases (that effect among them) is
+ *    effect of exercise fades over stepped-over days without sessions as it does in the exact
+ *    ones, and a positive statistic that decreases (that effect among them) is
  *    extrapolated geometrically, not along a straight line that would turn negative.
  *
  * Days with discontinuities are simulated exactly: day 0, every intervention's first day and the
@@ -67,7 +67,7 @@ typedef struct
   guint  first;
   double center;        /* day */
   double rate[N_R];
-  double session_acute; /* the acute exercise effect at the end of its session day, or -1 */
+  gboolean with_session; /* a session day was among the simulated days */
 } Unit;
 
 typedef struct
@@ -298,12 +298,12 @@ macro_step (const Fast *f,
       gtw_mechanism_update (&trace->pc, &state->slow, &drv, (const GtwDayStats *) r, 1.0, FALSE);
       gtw_day_record_fill (&g_array_index (trace->records, GtwDayRecord, d), (int) d, state,
                            (const GtwDayStats *) r, &p);
-      /* The acute effect of exercise fades within a day or two; carried unchanged over the step
-       * it would still be there when the next unit starts. */
-      if (drv.n_sessions == 0)
+      /* The acute effect of a session fades within a day or two: carried unchanged over a step
+       * without sessions it would still be there when the next unit starts. While sessions go
+       * on, the unit's session day starts from the state after its day after a session, as two
+       * of three session days a week do. */
+      if (!cur->with_session)
         state->y[Y_ACUTE] *= acute_decay;
-      else if (cur->session_acute >= 0)
-        state->y[Y_ACUTE] = cur->session_acute;
     }
 }
 
@@ -330,7 +330,7 @@ simulate_unit (Fast          *f,
   guint count[N_KINDS] = { 0 }, seen[N_KINDS] = { 0 }, first[N_KINDS] = { 0 }, n_exact = 1, n;
   int kind[WEEK];
 
-  u->session_acute = -1;
+  u->with_session = FALSE;
   for (guint i = 0; i < span; i++)
     {
       kind[i] = span == 1 ? DAY_WASHED_OUT : day_kind (f, day + i);
@@ -351,7 +351,7 @@ simulate_unit (Fast          *f,
           || !gtw_trace_exact_day (f->trace, solver, state, day + n, &st, error))
         return 0;
       if (kind[n] == DAY_SESSION)
-        u->session_acute = state->y[Y_ACUTE];
+        u->with_session = TRUE;
       day_rates (r, &start, state, &st);
       for (guint k = 0; k < N_R; k++)
         class_rate[kind[n]][k] += r[k];
