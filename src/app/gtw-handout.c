@@ -175,8 +175,8 @@ key_sentences (Doc *doc)
 
       g_ptr_array_add (sentences,
                        g_strdup_printf (_("None of the turning points happens within the %s "
-                                          "simulated: glucose, insulin and the beta cells stay "
-                                          "where they started."), duration));
+                                          "simulated: no prediabetes, no diabetes, and fasting "
+                                          "insulin does not double."), duration));
     }
   end = end_sentence (doc);
   if (end != NULL)

@@ -19,7 +19,7 @@ G_BEGIN_DECLS
 #define NODE_RADIUS   12.0
 #define BADGE_H       23.0
 #define BADGE_GAP     4.0
-#define BADGE_MAX_W   104.0
+#define BADGE_MAX_W   124.0
 #define PANEL_W       380
 #define PANEL_MARGIN  12
 #define MAX_BADGES    4
