@@ -481,7 +481,7 @@ rebuild (GtwInterventionEditor *self)
     {
       const GtwFieldSpec *spec = &klass->fields[i];
       g_autofree char *range = NULL;
-      const char *unit = is_fraction (spec) ? "%" : spec->unit;
+      const char *unit = is_fraction (spec) ? "%" : spec->unit[0] != '\0' ? _(spec->unit) : "";
 
       self->fields[i] = field_widget_new (self, spec, i);
       if (spec->kind == GTW_FIELD_NUMBER)

@@ -177,7 +177,7 @@ gtw_intervention_style_format_dose (const GtwIntervention *iv)
       if (is_fraction (spec))
         /* Translators: a fraction removed from the diet, e.g. "40 % less" */
         return g_strdup_printf (_("%.0f %% less"), value * 100.0);
-      return g_strdup_printf ("%g %s", value, spec->unit);
+      return g_strdup_printf ("%g %s", value, spec->unit[0] != '\0' ? _(spec->unit) : "");
     case GTW_FIELD_BOOLEAN:
       return value != 0 ? g_strdup_printf ("%s", _(spec->label)) : NULL;
     case GTW_FIELD_CHOICE:

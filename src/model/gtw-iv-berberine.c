@@ -11,7 +11,7 @@
 #include "gtw-intervention-private.h"
 
 static const GtwFieldSpec fields[] = {
-  { "dose_mg_per_day", N_("Dose"), "mg/day", GTW_FIELD_NUMBER, 0, 3000, 1500, NULL },
+  { "dose_mg_per_day", N_("Dose"), N_("mg/day"), GTW_FIELD_NUMBER, 0, 3000, 1500, NULL },
 };
 
 static void

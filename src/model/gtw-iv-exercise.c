@@ -17,7 +17,7 @@ static const char *const intensities[] = { "light", "moderate", "vigorous", NULL
 static const GtwFieldSpec fields[] = {
   [GTW_EXERCISE_KIND] = { "kind", N_("Kind"), "", GTW_FIELD_CHOICE, 0, 2, 0, kinds },
   [GTW_EXERCISE_SESSIONS] = { "sessions_per_week", N_("Sessions per week"), "", GTW_FIELD_NUMBER, 1, 14, 3, NULL },
-  [GTW_EXERCISE_MINUTES] = { "minutes_per_session", N_("Minutes per session"), "min", GTW_FIELD_NUMBER, 5, 180, 45, NULL },
+  [GTW_EXERCISE_MINUTES] = { "minutes_per_session", N_("Minutes per session"), N_("min"), GTW_FIELD_NUMBER, 5, 180, 45, NULL },
   [GTW_EXERCISE_INTENSITY] = { "intensity", N_("Intensity"), "", GTW_FIELD_CHOICE, 0, 2, 1, intensities },
   [GTW_EXERCISE_TIME] = { "time_of_day", N_("Time of day"), "", GTW_FIELD_TIME, 0, 1439, 17 * 60, NULL },
 };

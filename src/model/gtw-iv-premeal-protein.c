@@ -11,8 +11,8 @@
 static const char *const meals[] = { "all", "breakfast", "lunch", "dinner", NULL };
 
 static const GtwFieldSpec fields[] = {
-  [GTW_PROTEIN_GRAMS] = { "grams", N_("Protein"), "g", GTW_FIELD_NUMBER, 5, 60, 25, NULL },
-  [GTW_PROTEIN_MINUTES_BEFORE] = { "minutes_before", N_("Minutes before the meal"), "min", GTW_FIELD_NUMBER, 0, 60, 20, NULL },
+  [GTW_PROTEIN_GRAMS] = { "grams", N_("Protein"), N_("g"), GTW_FIELD_NUMBER, 5, 60, 25, NULL },
+  [GTW_PROTEIN_MINUTES_BEFORE] = { "minutes_before", N_("Minutes before the meal"), N_("min"), GTW_FIELD_NUMBER, 0, 60, 20, NULL },
   [GTW_PROTEIN_MEALS] = { "meals", N_("Meals"), "", GTW_FIELD_CHOICE, 0, 3, 0, meals },
 };
 

@@ -10,16 +10,16 @@
 #include "gtw-intervention-private.h"
 
 static const GtwFieldSpec chromium_fields[] = {
-  { "dose_ug_per_day", N_("Dose"), "µg/day", GTW_FIELD_NUMBER, 0, 1000, 400, NULL },
+  { "dose_ug_per_day", N_("Dose"), N_("µg/day"), GTW_FIELD_NUMBER, 0, 1000, 400, NULL },
 };
 static const GtwFieldSpec magnesium_fields[] = {
-  { "dose_mg_per_day", N_("Dose"), "mg/day", GTW_FIELD_NUMBER, 0, 800, 400, NULL },
+  { "dose_mg_per_day", N_("Dose"), N_("mg/day"), GTW_FIELD_NUMBER, 0, 800, 400, NULL },
 };
 static const GtwFieldSpec ala_fields[] = {
-  { "dose_mg_per_day", N_("Dose"), "mg/day", GTW_FIELD_NUMBER, 0, 1800, 600, NULL },
+  { "dose_mg_per_day", N_("Dose"), N_("mg/day"), GTW_FIELD_NUMBER, 0, 1800, 600, NULL },
 };
 static const GtwFieldSpec omega3_fields[] = {
-  { "dose_g_per_day", N_("EPA + DHA"), "g/day", GTW_FIELD_NUMBER, 0, 6, 2, NULL },
+  { "dose_g_per_day", N_("EPA + DHA"), N_("g/day"), GTW_FIELD_NUMBER, 0, 6, 2, NULL },
 };
 
 static void
