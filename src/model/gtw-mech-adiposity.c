@@ -4,7 +4,7 @@
  * Weight follows intake minus expenditure at 7700 kcal/kg (Hall 2011); expenditure grows with
  * weight (Mifflin-St Jeor 1990), so a fixed surplus settles at a higher weight over years.
  * Visceral fat takes a sex-dependent share of the change (Kuk 2006; men store more viscerally)
- * and aerobic training removes it preferentially (Ismail 2012). Appetite pushes back against
+ * and aerobic training lowers it to a new level (Ismail 2012, Slentz 2005). Appetite pushes back against
  * weight lost below the starting weight (Polidori 2016: intake rises by about 100 kcal/day per
  * kg lost), so that a deficit does not starve a patient down to an impossible weight.
  */
@@ -41,12 +41,21 @@ gtw_adiposity_update (const GtwPatientConstants *pc,
                       const GtwDrivers          *d,
                       double                     dt)
 {
+  const GtwPatient *pt = &pc->patient;
   double dw = d->energy_balance / GTW_K (ENERGY_PER_KG) * dt;
-  double share = gtw_patient_is_female (&pc->patient) ? 0.08 : 0.14;
-  /* 150 min/week of aerobic training removes about 0.5 kg of visceral fat in 12 weeks even
-   * without weight loss (Ismail 2012), scaled by how much visceral fat there is to lose. */
-  double training_loss = 0.006 * MAX (d->fx.training_load, 0.0) * (s->visceral / 3.0) * dt;
+  double share = gtw_patient_is_female (pt) ? 0.08 : 0.14;
+  double weight = MAX (30.0, s->weight + dw);
+  /* Without training, visceral fat is the day-0 amount plus its share of the weight change. */
+  double untrained = pt->v[GTW_P_VISCERAL_FAT] + share * (weight - pt->v[GTW_P_WEIGHT]);
+  /* Aerobic training lowers visceral fat towards a new level, not without end: 150 min/week
+   * removes about 0.5 kg of 3 kg in 12 weeks without weight loss (Ismail 2012) and about 15-20 %
+   * against sedentary controls after 8 months (Slentz 2005, STRRIDE); stopping lets it return
+   * over months (detraining). So: a level 20 % lower per 150 min/week (at most 40 %), approached
+   * with a 7-week time constant; exact over a macro-step of any length. */
+  double load = CLAMP (d->fx.training_load, 0.0, 2.0);
+  double target = MAX (untrained, 0.2) * (1.0 - 0.2 * load);
+  double v = s->visceral + share * dw;
 
-  s->weight = MAX (30.0, s->weight + dw);
-  s->visceral = CLAMP (s->visceral + share * dw - training_loss, 0.2, 12.0);
+  s->weight = weight;
+  s->visceral = CLAMP (target + (v - target) * exp (-dt / 48.0), 0.2, 12.0);
 }
