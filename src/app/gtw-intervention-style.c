@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "gtw-figure.h"
 #include "gtw-intervention-style.h"
 
 #define ICON_RESOURCE_PATH "/io/github/glucotwin/Glucotwin/icons"
@@ -14,25 +15,22 @@ typedef struct
 {
   const char *short_label; /* translatable */
   const char *css_class;
-  const char *light;       /* fill on a light background */
-  const char *dark;        /* fill on a dark background */
   gboolean    dark_text;   /* near-black text instead of white */
 } TypeStyle;
 
-/* Hues from the GNOME palette, one family per type so that neighbouring blocks never share
- * a hue; the light variants are the palette's darker shades (white text at 4.5:1 or better),
- * the dark variants one step brighter so that they stand off a dark window. */
+/* The fills are the figure's (gtw_figure_intervention_colour ()), so that a block on the
+ * timeline and its band on the chart share their colour. */
 static const TypeStyle styles[GTW_N_IV_TYPES] = {
-  [GTW_IV_BERBERINE] = { N_("Berberine"), "gtw-iv-berberine", "#e5a50a", "#f5c211", TRUE },
-  [GTW_IV_EXERCISE] = { N_("Exercise"), "gtw-iv-exercise", "#1f7a4d", "#26a269", FALSE },
-  [GTW_IV_CARB_REDUCTION] = { N_("Carbs"), "gtw-iv-carb-reduction", "#c64600", "#e66100", FALSE },
-  [GTW_IV_GUT_REPAIR] = { N_("Gut"), "gtw-iv-gut-repair", "#865e3c", "#986a44", FALSE },
-  [GTW_IV_CHROMIUM] = { N_("Cr"), "gtw-iv-chromium", "#5e5c64", "#77767b", FALSE },
-  [GTW_IV_MAGNESIUM] = { N_("Mg"), "gtw-iv-magnesium", "#813d9c", "#9141ac", FALSE },
-  [GTW_IV_ALPHA_LIPOIC_ACID] = { N_("ALA"), "gtw-iv-alpha-lipoic-acid", "#a51d2d", "#c01c28", FALSE },
-  [GTW_IV_PREMEAL_PROTEIN] = { N_("Protein"), "gtw-iv-premeal-protein", "#b4336a", "#d0437f", FALSE },
-  [GTW_IV_OMEGA3] = { N_("Omega-3"), "gtw-iv-omega3", "#156a7a", "#1c8598", FALSE },
-  [GTW_IV_METFORMIN] = { N_("Metformin"), "gtw-iv-metformin", "#1a5fb4", "#3584e4", FALSE },
+  [GTW_IV_BERBERINE] = { N_("Berberine"), "gtw-iv-berberine", TRUE },
+  [GTW_IV_EXERCISE] = { N_("Exercise"), "gtw-iv-exercise", FALSE },
+  [GTW_IV_CARB_REDUCTION] = { N_("Carbs"), "gtw-iv-carb-reduction", FALSE },
+  [GTW_IV_GUT_REPAIR] = { N_("Gut"), "gtw-iv-gut-repair", FALSE },
+  [GTW_IV_CHROMIUM] = { N_("Cr"), "gtw-iv-chromium", FALSE },
+  [GTW_IV_MAGNESIUM] = { N_("Mg"), "gtw-iv-magnesium", FALSE },
+  [GTW_IV_ALPHA_LIPOIC_ACID] = { N_("ALA"), "gtw-iv-alpha-lipoic-acid", FALSE },
+  [GTW_IV_PREMEAL_PROTEIN] = { N_("Protein"), "gtw-iv-premeal-protein", FALSE },
+  [GTW_IV_OMEGA3] = { N_("Omega-3"), "gtw-iv-omega3", FALSE },
+  [GTW_IV_METFORMIN] = { N_("Metformin"), "gtw-iv-metformin", FALSE },
 };
 
 void
@@ -75,7 +73,12 @@ gtw_intervention_style_colors (GtwInterventionType type,
   g_return_if_fail (type < GTW_N_IV_TYPES);
 
   if (fill != NULL)
-    gdk_rgba_parse (fill, dark ? styles[type].dark : styles[type].light);
+    {
+      GtwFigureColour colour;
+
+      gtw_figure_intervention_colour (type, dark, &colour);
+      *fill = (GdkRGBA) { colour.red, colour.green, colour.blue, colour.alpha };
+    }
   if (text != NULL)
     {
       if (styles[type].dark_text)
@@ -92,9 +95,16 @@ update_css (GtkCssProvider *provider)
   g_autoptr(GString) css = g_string_new (NULL);
 
   for (guint i = 0; i < GTW_N_IV_TYPES; i++)
-    g_string_append_printf (css, ".%s { background-color: %s; color: %s; border-radius: 6px; }\n",
-                            styles[i].css_class, dark ? styles[i].dark : styles[i].light,
-                            styles[i].dark_text ? "#241f1a" : "#ffffff");
+    {
+      GtwFigureColour fill;
+
+      gtw_figure_intervention_colour ((GtwInterventionType) i, dark, &fill);
+      g_string_append_printf (css, ".%s { background-color: rgb(%d, %d, %d); color: %s; "
+                              "border-radius: 6px; }\n", styles[i].css_class,
+                              (int) round (fill.red * 255), (int) round (fill.green * 255),
+                              (int) round (fill.blue * 255),
+                              styles[i].dark_text ? "#241f1a" : "#ffffff");
+    }
   gtk_css_provider_load_from_data (provider, css->str, (gssize) css->len);
 }
 

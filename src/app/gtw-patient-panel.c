@@ -169,6 +169,22 @@ row_refuse (ParamRow   *row,
   row_set_error (row, message != NULL ? message : reason);
 }
 
+/* @value for parameter @id, in its own range and, together with the other values, a patient
+ * who can live (a weight that fits the height: gtw_patient_check ()). */
+static gboolean
+check_value (GtwPatientPanel *self,
+             GtwParamId       id,
+             double           value,
+             GError         **error)
+{
+  GtwPatient candidate = self->patient;
+
+  if (!gtw_param_check_value (gtw_registry_get (id), value, error))
+    return FALSE;
+  candidate.v[id] = value;
+  return gtw_patient_check (&candidate, error);
+}
+
 static void
 update_derived (GtwPatientPanel *self)
 {
@@ -309,7 +325,7 @@ on_spin_input (GtkSpinButton *spin,
       row_refuse (row, reason);
       return GTK_INPUT_ERROR;
     }
-  if (!gtw_param_check_value (row->info, value, &error))
+  if (!check_value (row->panel, row->id, value, &error))
     {
       row_refuse (row, error->message);
       return GTK_INPUT_ERROR;
@@ -324,10 +340,18 @@ static void
 on_spin_value_changed (GtkSpinButton *spin,
                        ParamRow      *row)
 {
+  g_autoptr(GError) error = NULL;
   double value = gtk_spin_button_get_value (spin);
 
   if (value == row->panel->patient.v[row->id])
     return;
+  /* the step buttons and the arrow keys arrive here without the text check */
+  if (!check_value (row->panel, row->id, value, &error))
+    {
+      row_refuse (row, error->message);
+      gtk_spin_button_set_value (spin, row->panel->patient.v[row->id]);
+      return;
+    }
   commit_value (row, value);
   spin_show_precision (row);
 }
@@ -815,7 +839,7 @@ gtw_patient_panel_set_value (GtwPatientPanel *self,
     }
 
   row = &self->rows[id];
-  if (!gtw_param_check_value (info, value, &local_error))
+  if (!check_value (self, id, value, &local_error))
     {
       row_refuse (row, local_error->message);
       g_propagate_error (error, g_steal_pointer (&local_error));

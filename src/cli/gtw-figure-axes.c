@@ -16,16 +16,39 @@ static const Rgb oi_blue = { 0x00, 0x72, 0xB2 };
 static const Rgb oi_vermillion = { 0xD5, 0x5E, 0x00 };
 static const Rgb oi_purple = { 0xCC, 0x79, 0xA7 };
 
-/* Intervention blocks cycle through these, by type. */
-static const Rgb *const iv_palette[] = {
-  &oi_orange, &oi_sky, &oi_green, &oi_yellow, &oi_purple, &oi_vermillion, &oi_blue,
+/* One hue family per intervention type, from the GNOME palette, so that neighbouring blocks
+ * never share a hue and an intervention has the same colour on the timeline, the figure and
+ * the map. Light: the palette's darker shades (white text at 4.5:1 or better on the app's
+ * solid blocks); dark: one step brighter, to stand off a dark background. */
+static const struct { Rgb light, dark; } iv_colours[] = {
+  [GTW_IV_BERBERINE] = { { 0xE5, 0xA5, 0x0A }, { 0xF5, 0xC2, 0x11 } },
+  [GTW_IV_EXERCISE] = { { 0x1F, 0x7A, 0x4D }, { 0x26, 0xA2, 0x69 } },
+  [GTW_IV_CARB_REDUCTION] = { { 0xC6, 0x46, 0x00 }, { 0xE6, 0x61, 0x00 } },
+  [GTW_IV_GUT_REPAIR] = { { 0x86, 0x5E, 0x3C }, { 0x98, 0x6A, 0x44 } },
+  [GTW_IV_CHROMIUM] = { { 0x5E, 0x5C, 0x64 }, { 0x77, 0x76, 0x7B } },
+  [GTW_IV_MAGNESIUM] = { { 0x81, 0x3D, 0x9C }, { 0x91, 0x41, 0xAC } },
+  [GTW_IV_ALPHA_LIPOIC_ACID] = { { 0xA5, 0x1D, 0x2D }, { 0xC0, 0x1C, 0x28 } },
+  [GTW_IV_PREMEAL_PROTEIN] = { { 0xB4, 0x33, 0x6A }, { 0xD0, 0x43, 0x7F } },
+  [GTW_IV_OMEGA3] = { { 0x15, 0x6A, 0x7A }, { 0x1C, 0x85, 0x98 } },
+  [GTW_IV_METFORMIN] = { { 0x1A, 0x5F, 0xB4 }, { 0x35, 0x84, 0xE4 } },
 };
-G_STATIC_ASSERT (G_N_ELEMENTS (iv_palette) == N_IV_COLOURS);
+G_STATIC_ASSERT (G_N_ELEMENTS (iv_colours) == N_IV_COLOURS);
 
 static GtwFigureColour
 colour_of (const Rgb *rgb)
 {
   return (GtwFigureColour) { rgb->r / 255.0, rgb->g / 255.0, rgb->b / 255.0, 1.0 };
+}
+
+void
+gtw_figure_intervention_colour (GtwInterventionType type,
+                                gboolean            dark,
+                                GtwFigureColour    *colour)
+{
+  g_return_if_fail (type < GTW_N_IV_TYPES);
+  g_return_if_fail (colour != NULL);
+
+  *colour = colour_of (dark ? &iv_colours[type].dark : &iv_colours[type].light);
 }
 
 void
@@ -102,8 +125,10 @@ gtw_fig_setup_colours (const GtwFigureOptions *options)
 
   for (guint i = 0; i < N_IV_COLOURS; i++)
     {
-      set_colour (COL_IV_BAND + i, iv_palette[i], options->dark ? 0.08 : 0.13);
-      set_colour (COL_IV_BLOCK + i, iv_palette[i], 0.60);
+      const Rgb *rgb = options->dark ? &iv_colours[i].dark : &iv_colours[i].light;
+
+      set_colour (COL_IV_BAND + i, rgb, options->dark ? 0.10 : 0.08);
+      set_colour (COL_IV_BLOCK + i, rgb, 0.60);
     }
 }
 

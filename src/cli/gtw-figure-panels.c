@@ -549,8 +549,8 @@ intervention_blocks (const GtwScenario *scenario,
         continue;
       b.x0 = iv->start_day / days_per_x;
       b.x1 = MAX (end, iv->start_day + 1) / days_per_x;
-      b.band_colour = COL_IV_BAND + (int) iv->type % N_IV_COLOURS;
-      b.block_colour = COL_IV_BLOCK + (int) iv->type % N_IV_COLOURS;
+      b.band_colour = COL_IV_BAND + (int) iv->type;
+      b.block_colour = COL_IV_BLOCK + (int) iv->type;
       b.label = intervention_label (iv);
       g_array_append_val (blocks, b);
     }

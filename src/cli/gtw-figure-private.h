@@ -28,7 +28,7 @@ G_BEGIN_DECLS
 #define UNIT_CENTRE    3.4
 #define TITLE_CENTRE   4.45
 #define RIGHT_UNIT_CENTRE 3.9 /* right tick labels start at the axis, not end there */
-#define N_IV_COLOURS   7 /* intervention colours, cycled by type (gtw-figure-axes.c) */
+#define N_IV_COLOURS   GTW_N_IV_TYPES /* one colour per intervention type (gtw-figure-axes.c) */
 
 typedef struct
 {

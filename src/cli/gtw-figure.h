@@ -110,6 +110,13 @@ typedef struct
 
 GQuark   gtw_figure_error_quark  (void);
 
+/* The colour of intervention @type wherever it is drawn: its block on the app's timeline, its
+ * band and label on the figure, its badge on the mechanism map; the variant for a dark
+ * background if @dark. */
+void     gtw_figure_intervention_colour (GtwInterventionType type,
+                                         gboolean            dark,
+                                         GtwFigureColour    *colour);
+
 /* The palette of a figure drawn with these dark and high_contrast options. */
 void     gtw_figure_get_palette  (gboolean          dark,
                                   gboolean          high_contrast,

@@ -21,5 +21,7 @@ void    gtw_patient_init_defaults (GtwPatient       *patient);
 double  gtw_patient_bmi           (const GtwPatient *patient);
 double  gtw_patient_bsa           (const GtwPatient *patient); /* m², Du Bois */
 gboolean gtw_patient_is_female    (const GtwPatient *patient);
+gboolean gtw_patient_check        (const GtwPatient *patient,
+                                   GError          **error);
 
 G_END_DECLS

@@ -407,6 +407,7 @@ parse_patient (JsonNode    *node,
                GError     **error)
 {
   g_autoptr(GList) members = NULL;
+  g_autoptr(GError) local_error = NULL;
   JsonObject *object;
   JsonNode *preset;
 
@@ -449,6 +450,8 @@ parse_patient (JsonNode    *node,
         return FALSE;
     }
 
+  if (!gtw_patient_check (&scenario->patient, &local_error))
+    return fail (error, GTW_SCENARIO_ERROR_INVALID, "patient", "%s", local_error->message);
   return TRUE;
 }
 

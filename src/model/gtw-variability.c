@@ -4,7 +4,8 @@
  * Each parameter with a coefficient of variation in the registry (gtw-params.def, where every cv
  * names its source) is drawn log-normally with the patient's value as the median: positive
  * quantities stay positive and their spread is multiplicative, as for most physiological
- * measures. Draws outside the registry's range are clamped to it. Every patient has a random
+ * measures. Draws outside the registry's range are clamped to it, and a weight too low for the
+ * height is raised to the lowest body mass index an adult lives at. Every patient has a random
  * stream of its own, seeded from the population seed and the patient's index, so a population
  * is the same whatever the order or the thread in which its patients are drawn.
  */
@@ -48,5 +49,14 @@ gtw_population_sample_patient (const GtwPatient *base,
       z = normal_deviate (rand);
       sigma = sqrt (log1p (info->cv * info->cv));
       out->v[i] = CLAMP (base->v[i] * exp (sigma * z), info->min, info->max);
+    }
+
+  /* a thin patient's draw may fall below the lowest body mass index an adult lives at, which
+   * gtw_patient_check () refuses: such a draw is held at that index */
+  if (!gtw_patient_check (out, NULL))
+    {
+      double h = out->v[GTW_P_HEIGHT] / 100.0;
+
+      out->v[GTW_P_WEIGHT] = GTW_K (BMI_MIN) * h * h;
     }
 }

@@ -296,6 +296,25 @@ test_patient_typing (void)
   g_assert_cmpuint (edits->len, ==, 3);
   g_assert_cmpfloat (patient->v[GTW_P_WEIGHT], ==, 89.5);
 
+  /* Each value in its range, but together no one who can live: 36 kg at 220 cm is a body mass
+   * index of 7.4. Refused with the reason, typed or stepped, and nothing changes. */
+  type_into (find_in (row, GTK_TYPE_SPIN_BUTTON), "220");
+  g_assert_cmpuint (edits->len, ==, 4);
+  type_into (spin, "36");
+  g_assert_cmpuint (edits->len, ==, 4);
+  g_assert_cmpfloat (patient->v[GTW_P_WEIGHT], ==, 89.5);
+  g_assert_true (gtk_widget_has_css_class (spin, "error"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_named (panel, "weight_kg"))),
+                            "body mass index of 7.4"));
+  type_into (spin, "59");
+  g_assert_cmpuint (edits->len, ==, 5);
+  gtk_spin_button_spin (GTK_SPIN_BUTTON (spin), GTK_SPIN_STEP_BACKWARD, 0.0);
+  g_assert_cmpuint (edits->len, ==, 5);
+  g_assert_cmpfloat (patient->v[GTW_P_WEIGHT], ==, 59.0);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 59.0);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_named (panel, "weight_kg"))),
+                            "Kept 59"));
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -460,6 +460,10 @@ static const BadInput bad_inputs[] = {
     GTW_SCENARIO_ERROR_INVALID, "patient.weight_kg: 400 is outside 35–250 kg" },
   { "patient value just below range", "{ " HEAD ", \"patient\": { \"age_years\": 17.999 } }",
     GTW_SCENARIO_ERROR_INVALID, "patient.age_years: 17.999 is outside 18–90 years" },
+  { "weight too low for the height", "{ " HEAD ", \"patient\": { \"height_cm\": 202, "
+    "\"weight_kg\": 37 } }", GTW_SCENARIO_ERROR_INVALID,
+    "patient: A weight of 37 kg at a height of 202 cm gives a body mass index of 9.1 kg/m², "
+    "below the 12 kg/m² at which an adult can live" },
   { "NaN", "{ " HEAD ", \"patient\": { \"weight_kg\": NaN } }", PARSE_OR_INVALID,
     "patient.weight_kg: " },
   { "Infinity", "{ " HEAD ", \"patient\": { \"weight_kg\": Infinity } }", PARSE_OR_INVALID,
