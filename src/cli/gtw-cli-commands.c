@@ -597,9 +597,16 @@ gtw_cli_cmd_summary (GtwCli *cli, GError **error)
   onset = gtw_trace_diabetes_onset (trace);
   g_string_append_c (cli->out, '\n');
   if (onset >= 0)
-    g_string_append_printf (cli->out, _("Diabetes (fasting glucose ≥ 7.0 mmol/L) from day %d, "
-                                        "year %.1f.\n"),
-                            onset, onset / (double) DAYS_PER_YEAR);
+    {
+      /* the ADA threshold in the table's unit */
+      g_autofree char *threshold = gu == GTW_GLUCOSE_MGDL
+                                     ? g_strdup_printf ("%.0f %s", 126.0, gtw_glucose_unit_label (gu))
+                                     : g_strdup_printf ("%.1f %s", 7.0, gtw_glucose_unit_label (gu));
+
+      /* Translators: %s is the threshold with its unit, "7.0 mmol/L" or "126 mg/dL" */
+      g_string_append_printf (cli->out, _("Diabetes (fasting glucose ≥ %s) from day %d, year %.1f.\n"),
+                              threshold, onset, onset / (double) DAYS_PER_YEAR);
+    }
   else
     g_string_append (cli->out, _("No diabetes within the run.\n"));
   return TRUE;

@@ -343,6 +343,17 @@ def group_formats():
                  n not in ("figure.svg", "figure.pdf", "figure.PNG")]
     check(not leftovers, f"temporary files left: {leftovers}")
     check_summary_alignment(path)
+    check_summary_onset()
+
+
+def check_summary_onset():
+    """The onset line names the diabetes threshold in the table's unit."""
+    path = short_scenario("early-t2d", 30)
+    for units, threshold in (("mmol", "7.0 mmol/L"), ("mgdl", "126 mg/dL")):
+        r = cli("summary", path, "--units", units)
+        onset = [line for line in r.stdout.splitlines() if line.startswith("Diabetes (")]
+        check(len(onset) == 1 and f"≥ {threshold})" in onset[0],
+              f"summary --units {units}: onset line {onset} does not name {threshold}")
 
 
 def check_summary_alignment(path):
