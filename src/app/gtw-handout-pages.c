@@ -192,6 +192,19 @@ flow_comparisons (Doc *doc)
     gtw_handout_flow_bullet (doc, STYLE_BODY, g_ptr_array_index (sentences, i), 3);
 }
 
+/* What the figure with the plan spends above its panels that the one without does not: a
+ * second legend row (the baseline and the difference) and a lane for each intervention, up to
+ * four, at the figure's type size (its smallest, at the height a page-one figure has). */
+static double
+plan_lanes_height (Doc *doc)
+{
+  const double text = 10.0;
+  guint n = doc->scenario->interventions != NULL ? doc->scenario->interventions->len : 0;
+  double s = doc->width / PDF_FIGURE_WIDTH;
+
+  return (1.5 + MIN (n, 4) * 1.6 + 0.6) * text * s;
+}
+
 void
 gtw_handout_page_one (Doc *doc)
 {
@@ -216,10 +229,14 @@ gtw_handout_page_one (Doc *doc)
 
   if (gtw_handout_has_plan (doc))
     {
-      gtw_handout_flow_figure (doc, figures / 2, PDF_FIGURE_WIDTH, 1.0, _("With your plan"),
-                               doc->trace, doc->baseline);
-      gtw_handout_flow_figure (doc, figures / 2, PDF_FIGURE_WIDTH, 1.0, _("Without changes"),
-                               doc->baseline, NULL);
+      double lanes = plan_lanes_height (doc);
+
+      /* the plan's figure also carries its interventions: with that much more room, the
+       * panels of the two figures come out as tall as each other */
+      gtw_handout_flow_figure (doc, (figures + lanes) / 2, PDF_FIGURE_WIDTH, 1.0,
+                               _("With your plan"), doc->trace, doc->baseline);
+      gtw_handout_flow_figure (doc, (figures - lanes) / 2, PDF_FIGURE_WIDTH, 1.0,
+                               _("Without changes"), doc->baseline, NULL);
     }
   else
     /* one figure alone would stretch its panels: keep it about as tall as it is wide */

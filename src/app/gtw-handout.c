@@ -199,7 +199,9 @@ layout_png (Doc *doc, cairo_t *cr, double height)
       cairo_paint (cr);
     }
   gtw_handout_flow_title (doc);
-  gtw_handout_flow_figure (doc, 0.8 * doc->width, PDF_FIGURE_WIDTH, 1.15,
+  /* as tall as wide: with four lanes of interventions above them, the panels of a flatter
+   * figure are shorter than their rotated titles */
+  gtw_handout_flow_figure (doc, doc->width, PDF_FIGURE_WIDTH, 1.15,
                            gtw_handout_has_plan (doc) ? _("With your plan") : NULL, doc->trace,
                            doc->baseline);
   for (guint i = 0; i < sentences->len; i++)
