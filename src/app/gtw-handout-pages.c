@@ -708,10 +708,14 @@ flow_disclaimer (Doc *doc)
 void
 gtw_handout_page_two (Doc *doc)
 {
+  double scale = doc->scale;
+
   gtw_handout_new_page (doc);
+  doc->scale = scale * doc->page_two_fit;
   flow_explanations (doc);
   flow_table (doc);
   flow_interventions (doc);
   flow_disclaimer (doc);
+  doc->scale = scale;
 }
 

@@ -67,6 +67,7 @@ typedef struct
   double             y;
   int                page;           /* 1-based */
   int                n_pages;        /* from the measuring pass; 0 while measuring */
+  double             page_two_fit;   /* below 1 when page two closes up to stay one page */
   GError            *error;          /* the first drawing error */
 } Doc;
 

@@ -48,6 +48,7 @@ doc_init (Doc                   *doc,
   cairo_font_options_t *font_options = cairo_font_options_create ();
 
   memset (doc, 0, sizeof *doc);
+  doc->page_two_fit = 1.0;
   doc->units = units != NULL ? *units : si;
   doc->trace = trace;
   doc->scenario = gtw_trace_get_scenario (trace);
@@ -313,7 +314,15 @@ gtw_handout_write_pdf (const char            *path,
     return FALSE;
 
   doc_init (&doc, trace, baseline, units);
-  layout_pdf (&doc, NULL);
+  /* Two pages: when page two would spill onto a third (long turning points in a longer
+   * language, several interventions), its type and spacing close up a step at a time. */
+  for (;;)
+    {
+      layout_pdf (&doc, NULL);
+      if (doc.page <= 2 || doc.page_two_fit < 0.81)
+        break;
+      doc.page_two_fit -= 0.04;
+    }
   doc.n_pages = doc.page;
 
   bytes = g_byte_array_new ();

@@ -94,6 +94,47 @@ count_entries (const char *dir)
   return n;
 }
 
+/* Seven interventions, each with its paragraph, and the turning points they shift: more
+ * than page two holds at full size. It closes up rather than spill onto a third page. */
+static void
+test_pdf_long_plan (void)
+{
+  static const GtwInterventionType types[] = {
+    GTW_IV_BERBERINE, GTW_IV_EXERCISE, GTW_IV_CARB_REDUCTION, GTW_IV_GUT_REPAIR, GTW_IV_OMEGA3,
+    GTW_IV_METFORMIN, GTW_IV_MAGNESIUM,
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtwScenario) s = NULL;
+  g_autoptr (GtwScenario) baseline = NULL;
+  g_autoptr (GtwTrace) trace = NULL;
+  g_autoptr (GtwTrace) baseline_trace = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gtw-handout-XXXXXX", &error);
+  g_autofree char *path = NULL;
+
+  g_assert_no_error (error);
+  s = gtw_preset_load ("compensated-ir", &error);
+  g_assert_no_error (error);
+  g_array_set_size (s->interventions, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      GtwIntervention iv;
+
+      gtw_intervention_init (&iv, types[i], 180 + 90 * (int) i);
+      g_array_append_val (s->interventions, iv);
+    }
+  baseline = gtw_scenario_copy_baseline (s);
+  trace = simulate (s);
+  baseline_trace = simulate (baseline);
+
+  path = g_build_filename (dir, "handout.pdf", NULL);
+  g_assert_true (gtw_handout_write_pdf (path, trace, baseline_trace, NULL, &error));
+  g_assert_no_error (error);
+  assert_pdf_pages (path, 2);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_pdf (void)
 {
@@ -276,6 +317,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/handout/pdf", test_pdf);
   g_test_add_func ("/handout/pdf-without-plan", test_pdf_without_plan);
+  g_test_add_func ("/handout/pdf-long-plan", test_pdf_long_plan);
   g_test_add_func ("/handout/png", test_png);
   g_test_add_func ("/handout/unwritable", test_unwritable);
   status = g_test_run ();
