@@ -260,19 +260,25 @@ gtw_test_wait_for_paint (GtkWidget *widget)
 GdkTexture *
 gtw_test_grab (GtkWidget *widget)
 {
-  g_autoptr (GdkPaintable) paintable = NULL;
-  GtkSnapshot *snapshot;
   g_autoptr (GskRenderNode) node = NULL;
-  int width, height;
+  int width = 0, height = 0;
 
-  /* The paintable shows the last painted frame: paint the current state first. */
-  gtw_test_wait_for_paint (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
+  /* The paintable shows the last painted frame: paint the current state first. A resize queued
+   * after that paint (an idle that changed a label, on a busy machine) leaves the widget without
+   * a valid allocation and the paintable empty: then paint again. */
+  for (guint attempt = 0; node == NULL && attempt < 10; attempt++)
+    {
+      g_autoptr (GdkPaintable) paintable = NULL;
+      GtkSnapshot *snapshot;
+
+      gtw_test_wait_for_paint (widget);
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      paintable = gtk_widget_paintable_new (widget);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+    }
   g_assert_nonnull (node);
   return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
                                       &GRAPHENE_RECT_INIT (0, 0, width, height));
