@@ -102,6 +102,10 @@ struct _GtwMarkersPanel
   gboolean        has_markers;
   gboolean        has_baseline;
   char           *row_text[N_MARKERS];
+
+  /* the rows' comparisons not yet shown, NULL where the row shows its own */
+  char           *pending_subtitle[N_VALUE_MARKERS];
+  guint           subtitle_tick_id;
 };
 
 G_DEFINE_FINAL_TYPE (GtwMarkersPanel, gtw_markers_panel, GTK_TYPE_WIDGET)
@@ -336,6 +340,60 @@ set_row_text (GtwMarkersPanel *self,
     self->row_text[marker] = g_strdup (value);
 }
 
+/* A row's subtitle is a wrapping label, and GTK 4.8 allocates one in a row by searching
+ * through widths for its height: a new comparison costs some thirty text layouts. Changed
+ * in one go while a run streams, the comparisons took a frame 15 to 30 ms of layout; on
+ * screen they change a row a frame instead. */
+static gboolean
+show_next_subtitle (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  GtwMarkersPanel *self = GTW_MARKERS_PANEL (widget);
+
+  for (guint i = 0; i < N_VALUE_MARKERS; i++)
+    if (self->pending_subtitle[i] != NULL)
+      {
+        g_autofree char *subtitle = g_steal_pointer (&self->pending_subtitle[i]);
+
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (self->rows[i]), subtitle);
+        return G_SOURCE_CONTINUE;
+      }
+  self->subtitle_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_subtitles_now (GtwMarkersPanel *self)
+{
+  if (self->subtitle_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->subtitle_tick_id);
+  self->subtitle_tick_id = 0;
+  for (guint i = 0; i < N_VALUE_MARKERS; i++)
+    if (self->pending_subtitle[i] != NULL)
+      {
+        g_autofree char *subtitle = g_steal_pointer (&self->pending_subtitle[i]);
+
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (self->rows[i]), subtitle);
+      }
+}
+
+static void
+set_subtitle (GtwMarkersPanel *self,
+              Marker           marker,
+              const char      *subtitle)
+{
+  g_clear_pointer (&self->pending_subtitle[marker], g_free);
+  if (g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (self->rows[marker])), subtitle) == 0)
+    return;
+  self->pending_subtitle[marker] = g_strdup (subtitle);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    show_subtitles_now (self);
+  else if (self->subtitle_tick_id == 0)
+    self->subtitle_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), show_next_subtitle,
+                                                            NULL, NULL);
+}
+
 static void
 clear_markers (GtwMarkersPanel *self)
 {
@@ -348,7 +406,7 @@ clear_markers (GtwMarkersPanel *self)
       gtk_label_set_text (GTK_LABEL (self->values[i]), "—");
       gtk_label_set_text (GTK_LABEL (self->hints[i]), "");
       set_level (self->values[i], LEVEL_NORMAL);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->rows[i]), "");
+      set_subtitle (self, i, "");
       set_row_text (self, i, "—", NULL);
     }
   set_row_text (self, MARKER_STAGE, "—", NULL);
@@ -417,8 +475,7 @@ update (GtwMarkersPanel *self)
       gtk_label_set_text (GTK_LABEL (self->values[i]), value);
       gtk_label_set_text (GTK_LABEL (self->hints[i]), now.hint);
       set_level (self->values[i], now.level);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->rows[i]),
-                                   comparison != NULL ? comparison : "");
+      set_subtitle (self, i, comparison != NULL ? comparison : "");
       set_row_text (self, i, value, comparison);
       g_free (now.hint);
       g_free (base.hint);
@@ -493,8 +550,19 @@ gtw_markers_panel_dispose (GObject *object)
 {
   GtwMarkersPanel *self = GTW_MARKERS_PANEL (object);
 
+  if (self->subtitle_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->subtitle_tick_id);
+  self->subtitle_tick_id = 0;
   g_clear_pointer (&self->box, gtk_widget_unparent);
   G_OBJECT_CLASS (gtw_markers_panel_parent_class)->dispose (object);
+}
+
+/* what is not on screen has nothing to spread over frames */
+static void
+gtw_markers_panel_unmap (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (gtw_markers_panel_parent_class)->unmap (widget);
+  show_subtitles_now (GTW_MARKERS_PANEL (widget));
 }
 
 static void
@@ -504,6 +572,8 @@ gtw_markers_panel_finalize (GObject *object)
 
   for (guint i = 0; i < N_MARKERS; i++)
     g_free (self->row_text[i]);
+  for (guint i = 0; i < N_VALUE_MARKERS; i++)
+    g_free (self->pending_subtitle[i]);
   G_OBJECT_CLASS (gtw_markers_panel_parent_class)->finalize (object);
 }
 
@@ -515,6 +585,7 @@ gtw_markers_panel_class_init (GtwMarkersPanelClass *klass)
 
   object_class->dispose = gtw_markers_panel_dispose;
   object_class->finalize = gtw_markers_panel_finalize;
+  widget_class->unmap = gtw_markers_panel_unmap;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "gtw-markers-panel");
 

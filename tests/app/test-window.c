@@ -461,8 +461,8 @@ typedef struct
 {
   gint64 frame_start;
   gint64 frame_cpu_start;
-  gint64 max_frame_cpu; /* main-thread CPU µs from a frame's update phase to the end of its paint */
-  gint64 max_frame;   /* µs from a frame's update phase to the end of its paint */
+  gint64 max_frame_cpu; /* main-thread CPU µs from a frame's start to the end of its paint */
+  gint64 max_frame;   /* µs from a frame's start to the end of its paint */
   guint  n_frames;
   gint64 last_tick;
   gint64 max_stall;   /* µs: the longest the main loop was away */
@@ -470,8 +470,10 @@ typedef struct
   gint64 first_curve; /* µs from the edit to the new trace on the chart */
 } Responsiveness;
 
+/* Not "update": a frame clock skips that phase in a frame nothing asked it for, and such a
+ * frame still lays out and paints. */
 static void
-on_update (GdkFrameClock *clock, Responsiveness *r)
+on_before_paint (GdkFrameClock *clock, Responsiveness *r)
 {
   r->frame_start = g_get_monotonic_time ();
   r->frame_cpu_start = thread_cpu_time ();
@@ -507,6 +509,28 @@ on_first_curve (Responsiveness *r, int kind, GtwTrace *trace)
     r->first_curve = g_get_monotonic_time () - r->edit_time;
 }
 
+/* Whether every marker row's subtitle shows the comparison of its text for assistive
+ * technologies: the panel puts them on screen a row a frame. */
+static gboolean
+subtitles_shown (gpointer data)
+{
+  static const char *const ids[] = { "fasting-glucose", "fasting-insulin", "cpeptide", "homa-ir",
+                                     "homa-b", "hba1c", "tg-hdl", "weight" };
+  GtwMarkersPanel *markers = gtw_window_get_markers_panel (data);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      GtkWidget *row = gtw_test_find_widget (GTK_WIDGET (markers), ADW_TYPE_ACTION_ROW, ids[i]);
+      const char *comparison = strchr (gtw_markers_panel_get_row_text (markers, ids[i]), '\n');
+
+      g_assert_nonnull (row);
+      if (g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                     comparison != NULL ? comparison + 1 : "") != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The main thread never blocks while a run goes on: frames stay short, the loop stays free,
  * and the first new curve follows an edit quickly. The figures go to the log; the bounds are
  * generous because the test machine may be busy. */
@@ -515,13 +539,13 @@ test_responsive (Fixture *f, gconstpointer data)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
   Responsiveness r = { 0 };
-  gulong update_id, paint_id, started_id;
+  gulong before_id, paint_id, started_id;
   guint tick_id;
 
   g_action_group_activate_action (G_ACTION_GROUP (f->app), "load-preset", g_variant_new_string ("progressor"));
   gtw_test_wait_for_runs (f->window);
 
-  update_id = g_signal_connect (clock, "update", G_CALLBACK (on_update), &r);
+  before_id = g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint), &r);
   paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &r);
   started_id = g_signal_connect_swapped (gtw_window_get_runner (f->window), "trace-started",
                                          G_CALLBACK (on_first_curve), &r);
@@ -535,7 +559,7 @@ test_responsive (Fixture *f, gconstpointer data)
   g_source_remove (tick_id);
   g_signal_handler_disconnect (gtw_window_get_runner (f->window), started_id);
   g_signal_handler_disconnect (clock, paint_id);
-  g_signal_handler_disconnect (clock, update_id);
+  g_signal_handler_disconnect (clock, before_id);
 
   g_test_message ("first curve after %.1f ms; %u frames, the longest %.1f ms (%.1f ms of main-thread CPU); "
                   "main loop stalled at most %.1f ms",
@@ -543,9 +567,14 @@ test_responsive (Fixture *f, gconstpointer data)
                   r.max_stall / 1000.0);
   g_assert_cmpint (r.first_curve, >, 0);
   g_assert_cmpuint (r.n_frames, >, 0);
+  gtw_test_wait_until (subtitles_shown, f->window, 5);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtw_test_find_widget (
+                      GTK_WIDGET (gtw_window_get_markers_panel (f->window)), ADW_TYPE_ACTION_ROW, "hba1c"))),
+                    "than without interventions"));
   /* The frame's own work, which a loaded machine stretches less than wall-clock time. The
-   * issue's target is 50 ms; the bound leaves room for a machine shared by several builds. */
-  g_assert_cmpint (r.max_frame_cpu, <, 150 * 1000);
+   * issue's target is 50 ms; the worst frame takes some 20 to 30 ms here, on a machine
+   * shared by several builds. */
+  g_assert_cmpint (r.max_frame_cpu, <, 45 * 1000);
 }
 
 int
