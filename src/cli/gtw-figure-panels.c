@@ -512,7 +512,11 @@ gtw_fig_layout_init_full (Layout                 *layout,
   g_assert (n_keys <= G_N_ELEMENTS (x));
   gtw_fig_layout_init (&probe, options, x0, x1, 1, 0, right_axis);
   n_rows = gtw_fig_place_legend (&probe, keys, n_keys, x, row);
-  n_lanes = assign_lanes (&probe, blocks);
+  /* In a presentation the window's timeline shows the interventions, large, under the decade
+   * and year views: the figure keeps their bands on the panels and gives the lanes' height to
+   * the curves. The day view's lanes are its meals and sessions, and stay. */
+  n_lanes = options->presentation && options->view != GTW_FIGURE_VIEW_DAY
+              ? 0 : assign_lanes (&probe, blocks);
   gtw_fig_layout_init (layout, options, x0, x1, n_rows, n_lanes, right_axis);
 }
 
