@@ -344,6 +344,15 @@ set_row_text (GtwMarkersPanel *self,
  * through widths for its height: a new comparison costs some thirty text layouts. Changed
  * in one go while a run streams, the comparisons took a frame 15 to 30 ms of layout; on
  * screen they change a row a frame instead. */
+static void
+show_subtitle (GtwMarkersPanel *self,
+               Marker           marker)
+{
+  g_autofree char *subtitle = g_steal_pointer (&self->pending_subtitle[marker]);
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->rows[marker]), subtitle);
+}
+
 static gboolean
 show_next_subtitle (GtkWidget     *widget,
                     GdkFrameClock *clock,
@@ -351,12 +360,10 @@ show_next_subtitle (GtkWidget     *widget,
 {
   GtwMarkersPanel *self = GTW_MARKERS_PANEL (widget);
 
-  for (guint i = 0; i < N_VALUE_MARKERS; i++)
+  for (Marker i = 0; i < N_VALUE_MARKERS; i++)
     if (self->pending_subtitle[i] != NULL)
       {
-        g_autofree char *subtitle = g_steal_pointer (&self->pending_subtitle[i]);
-
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (self->rows[i]), subtitle);
+        show_subtitle (self, i);
         return G_SOURCE_CONTINUE;
       }
   self->subtitle_tick_id = 0;
@@ -369,13 +376,9 @@ show_subtitles_now (GtwMarkersPanel *self)
   if (self->subtitle_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->subtitle_tick_id);
   self->subtitle_tick_id = 0;
-  for (guint i = 0; i < N_VALUE_MARKERS; i++)
+  for (Marker i = 0; i < N_VALUE_MARKERS; i++)
     if (self->pending_subtitle[i] != NULL)
-      {
-        g_autofree char *subtitle = g_steal_pointer (&self->pending_subtitle[i]);
-
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (self->rows[i]), subtitle);
-      }
+      show_subtitle (self, i);
 }
 
 static void
