@@ -941,6 +941,7 @@ gtw_chart_query_tooltip (GtwChart   *self,
   const GtwFigureGeometry *g = &self->geometry;
   g_autoptr (GString) markup = g_string_new (NULL);
   GPtrArray *stories[2] = { self->story, shows_baseline (self) ? self->baseline_story : NULL };
+  GtkWidget *label;
 
   if (!self->have_geometry || !gtw_chart_is_long_view (self))
     return FALSE;
@@ -964,7 +965,13 @@ gtw_chart_query_tooltip (GtwChart   *self,
       }
   if (markup->len == 0)
     return FALSE;
-  gtk_tooltip_set_markup (tooltip, markup->str);
+  /* a tooltip's own label does not wrap: a long explanation would run off the screen */
+  label = gtk_label_new (NULL);
+  gtk_label_set_markup (GTK_LABEL (label), markup->str);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_tooltip_set_custom (tooltip, label);
   return TRUE;
 }
 
