@@ -381,6 +381,14 @@ show_subtitles_now (GtwMarkersPanel *self)
       show_subtitle (self, i);
 }
 
+void
+gtw_markers_panel_flush (GtwMarkersPanel *self)
+{
+  g_return_if_fail (GTW_IS_MARKERS_PANEL (self));
+
+  show_subtitles_now (self);
+}
+
 static void
 set_subtitle (GtwMarkersPanel *self,
               Marker           marker,

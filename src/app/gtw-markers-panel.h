@@ -33,6 +33,9 @@ void       gtw_markers_panel_set_units (GtwMarkersPanel       *self,
 void       gtw_markers_panel_set_markers (GtwMarkersPanel  *self,
                                           const GtwMarkers *markers,
                                           const GtwMarkers *baseline);
+/* Shows at once the comparisons that would otherwise reach the screen a row a frame: before
+ * a screenshot. */
+void       gtw_markers_panel_flush     (GtwMarkersPanel *self);
 /* The text shown for a marker row, for tests: "fasting-glucose", "hba1c", ... */
 const char *gtw_markers_panel_get_row_text (GtwMarkersPanel *self,
                                             const char      *row_id);

@@ -474,7 +474,9 @@ screenshot_tick (GtkWidget     *widget,
 {
   Screenshot *shot = user_data;
 
-  /* This frame paints the finished run: capture right after it. */
+  /* This frame paints the finished run, with every comparison of the markers panel (which
+   * otherwise come a row a frame): capture right after it. */
+  gtw_markers_panel_flush (GTW_WINDOW (widget)->markers_panel);
   g_object_set_data (G_OBJECT (clock), "gtw-screenshot-window", g_object_ref (widget));
   shot->handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_screenshot_painted), shot);
   gtk_widget_queue_draw (widget);

@@ -577,6 +577,55 @@ test_responsive (Fixture *f, gconstpointer data)
   g_assert_cmpint (r.max_frame_cpu, <, 45 * 1000);
 }
 
+static void
+on_screenshot (GtwWindow    *window,
+               const GError *error,
+               gpointer      user_data)
+{
+  gboolean *done = user_data;
+  const char *ids[] = { "fasting-glucose", "fasting-insulin", "cpeptide", "homa-ir", "hba1c" };
+
+  g_assert_no_error (error);
+  /* what the frame just captured shows: every comparison of the markers panel */
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      GtkWidget *row = gtw_test_find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, ids[i]);
+
+      g_assert_nonnull (row);
+      g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "without interventions"));
+    }
+  *done = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* --screenshot's path: once the run has finished and is painted, the window as a PNG of its
+ * size, with the markers panel's comparisons all shown (they otherwise come a row a frame). */
+static void
+test_screenshot (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = gtw_test_tmp_path ("window.png");
+  g_autoptr (GdkTexture) png = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean done = FALSE;
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "load-preset", g_variant_new_string ("progressor"));
+  g_assert_true (gtw_window_add_intervention (f->window, "{\"type\": \"berberine\", \"start_day\": 365}",
+                                              NULL));
+  gtw_window_screenshot (f->window, path, on_screenshot, &done);
+  gtw_test_wait_until (is_true, &done, 120);
+
+  png = gdk_texture_new_from_filename (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (png), ==, gtk_widget_get_width (GTK_WIDGET (f->window)));
+  g_assert_cmpint (gdk_texture_get_height (png), ==, gtk_widget_get_height (GTK_WIDGET (f->window)));
+  g_assert_false (gtw_runner_get_busy (gtw_window_get_runner (f->window)));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -594,6 +643,7 @@ main (int argc, char *argv[])
   ADD ("units", test_units);
   ADD ("storm", test_storm);
   ADD ("responsive", test_responsive);
+  ADD ("screenshot", test_screenshot);
 #undef ADD
   return g_test_run ();
 }
