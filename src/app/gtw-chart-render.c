@@ -235,9 +235,8 @@ gtw_chart_update_description (GtwChart *self)
       if (self->population != NULL)
         {
           g_string_append_c (text, ' ');
-          g_string_append (text, _("Grey bands around fasting glucose and β-cell mass show where "
-                                   "half and where nine in ten of the people like this patient "
-                                   "are."));
+          g_string_append (text, _("Grey bands around each curve show where half and where nine "
+                                   "in ten of the people like this patient are."));
         }
       if (self->trace != NULL && gtw_trace_get_n_days (self->trace) > 0)
         {

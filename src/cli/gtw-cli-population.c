@@ -1,13 +1,21 @@
 /* gtw-cli-population.c: glucotwin-cli population
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * CSV: one row per year (the day, then every percentile of every marker), then the incidence and
- * the onset day of every patient as `#` lines, as `ogtt` does with its summary. JSON: the same as
- * one object.
+ * CSV: one row per year (the day, then every percentile of the markers interfaces.md lists), then
+ * the incidence and the onset day of every patient as `#` lines, as `ogtt` does with its summary.
+ * JSON: the same as one object, with the percentiles of every marker of the population (fasting
+ * insulin and C-peptide too, as fields after the listed ones).
  */
 #include <glib/gi18n.h>
 
 #include "gtw-cli.h"
+
+/* The columns of the CSV table, in the contract's order. */
+static const GtwPopulationMarker table_markers[] = {
+  GTW_POPULATION_FASTING_GLUCOSE,
+  GTW_POPULATION_HBA1C,
+  GTW_POPULATION_BETA_CELL_MASS,
+};
 
 static GtwPopulation *
 run_population (GtwCli *cli, const GtwScenario *scenario, GError **error)
@@ -49,19 +57,21 @@ append_csv (GString *out, const GtwPopulation *pop)
   const double *levels = gtw_population_percentile_levels ();
 
   g_string_append (out, "year,day");
-  for (guint m = 0; m < GTW_POPULATION_N_MARKERS; m++)
+  for (guint m = 0; m < G_N_ELEMENTS (table_markers); m++)
     for (guint k = 0; k < GTW_POPULATION_N_PERCENTILES; k++)
-      g_string_append_printf (out, ",%s_p%d", gtw_population_marker_name (m), (int) levels[k]);
+      g_string_append_printf (out, ",%s_p%d", gtw_population_marker_name (table_markers[m]),
+                              (int) levels[k]);
   g_string_append_c (out, '\n');
 
   for (guint y = 0; y < gtw_population_get_n_years (pop); y++)
     {
       g_string_append_printf (out, "%u,%u", y, gtw_population_get_year_day (pop, y));
-      for (guint m = 0; m < GTW_POPULATION_N_MARKERS; m++)
+      for (guint m = 0; m < G_N_ELEMENTS (table_markers); m++)
         for (guint k = 0; k < GTW_POPULATION_N_PERCENTILES; k++)
           {
             g_string_append_c (out, ',');
-            gtw_cli_append_double (out, gtw_population_get_percentile (pop, m, y, k), FALSE);
+            gtw_cli_append_double (out, gtw_population_get_percentile (pop, table_markers[m], y, k),
+                                   FALSE);
           }
       g_string_append_c (out, '\n');
     }

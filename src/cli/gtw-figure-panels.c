@@ -659,7 +659,7 @@ revealed (const GtwFigureOptions *options,
   return shown;
 }
 
-/* The population's percentiles of @marker per year in the display units of panel @panel. */
+/* The population's percentiles per year of what panel @panel draws, in its display units. */
 typedef struct
 {
   guint   n;
@@ -667,19 +667,40 @@ typedef struct
   double *p[GTW_POPULATION_N_PERCENTILES];
 } Bands;
 
+static double
+band_value (const GtwFigureOptions *options, guint panel, double v)
+{
+  switch (panel)
+    {
+    case 0:
+      return gtw_glucose_convert (v, options->glucose_unit);
+    case 1:
+      return gtw_insulin_convert (v, options->insulin_unit);
+    case 2:
+      return gtw_cpeptide_convert (v, options->cpeptide_unit);
+    default:
+      return v * 100;
+    }
+}
+
 static gboolean
 bands_load (Bands                  *bands,
             const GtwFigureOptions *options,
             guint                   panel,
             double                  days_per_x)
 {
+  /* the daily columns the panels draw, top to bottom */
+  static const GtwPopulationMarker markers[N_PANELS] = {
+    GTW_POPULATION_FASTING_GLUCOSE,
+    GTW_POPULATION_FASTING_INSULIN,
+    GTW_POPULATION_FASTING_CPEPTIDE,
+    GTW_POPULATION_BETA_CELL_MASS,
+  };
   const GtwPopulation *pop = options->population;
-  GtwPopulationMarker marker;
 
   memset (bands, 0, sizeof *bands);
-  if (pop == NULL || (panel != 0 && panel != N_PANELS - 1))
+  if (pop == NULL)
     return FALSE;
-  marker = panel == 0 ? GTW_POPULATION_FASTING_GLUCOSE : GTW_POPULATION_BETA_CELL_MASS;
   bands->n = gtw_population_get_n_years (pop);
   bands->x = g_new (double, bands->n);
   for (guint k = 0; k < GTW_POPULATION_N_PERCENTILES; k++)
@@ -688,11 +709,8 @@ bands_load (Bands                  *bands,
     {
       bands->x[y] = gtw_population_get_year_day (pop, y) / days_per_x;
       for (guint k = 0; k < GTW_POPULATION_N_PERCENTILES; k++)
-        {
-          double v = gtw_population_get_percentile (pop, marker, y, k);
-
-          bands->p[k][y] = panel == 0 ? gtw_glucose_convert (v, options->glucose_unit) : v * 100;
-        }
+        bands->p[k][y] = band_value (options, panel,
+                                     gtw_population_get_percentile (pop, markers[panel], y, k));
     }
   return bands->n > 0;
 }
@@ -704,6 +722,49 @@ bands_clear (Bands *bands)
   for (guint k = 0; k < GTW_POPULATION_N_PERCENTILES; k++)
     g_free (bands->p[k]);
   memset (bands, 0, sizeof *bands);
+}
+
+/* How far beyond the patient's own curves (and baseline, thresholds and labs) an axis may
+ * reach to show more of the population's bands, as a fraction of their span. A band never
+ * stretches an axis more than that: the rest of it is clipped to the plot area. */
+#define BAND_REACH 0.15
+
+/* Appends to @extra (the panel's other values) the part of @bands in view that lies within
+ * BAND_REACH of the patient's range, [@x0, @x1] being the view in world x. */
+static void
+append_band_reach (GArray       *extra,
+                   const Series *s,
+                   guint         n,
+                   guint         n_base,
+                   const Bands  *bands,
+                   double        x0,
+                   double        x1)
+{
+  double lo = INFINITY, hi = -INFINITY, band_lo = INFINITY, band_hi = -INFINITY, reach;
+
+  if (bands->n == 0)
+    return;
+  minmax_update (s->y, n, &lo, &hi);
+  minmax_update (s->band_lo, n, &lo, &hi);
+  minmax_update (s->band_hi, n, &lo, &hi);
+  minmax_update (s->base, n_base, &lo, &hi);
+  minmax_update ((const double *) extra->data, extra->len, &lo, &hi);
+  if (!isfinite (lo) || !isfinite (hi))
+    return;
+  /* the years in view, and the one on either side that the band's edge runs to */
+  for (guint y = 0; y < bands->n; y++)
+    if ((y + 1 == bands->n || bands->x[y + 1] >= x0) && (y == 0 || bands->x[y - 1] <= x1))
+      {
+        band_lo = MIN (band_lo, bands->p[0][y]);
+        band_hi = MAX (band_hi, bands->p[GTW_POPULATION_N_PERCENTILES - 1][y]);
+      }
+  if (!isfinite (band_lo) || !isfinite (band_hi))
+    return;
+  reach = MAX (hi - lo, fabs (hi) * 0.1) * BAND_REACH;
+  band_lo = CLAMP (band_lo, lo - reach, hi + reach);
+  band_hi = CLAMP (band_hi, lo - reach, hi + reach);
+  g_array_append_val (extra, band_lo);
+  g_array_append_val (extra, band_hi);
 }
 
 /* Fills between two yearly percentile lines, the first @n years. */
@@ -968,7 +1029,8 @@ gtw_figure_draw_trace (cairo_t                *cr,
   /* ADA 2024 fasting plasma glucose cut-offs, as published in each unit (not converted) */
   ifg = o->glucose_unit == GTW_GLUCOSE_MGDL ? 100 : 5.6;
   diabetes = o->glucose_unit == GTW_GLUCOSE_MGDL ? 126 : 7.0;
-  /* the axes hold the thresholds, the bands and the labs too, revealed or not */
+  /* the axes hold the thresholds and the labs too, revealed or not, and the bands as far as
+   * they may reach */
   for (guint i = 0; i < N_PANELS; i++)
     {
       g_autoptr (GArray) extra = g_array_new (FALSE, FALSE, sizeof (double));
@@ -980,14 +1042,11 @@ gtw_figure_draw_trace (cairo_t                *cr,
           g_array_append_val (extra, ifg);
           g_array_append_val (extra, diabetes);
         }
-      if (bands[i].n > 0)
-        {
-          g_array_append_vals (extra, bands[i].p[0], bands[i].n);
-          g_array_append_vals (extra, bands[i].p[GTW_POPULATION_N_PERCENTILES - 1], bands[i].n);
-        }
       for (guint k = 0; k < n_labs; k++)
         if (lab_x[k] >= first_day / days_per_x && lab_x[k] <= last_day / days_per_x)
           g_array_append_val (extra, lab_y[k]);
+      append_band_reach (extra, &series[i], d.n, b.n, &bands[i], first_day / days_per_x,
+                         last_day / days_per_x);
       gtw_fig_series_range (&layout, &layout.panels[i], &series[i], d.n, b.n,
                             (const double *) extra->data, extra->len);
     }

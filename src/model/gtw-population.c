@@ -90,6 +90,8 @@ simulate_one (gpointer data, gpointer user_data)
       *value_slot (pop, GTW_POPULATION_FASTING_GLUCOSE, y, index) = r->fasting_glucose;
       *value_slot (pop, GTW_POPULATION_HBA1C, y, index) = r->hba1c;
       *value_slot (pop, GTW_POPULATION_BETA_CELL_MASS, y, index) = r->beta_cell_mass_rel;
+      *value_slot (pop, GTW_POPULATION_FASTING_INSULIN, y, index) = r->fasting_insulin;
+      *value_slot (pop, GTW_POPULATION_FASTING_CPEPTIDE, y, index) = r->fasting_cpeptide;
     }
 }
 
@@ -283,6 +285,8 @@ gtw_population_marker_name (GtwPopulationMarker marker)
     [GTW_POPULATION_FASTING_GLUCOSE] = "fasting_glucose_mmol_l",
     [GTW_POPULATION_HBA1C] = "hba1c_percent",
     [GTW_POPULATION_BETA_CELL_MASS] = "beta_cell_mass_rel",
+    [GTW_POPULATION_FASTING_INSULIN] = "fasting_insulin_pmol_l",
+    [GTW_POPULATION_FASTING_CPEPTIDE] = "fasting_cpeptide_nmol_l",
   };
 
   g_return_val_if_fail (marker < GTW_POPULATION_N_MARKERS, NULL);

@@ -14,6 +14,8 @@ typedef enum
   GTW_POPULATION_FASTING_GLUCOSE, /* mmol/L */
   GTW_POPULATION_HBA1C,           /* % */
   GTW_POPULATION_BETA_CELL_MASS,  /* × reference */
+  GTW_POPULATION_FASTING_INSULIN, /* pmol/L */
+  GTW_POPULATION_FASTING_CPEPTIDE, /* nmol/L */
   GTW_POPULATION_N_MARKERS
 } GtwPopulationMarker;
 
@@ -64,7 +66,8 @@ double         gtw_population_get_percentile (const GtwPopulation *population,
                                               GtwPopulationMarker  marker,
                                               guint                year,
                                               guint                percentile);
-/* "fasting_glucose_mmol_l", "hba1c_percent", "beta_cell_mass_rel": the daily column names. */
+/* The name of the marker's daily column: "fasting_glucose_mmol_l", "hba1c_percent",
+ * "beta_cell_mass_rel", "fasting_insulin_pmol_l", "fasting_cpeptide_nmol_l". */
 const char    *gtw_population_marker_name    (GtwPopulationMarker  marker);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GtwPopulation, gtw_population_free)

@@ -5,6 +5,7 @@
  * Real populations, kept small (20 patients, two years) so that the test stays quick.
  */
 #include <math.h>
+#include <string.h>
 
 #include "gtw-chart.h"
 #include "gtw-uncertainty.h"
@@ -114,8 +115,114 @@ wait_finished (Fixture *f,
   g_assert_cmpint (f->finished, ==, count);
 }
 
-/* A real population of 20 over two years: the chart gets it and draws both bands inside axes
- * that hold them; disabling takes them away. */
+/* A figure drawn into an image, and where its panels went. */
+typedef struct
+{
+  cairo_surface_t   *surface;
+  GtwFigureGeometry  geometry;
+} Figure;
+
+static void
+draw_figure (const GtwFigureOptions *base,
+             const GtwTrace         *trace,
+             const GtwPopulation    *population,
+             Figure                 *figure)
+{
+  GtwFigureOptions options = *base;
+  cairo_t *cr;
+
+  memset (figure, 0, sizeof *figure);
+  options.population = population;
+  options.geometry = &figure->geometry;
+  figure->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, options.width, options.height);
+  cr = cairo_create (figure->surface);
+  g_assert_true (gtw_figure_draw_trace (cr, &options, trace, NULL, NULL));
+  cairo_destroy (cr);
+  cairo_surface_flush (figure->surface);
+}
+
+static void
+figure_clear (Figure *figure)
+{
+  g_clear_pointer (&figure->surface, cairo_surface_destroy);
+}
+
+/* The fraction of the pixels of [x0, x1) x [y0, y1) that a figure painted over its background
+ * (the colour of its top left corner). */
+static double
+region_painted (const Figure *figure,
+                double        x0,
+                double        x1,
+                double        y0,
+                double        y1)
+{
+  int width = cairo_image_surface_get_width (figure->surface);
+  int height = cairo_image_surface_get_height (figure->surface);
+  int stride = cairo_image_surface_get_stride (figure->surface);
+  const guchar *data = cairo_image_surface_get_data (figure->surface);
+  int left = CLAMP ((int) ceil (x0), 0, width), right = CLAMP ((int) floor (x1), 0, width);
+  int top = CLAMP ((int) ceil (y0), 0, height), bottom = CLAMP ((int) floor (y1), 0, height);
+  guint painted = 0, total = 0;
+  guint32 background;
+
+  memcpy (&background, data, sizeof background);
+  for (int y = top; y < bottom; y++)
+    for (int x = left; x < right; x++)
+      {
+        guint32 pixel;
+
+        memcpy (&pixel, data + y * stride + 4 * x, sizeof pixel);
+        painted += pixel != background;
+        total++;
+      }
+  return total > 0 ? (double) painted / total : 0;
+}
+
+/* The fraction of panel @i that a figure painted. */
+static double
+panel_painted (const Figure *figure,
+               guint         i)
+{
+  const GtwFigureGeometry *g = &figure->geometry;
+
+  return region_painted (figure, g->left + 2, g->right - 2, g->panels[i].top + 2,
+                         g->panels[i].bottom - 2);
+}
+
+/* Whether anything was drawn outside the plot areas: in the gaps above and between the
+ * panels and in a strip under the last one, between the axes' labels. */
+static void
+assert_inside_panels (const Figure *figure)
+{
+  const GtwFigureGeometry *g = &figure->geometry;
+
+  for (guint i = 1; i < 4; i++)
+    g_assert_cmpfloat (region_painted (figure, g->left + 2, g->right - 2,
+                                       g->panels[i - 1].bottom + 2, g->panels[i].top - 2), ==, 0);
+  g_assert_cmpfloat (region_painted (figure, g->left + 30, g->right - 30, g->panels[3].bottom + 2,
+                                     g->panels[3].bottom + 6), ==, 0);
+}
+
+/* Two years of the scenario's patient with a quarter of the beta cells. */
+static GtwTrace *
+weak_beta_cells (const GtwScenario *scenario)
+{
+  g_autoptr (GtwScenario) weak = gtw_scenario_copy (scenario);
+  g_autoptr (GError) error = NULL;
+  GtwSimOptions options;
+  GtwTrace *trace;
+
+  weak->patient.v[GTW_P_BETA_MASS] *= 0.25;
+  gtw_sim_options_init (&options);
+  options.integrator = GTW_INTEGRATOR_FAST;
+  trace = gtw_simulate (weak, &options, NULL, &error);
+  g_assert_no_error (error);
+  return trace;
+}
+
+/* A real population of 20 over two years: the chart gets it and draws both bands on every
+ * panel, inside its plot area, on the axes of the patient's own curves; disabling takes them
+ * away. */
 static void
 test_bands (Fixture       *f,
             gconstpointer  data)
@@ -123,9 +230,6 @@ test_bands (Fixture       *f,
   g_autoptr (GdkTexture) bare = gtw_test_grab (GTK_WIDGET (f->chart));
   g_autoptr (GdkTexture) banded = NULL, again = NULL;
   GtwFigureOptions options;
-  GtwFigureGeometry g = { 0 };
-  cairo_surface_t *surface;
-  cairo_t *cr;
   gint64 start;
 
   gtw_uncertainty_set_scenario (f->uncertainty, f->scenario);
@@ -153,27 +257,43 @@ test_bands (Fixture       *f,
   g_assert_nonnull (options.population);
   g_assert_cmpuint (gtw_population_get_n_patients (options.population), ==, N_PEOPLE);
 
-  /* the glucose axis holds the 5th to 95th percentiles of every year */
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, options.width, options.height);
-  cr = cairo_create (surface);
-  options.geometry = &g;
-  g_assert_true (gtw_figure_draw_trace (cr, &options, f->trace, NULL, NULL));
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-  for (guint y = 0; y < gtw_population_get_n_years (options.population); y++)
-    {
-      double p5 = gtw_population_get_percentile (options.population,
-                                                 GTW_POPULATION_FASTING_GLUCOSE, y, 0);
-      double p95 = gtw_population_get_percentile (options.population,
-                                                  GTW_POPULATION_FASTING_GLUCOSE, y, 4);
-      double b5 = gtw_population_get_percentile (options.population,
-                                                 GTW_POPULATION_BETA_CELL_MASS, y, 0) * 100;
+  /* every panel gets its band, inside its plot area, and the axes stay those of the patient's
+   * curves */
+  {
+    g_autoptr (GtwTrace) weak = weak_beta_cells (f->scenario);
+    Figure bare_figure, banded_figure;
 
-      g_assert_cmpfloat (p5, <=, p95);
-      g_assert_cmpfloat (p5, >=, g.panels[0].ymin);
-      g_assert_cmpfloat (p95, <=, g.panels[0].ymax);
-      g_assert_cmpfloat (b5, >=, g.panels[3].ymin);
-    }
+    draw_figure (&options, f->trace, NULL, &bare_figure);
+    draw_figure (&options, f->trace, options.population, &banded_figure);
+    assert_inside_panels (&bare_figure);
+    assert_inside_panels (&banded_figure);
+    for (guint i = 0; i < 4; i++)
+      {
+        const GtwFigureGeometry *a = &bare_figure.geometry, *b = &banded_figure.geometry;
+
+        g_test_message ("panel %u: %.2f of it painted, %.2f with the bands; axis %g-%g, %g-%g",
+                        i, panel_painted (&bare_figure, i), panel_painted (&banded_figure, i),
+                        a->panels[i].ymin, a->panels[i].ymax, b->panels[i].ymin, b->panels[i].ymax);
+        g_assert_cmpfloat (panel_painted (&banded_figure, i), >, panel_painted (&bare_figure, i) + 0.03);
+        g_assert_cmpfloat (b->panels[i].ymax - b->panels[i].ymin, <=,
+                           1.6 * (a->panels[i].ymax - a->panels[i].ymin));
+      }
+    figure_clear (&bare_figure);
+    figure_clear (&banded_figure);
+
+    /* a patient far below the people like him (a quarter of the beta cells): the population's
+     * band does not stretch his beta-cell axis, as its 95th percentile once did (to 500 %) */
+    draw_figure (&options, weak, NULL, &bare_figure);
+    draw_figure (&options, weak, options.population, &banded_figure);
+    g_assert_cmpfloat (gtw_population_get_percentile (options.population,
+                                                      GTW_POPULATION_BETA_CELL_MASS, 0, 4) * 100,
+                       >, 2 * bare_figure.geometry.panels[3].ymax);
+    g_assert_cmpfloat (banded_figure.geometry.panels[3].ymax, <=,
+                       bare_figure.geometry.panels[3].ymax * 1.6);
+    assert_inside_panels (&banded_figure);
+    figure_clear (&bare_figure);
+    figure_clear (&banded_figure);
+  }
 
   banded = gtw_test_grab (GTK_WIDGET (f->chart));
   gtw_test_save_png (banded, "uncertainty.png");

@@ -108,12 +108,55 @@ test_threads (void)
   g_autoptr (GtwPopulation) other = run_population (s, 12, 0, 6);
   gboolean differs = FALSE;
 
+  /* every marker, the chart's fasting insulin and C-peptide among them */
   assert_same (one, three);
   assert_same (one, all);
   for (guint k = 0; k < GTW_POPULATION_N_PERCENTILES; k++)
     differs |= gtw_population_get_percentile (one, GTW_POPULATION_HBA1C, 3, k)
                != gtw_population_get_percentile (other, GTW_POPULATION_HBA1C, 3, k);
   g_assert_true (differs);
+  for (guint m = GTW_POPULATION_FASTING_INSULIN; m <= GTW_POPULATION_FASTING_CPEPTIDE; m++)
+    {
+      differs = FALSE;
+      for (guint k = 0; k < GTW_POPULATION_N_PERCENTILES; k++)
+        differs |= gtw_population_get_percentile (one, m, 2, k)
+                   != gtw_population_get_percentile (other, m, 2, k);
+      g_assert_true (differs);
+    }
+}
+
+/* The fasting insulin and C-peptide percentiles are those of the daily columns the chart draws:
+ * on day 0 the median sits near the patient's own value, as beta-cell mass does. */
+static void
+test_insulin (void)
+{
+  g_autoptr (GtwScenario) s = progressor (400);
+  g_autoptr (GtwPopulation) pop = run_population (s, 20, 0, 3);
+  g_autoptr (GtwTrace) trace = NULL;
+  g_autoptr (GError) error = NULL;
+  const GtwDayRecord *day0, *last;
+  GtwSimOptions options;
+
+  gtw_sim_options_init (&options);
+  options.integrator = GTW_INTEGRATOR_FAST;
+  trace = gtw_simulate (s, &options, NULL, &error);
+  g_assert_no_error (error);
+  day0 = gtw_trace_get_day (trace, 0);
+  last = gtw_trace_get_day (trace, 399);
+
+  g_assert_cmpfloat_with_epsilon (gtw_population_get_percentile (pop, GTW_POPULATION_FASTING_INSULIN, 0, 2)
+                                  / day0->fasting_insulin, 1.0, 0.3);
+  g_assert_cmpfloat_with_epsilon (gtw_population_get_percentile (pop, GTW_POPULATION_FASTING_CPEPTIDE, 0, 2)
+                                  / day0->fasting_cpeptide, 1.0, 0.3);
+  /* the patient lies inside the 90 % band on the last day */
+  g_assert_cmpfloat (gtw_population_get_percentile (pop, GTW_POPULATION_FASTING_INSULIN, 2, 0), <=,
+                     last->fasting_insulin * 1.05);
+  g_assert_cmpfloat (gtw_population_get_percentile (pop, GTW_POPULATION_FASTING_INSULIN, 2, 4), >=,
+                     last->fasting_insulin * 0.95);
+  g_assert_cmpstr (gtw_population_marker_name (GTW_POPULATION_FASTING_INSULIN), ==,
+                   "fasting_insulin_pmol_l");
+  g_assert_cmpstr (gtw_population_marker_name (GTW_POPULATION_FASTING_CPEPTIDE), ==,
+                   "fasting_cpeptide_nmol_l");
 }
 
 static void
@@ -182,6 +225,7 @@ main (int argc, char **argv)
   g_test_add_func ("/population/sampling", test_sampling);
   g_test_add_func ("/population/threads", test_threads);
   g_test_add_func ("/population/percentiles", test_percentiles);
+  g_test_add_func ("/population/insulin", test_insulin);
   g_test_add_func ("/population/cancel", test_cancel);
   return g_test_run ();
 }
