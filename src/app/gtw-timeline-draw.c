@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "gtw-intervention-style.h"
 #include "gtw-timeline-private.h"
@@ -95,37 +96,54 @@ snapshot_icon (GtwTimeline         *self,
   gtk_snapshot_restore (snapshot);
 }
 
-/* Icon, label and dose, as much as fits in the visible part of the block: the label with
- * its dose, the label, the short label, the label cut short, or the icon alone. */
+/* What a block shows in its visible part: the icon and the longest of its label with its dose,
+ * its label and its short label that fits whole. A label never leaves its block and is never
+ * cut: when none fits, the icon alone says which block this is (the tooltip names it), and a
+ * block too narrow even for that shows nothing. The figure's lanes follow the same rule, but
+ * having no icons put the label beside such a block. */
+typedef struct
+{
+  gboolean     icon;
+  double       icon_x;
+  PangoLayout *text; /* NULL: none fits */
+  double       text_x;
+  double       center_y;
+} BlockContent;
+
 static void
-snapshot_block_content (GtwTimeline           *self,
-                        GtkSnapshot           *snapshot,
-                        const GtwIntervention *iv,
-                        const graphene_rect_t *rect,
-                        double                 reserved,
-                        const GdkRGBA         *color)
+block_content_clear (BlockContent *content)
+{
+  g_clear_object (&content->text);
+}
+
+static void
+plan_block_content (GtwTimeline           *self,
+                    const GtwIntervention *iv,
+                    const graphene_rect_t *rect,
+                    double                 reserved,
+                    BlockContent          *content)
 {
   double left = MAX (rect->origin.x, plot_left (self));
   double right = MIN (rect->origin.x + rect->size.width, plot_left (self) + plot_width (self));
-  double center_y = rect->origin.y + rect->size.height / 2.0;
   double x = left + 8;
   double available;
   g_autofree char *dose = gtw_intervention_style_format_dose (iv);
   g_autofree char *with_dose = NULL;
-  g_autoptr(PangoLayout) cut = NULL;
   const char *texts[3];
   guint n_texts = 0;
   int size = icon_size (self);
-  int min_width;
 
+  memset (content, 0, sizeof *content);
+  content->center_y = rect->origin.y + rect->size.height / 2.0;
   if (right - left < size + 4)
     return;
+  content->icon = TRUE;
   if (right - left < size + 16)
     {
-      snapshot_icon (self, snapshot, iv->type, round ((left + right - size) / 2), center_y, color);
+      content->icon_x = round ((left + right - size) / 2);
       return;
     }
-  snapshot_icon (self, snapshot, iv->type, x, center_y, color);
+  content->icon_x = x;
   x += size + 6;
   available = right - x - 8 - reserved;
 
@@ -146,20 +164,61 @@ snapshot_block_content (GtwTimeline           *self,
       pango_layout_get_pixel_size (layout, &width, &height);
       if (width <= available)
         {
-          append_layout_at (snapshot, layout, x, center_y, color);
+          content->text = g_steal_pointer (&layout);
+          content->text_x = x;
           return;
         }
     }
+}
 
-  /* Two letters and an ellipsis still say which block this is; an ellipsis alone does not. */
-  cut = block_layout (self, "ab…", TRUE);
-  pango_layout_get_pixel_size (cut, &min_width, NULL);
-  if (available < min_width)
-    return;
-  pango_layout_set_text (cut, gtw_intervention_style_short_label (iv->type), -1);
-  pango_layout_set_ellipsize (cut, PANGO_ELLIPSIZE_END);
-  pango_layout_set_width (cut, (int) available * PANGO_SCALE);
-  append_layout_at (snapshot, cut, x, center_y, color);
+static void
+snapshot_block_content (GtwTimeline           *self,
+                        GtkSnapshot           *snapshot,
+                        const GtwIntervention *iv,
+                        const graphene_rect_t *rect,
+                        double                 reserved,
+                        const GdkRGBA         *color)
+{
+  BlockContent content;
+
+  plan_block_content (self, iv, rect, reserved, &content);
+  if (content.icon)
+    snapshot_icon (self, snapshot, iv->type, content.icon_x, content.center_y, color);
+  if (content.text != NULL)
+    append_layout_at (snapshot, content.text, content.text_x, content.center_y, color);
+  block_content_clear (&content);
+}
+
+char *
+gtw_timeline_block_label (GtwTimeline     *self,
+                          int              index,
+                          graphene_rect_t *extent)
+{
+  BlockContent content;
+  graphene_rect_t rect;
+  char *label = NULL;
+
+  g_return_val_if_fail (valid_index (self, index), NULL);
+
+  gtw_timeline_block_rect (self, index, &rect);
+  plan_block_content (self, get_iv (self, index), &rect,
+                      index == self->selected ? self->remove_reserve : 0, &content);
+  if (content.text != NULL)
+    {
+      PangoRectangle ink, logical;
+      int width, height;
+
+      pango_layout_get_pixel_size (content.text, &width, &height);
+      pango_layout_get_pixel_extents (content.text, &ink, &logical);
+      /* as append_layout_at () places it; the ink may reach past the logical box */
+      graphene_rect_init (extent, content.text_x + MIN (ink.x, logical.x),
+                          round (content.center_y - height / 2.0) + MIN (ink.y, logical.y),
+                          MAX (ink.x + ink.width, logical.x + logical.width) - MIN (ink.x, logical.x),
+                          MAX (ink.y + ink.height, logical.y + logical.height) - MIN (ink.y, logical.y));
+      label = g_strdup (pango_layout_get_text (content.text));
+    }
+  block_content_clear (&content);
+  return label;
 }
 
 static void

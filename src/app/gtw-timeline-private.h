@@ -177,5 +177,10 @@ void gtw_timeline_size_allocate (GtkWidget *widget,
                                  int        height,
                                  int        baseline);
 void gtw_timeline_update_lane_height (GtwTimeline *self);
+/* The label block @index shows inside itself, and where its text goes; NULL when no label fits
+ * whole (the block shows its icon alone, or nothing). */
+char *gtw_timeline_block_label (GtwTimeline     *self,
+                                int              index,
+                                graphene_rect_t *extent);
 
 G_END_DECLS

@@ -397,6 +397,7 @@ gtw_fig_layout_store_geometry (const Layout *layout, double day_offset, double d
   g->right = layout->right;
   g->first_day = day_offset + layout->x0 * days_per_x;
   g->last_day = day_offset + layout->x1 * days_per_x;
+  g->n_blocks = 0; /* the lanes add theirs as they are drawn */
   store_tick_labels (layout, g);
   for (guint i = 0; i < N_PANELS; i++)
     {

@@ -396,30 +396,81 @@ gtw_fig_blocks_new (void)
   return blocks;
 }
 
-/* Greedy lanes: a block takes the first lane that is free where it starts, counting its label
- * as part of it so that labels never overlap. Returns the number of lanes used. */
+/* Places @b's label (see LabelPlace) and returns the pixel span, from the plot area's left
+ * edge, that the block and its label take in their lane. */
+static void
+place_label (const Layout *layout, Block *b, double *from, double *to)
+{
+  double per_world = (layout->right - layout->left) / (layout->x1 - layout->x0);
+  double width = layout->right - layout->left;
+  double start = (MAX (b->x0, layout->x0) - layout->x0) * per_world;
+  double end = (MIN (b->x1, layout->x1) - layout->x0) * per_world;
+  double label = gtw_fig_measure_text (layout, b->label, 0.9);
+  double pad = layout->text * 0.35;
+
+  if (b->marker)
+    {
+      /* a triangle at x0, its label beside it */
+      double half = layout->text * 0.45;
+
+      start -= half;
+      end = start + 2 * half;
+      pad = layout->text * 0.25;
+    }
+  else if (label + 2 * pad <= end - start)
+    {
+      b->label_place = LABEL_INSIDE;
+      b->label_x = start + pad;
+      *from = start;
+      *to = end;
+      return;
+    }
+
+  if (end + pad + label <= width)
+    {
+      b->label_place = LABEL_AFTER;
+      b->label_x = end + pad;
+      *from = start;
+      *to = end + pad + label;
+    }
+  else if (start - pad - label >= 0)
+    {
+      b->label_place = LABEL_BEFORE;
+      b->label_x = start - pad - label;
+      *from = start - pad - label;
+      *to = end;
+    }
+  else
+    {
+      b->label_place = LABEL_NONE;
+      *from = start;
+      *to = end;
+    }
+}
+
+/* Greedy lanes: a block takes the first lane that is free where it (or its label before it)
+ * starts, counting its label as part of it so that labels never overlap. Returns the number
+ * of lanes used. */
 static guint
 assign_lanes (const Layout *layout, GArray *blocks)
 {
   double end[MAX_LANES];
-  double per_world = (layout->right - layout->left) / (layout->x1 - layout->x0);
   guint n_lanes = 0;
 
   for (guint i = 0; i < blocks->len; i++)
     {
       Block *b = &g_array_index (blocks, Block, i);
-      double start = (b->x0 - layout->x0) * per_world;
-      double extent = MAX ((b->x1 - b->x0) * per_world,
-                           gtw_fig_text_width (layout, b->label, 0.9) + layout->text * (b->marker ? 1.2 : 0.8));
+      double from, to;
       guint lane = 0;
 
-      while (lane < n_lanes && end[lane] > start)
+      place_label (layout, b, &from, &to);
+      while (lane < n_lanes && end[lane] > from)
         lane++;
       if (lane == MAX_LANES)
         lane = i % MAX_LANES;
       if (lane == n_lanes)
         n_lanes++;
-      end[lane] = start + extent + layout->text * 0.5;
+      end[lane] = to + layout->text * 0.5;
       b->lane = lane;
     }
   return n_lanes;
@@ -452,6 +503,7 @@ void
 gtw_fig_draw_lanes (const Layout *layout, GArray *blocks)
 {
   double per_px = (layout->x1 - layout->x0) / (layout->right - layout->left);
+  GtwFigureGeometry *geometry = layout->options->geometry;
 
   if (layout->n_lanes == 0)
     return;
@@ -464,8 +516,8 @@ gtw_fig_draw_lanes (const Layout *layout, GArray *blocks)
       const Block *b = &g_array_index (blocks, Block, i);
       double y0 = layout->n_lanes - b->lane - 1;
       double x0 = MAX (b->x0, layout->x0), x1 = MIN (b->x1, layout->x1);
-      double label_x = x0 + layout->text * 0.35 * per_px;
-      double just = 0;
+      double top = layout->lanes_top + (b->lane + 0.1) * layout->lane_height;
+      GtwFigureRect block_rect, label_rect = { 0 };
 
       if (b->lane >= layout->n_lanes)
         continue;
@@ -477,19 +529,27 @@ gtw_fig_draw_lanes (const Layout *layout, GArray *blocks)
 
           plcol0 (b->block_colour);
           plfill (3, tx, ty);
-          label_x = x0 + half + layout->text * 0.25 * per_px;
+          x0 -= half, x1 = x0 + 2 * half;
         }
       else
         gtw_fig_fill_rect (x0, x1, y0 + 0.1, y0 + 0.9, b->block_colour);
+      block_rect = (GtwFigureRect) { layout->left + (x0 - layout->x0) / per_px, top,
+                                     (x1 - x0) / per_px, 0.8 * layout->lane_height };
 
-      /* keep labels of late blocks inside the figure */
-      if (label_x + gtw_fig_text_width (layout, b->label, 0.9) * per_px > layout->x1)
+      if (b->label_place != LABEL_NONE)
         {
-          label_x = b->marker ? x0 - layout->text * 0.7 * per_px : layout->x1 - layout->text * 0.2 * per_px;
-          just = 1;
+          plcol0 (COL_FG);
+          plptex (layout->x0 + b->label_x * per_px, y0 + 0.5, 1, 0, 0, b->label);
+          label_rect = (GtwFigureRect) { layout->left + b->label_x, top,
+                                         gtw_fig_measure_text (layout, b->label, 0.9),
+                                         0.8 * layout->lane_height };
         }
-      plcol0 (COL_FG);
-      plptex (label_x, y0 + 0.5, 1, 0, just, b->label);
+      if (geometry != NULL && geometry->n_blocks < GTW_FIGURE_MAX_BLOCKS)
+        {
+          geometry->blocks[geometry->n_blocks] = block_rect;
+          geometry->block_labels[geometry->n_blocks] = label_rect;
+          geometry->n_blocks++;
+        }
     }
   gtw_fig_set_text_scale (layout, 1.0);
 }

@@ -112,6 +112,16 @@ typedef struct
   const char *label;
 } Key;
 
+/* Where a lane's block has its label: inside when it fits whole, else beside it (after it, or
+ * before it at the figure's right end), never cut and never across the block's edge. */
+typedef enum
+{
+  LABEL_INSIDE,
+  LABEL_AFTER,
+  LABEL_BEFORE,
+  LABEL_NONE,   /* the figure is narrower than the label */
+} LabelPlace;
+
 typedef struct
 {
   double      x0, x1; /* world */
@@ -120,6 +130,8 @@ typedef struct
   char       *label;
   gboolean    marker;       /* a triangle at x0 instead of a block */
   guint       lane;
+  LabelPlace  label_place;  /* set with the lane */
+  double      label_x;      /* pixels from the plot area's left edge: where the label starts */
 } Block;
 
 typedef struct

@@ -38,6 +38,7 @@ typedef struct
 } GtwFigureRect;
 
 #define GTW_FIGURE_MAX_TICK_LABELS 48
+#define GTW_FIGURE_MAX_BLOCKS      32
 
 /* Where a figure was drawn, in pixels from its top-left corner: for pointer hit-testing and
  * overlays. The x axis spans [first_day, last_day] (fractional in the day view: day + minute /
@@ -57,6 +58,12 @@ typedef struct
   GtwFigureRect tick_labels[GTW_FIGURE_MAX_TICK_LABELS];
   guint         n_tick_labels;
   GtwFigureRect threshold_labels[2];
+  /* The blocks of the lanes above the panels (interventions, or a day's meals and sessions)
+   * and their labels (width 0: not drawn), the first GTW_FIGURE_MAX_BLOCKS of them. A label
+   * lies inside its block when it fits, beside it otherwise. */
+  GtwFigureRect blocks[GTW_FIGURE_MAX_BLOCKS];
+  GtwFigureRect block_labels[GTW_FIGURE_MAX_BLOCKS];
+  guint         n_blocks;
 } GtwFigureGeometry;
 
 typedef struct

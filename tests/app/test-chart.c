@@ -1227,6 +1227,151 @@ test_overlaps (Fixture       *f,
   gtw_chart_set_reveal_day (f->chart, -1);
 }
 
+static gboolean
+rects_meet (const GtwFigureRect *a,
+            const GtwFigureRect *b)
+{
+  return a->width > 0 && b->width > 0 && a->x < b->x + b->width - 0.5 && b->x < a->x + a->width - 0.5
+         && a->y < b->y + b->height - 0.5 && b->y < a->y + a->height - 0.5;
+}
+
+static gboolean
+rect_holds (const GtwFigureRect *outer,
+            const GtwFigureRect *inner)
+{
+  return inner->x >= outer->x - 0.5 && inner->x + inner->width <= outer->x + outer->width + 0.5;
+}
+
+/* The first day from @first with an exercise session (one a week at least). */
+static GtwDayDetail *
+day_with_exercise (GtwTrace *run,
+                   guint     first)
+{
+  for (guint d = first; d < first + 7; d++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GtwDayDetail) day = gtw_trace_simulate_day (run, d, &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < day->events->len; i++)
+        if (g_array_index (day->events, GtwDayEvent, i).kind == GTW_EVENT_EXERCISE)
+          return g_steal_pointer (&day);
+    }
+  return NULL;
+}
+
+/* The lanes' labels: inside a block where they fit whole, beside it otherwise, and never
+ * across a block's edge, over another block or label, or out of the plot area. */
+static void
+assert_lane_labels (const GtwFigureGeometry *g)
+{
+  for (guint i = 0; i < g->n_blocks; i++)
+    {
+      const GtwFigureRect *label = &g->block_labels[i];
+
+      g_assert_cmpfloat (label->width, >, 0);
+      g_assert_cmpfloat (label->x, >=, g->left - 0.5);
+      g_assert_cmpfloat (label->x + label->width, <=, g->right + 0.5);
+      for (guint j = 0; j < g->n_blocks; j++)
+        {
+          if (j != i)
+            {
+              g_assert_false (rects_meet (label, &g->blocks[j]));
+              g_assert_false (rects_meet (label, &g->block_labels[j]));
+            }
+          else if (rects_meet (label, &g->blocks[i]))
+            g_assert_true (rect_holds (&g->blocks[i], label));
+        }
+    }
+}
+
+static void
+test_lane_labels (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtwScenario) scenario = gtw_preset_load ("progressor", &error);
+  g_autoptr (GtwTrace) run = NULL;
+  g_autoptr (GtwDayDetail) day = NULL;
+  static const struct { GtwInterventionType type; int start, end; } blocks[] = {
+    { GTW_IV_BERBERINE, 200, 259 },       /* two months: its name goes beside it */
+    { GTW_IV_MAGNESIUM, 300, 339 },       /* right after it: a lane of its own */
+    { GTW_IV_EXERCISE, 1000, 2999 },      /* long: the name inside */
+    { GTW_IV_BERBERINE, 3400, 3639 },     /* at the end: the name before it */
+  };
+  GtwFigureOptions options;
+  GtwFigureGeometry g;
+  GtwSimOptions sim;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  gboolean beside = FALSE, inside = FALSE, before = FALSE;
+
+  g_assert_no_error (error);
+  scenario->duration_days = 3650;
+  for (guint i = 0; i < G_N_ELEMENTS (blocks); i++)
+    {
+      GtwIntervention iv;
+
+      gtw_intervention_init (&iv, blocks[i].type, blocks[i].start);
+      iv.end_day = blocks[i].end;
+      g_array_append_val (scenario->interventions, iv);
+    }
+  gtw_sim_options_init (&sim);
+  sim.integrator = GTW_INTEGRATOR_FAST;
+  run = gtw_simulate (scenario, &sim, NULL, &error);
+  g_assert_no_error (error);
+
+  gtw_figure_options_init (&options);
+  options.show_baseline = FALSE;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, options.width, options.height);
+  for (guint scale = 0; scale < 2; scale++)
+    {
+      memset (&g, 0, sizeof g);
+      options.font_scale = scale == 0 ? 1.0 : 1.5;
+      options.geometry = &g;
+      cr = cairo_create (surface);
+      g_assert_true (gtw_figure_draw_trace (cr, &options, run, NULL, &error));
+      g_assert_no_error (error);
+      cairo_destroy (cr);
+      g_assert_cmpuint (g.n_blocks, ==, G_N_ELEMENTS (blocks));
+      assert_lane_labels (&g);
+      for (guint i = 0; i < g.n_blocks; i++)
+        {
+          const GtwFigureRect *label = &g.block_labels[i], *block = &g.blocks[i];
+
+          inside |= rect_holds (block, label);
+          beside |= label->x >= block->x + block->width;
+          before |= label->x + label->width <= block->x;
+        }
+    }
+  g_assert_true (inside && beside && before);
+  if (g_getenv ("GTW_TEST_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("GTW_TEST_SCREENSHOT_DIR"),
+                                                "figure-lanes.png", NULL);
+      cairo_surface_write_to_png (surface, path);
+    }
+
+  /* the day view's lanes: meals beside their triangles, a short session's label beside it */
+  day = day_with_exercise (run, 1500);
+  g_assert_nonnull (day);
+  memset (&g, 0, sizeof g);
+  options.font_scale = 1.0;
+  options.view = GTW_FIGURE_VIEW_DAY;
+  cr = cairo_create (surface);
+  g_assert_true (gtw_figure_draw_day (cr, &options, day, NULL, &error));
+  g_assert_no_error (error);
+  cairo_destroy (cr);
+  g_assert_cmpuint (g.n_blocks, >=, 4); /* three meals and the session */
+  assert_lane_labels (&g);
+  if (g_getenv ("GTW_TEST_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("GTW_TEST_SCREENSHOT_DIR"),
+                                                "figure-day-lanes.png", NULL);
+      cairo_surface_write_to_png (surface, path);
+    }
+  cairo_surface_destroy (surface);
+}
+
 static void
 skip_all (void)
 {
@@ -1276,6 +1421,7 @@ main (int    argc,
   ADD ("/chart/overlaps", test_overlaps);
   ADD ("/ogtt/window", test_ogtt_window);
 #undef ADD
+  g_test_add_func ("/chart/lane-labels", test_lane_labels);
 
   return g_test_run ();
 }

@@ -9,11 +9,13 @@
  */
 #include <locale.h>
 #include <math.h>
+#include <string.h>
 
 #include "gtw-intervention-editor.h"
 #include "gtw-intervention-palette.h"
 #include "gtw-model.h"
 #include "gtw-timeline.h"
+#include "gtw-timeline-private.h"
 #include "ui-test-util.h"
 
 #define WINDOW_WIDTH  1000
@@ -316,6 +318,97 @@ test_large_text (void)
   /* Two lanes (berberine and metformin share one) of text 30 px high and more. */
   g_assert_cmpint (after, >, before);
   g_assert_cmpint (after, >=, 2 * (30 + 14));
+
+  dismiss (window);
+}
+
+/* A block's label stays inside the block's visible part, whole, or is left out: "Ber…" is no
+ * name. Short berberine blocks show the icon alone, long ones the name (and dose). */
+static void
+assert_labels_inside (GtwTimeline *timeline,
+                      guint       *n_labelled,
+                      guint       *n_bare)
+{
+  *n_labelled = *n_bare = 0;
+  for (guint i = 0; i < count (timeline); i++)
+    {
+      graphene_rect_t block, extent, visible;
+      g_autofree char *label = NULL;
+      double plot_right = gtk_widget_get_width (GTK_WIDGET (timeline)) - MARGIN_RIGHT;
+
+      gtw_timeline_block_rect (timeline, (int) i, &block);
+      label = gtw_timeline_block_label (timeline, (int) i, &extent);
+      if (label == NULL)
+        {
+          (*n_bare)++;
+          continue;
+        }
+      (*n_labelled)++;
+      g_assert_null (strstr (label, "…"));
+      graphene_rect_init (&visible, MAX (block.origin.x, MARGIN_LEFT), block.origin.y,
+                          MIN (block.origin.x + block.size.width, plot_right)
+                          - MAX (block.origin.x, MARGIN_LEFT), block.size.height);
+      g_assert_true (graphene_rect_contains_rect (&visible, &extent));
+    }
+}
+
+static void
+test_short_labels (void)
+{
+  g_autoptr(GArray) list = g_array_new (FALSE, TRUE, sizeof (GtwIntervention));
+  GtwTimeline *timeline = GTW_TIMELINE (gtw_timeline_new ());
+  GtkWidget *window;
+  guint labelled, bare;
+  GtwIntervention iv;
+  static const int lengths[] = { 20, 60, 100, 150, 200, 300, 900 };
+  int start = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (lengths); i++)
+    {
+      iv = make (GTW_IV_BERBERINE, start, start + lengths[i] - 1);
+      g_array_append_val (list, iv);
+      start += lengths[i] + 10;
+    }
+  gtw_timeline_set_duration (timeline, DURATION);
+  gtw_timeline_set_range (timeline, 0, DURATION);
+  gtw_timeline_set_margins (timeline, MARGIN_LEFT, MARGIN_RIGHT);
+  gtw_timeline_set_interventions (timeline, list);
+  window = gtw_test_show (GTK_WIDGET (timeline), WINDOW_WIDTH, 80);
+  gtw_test_save_widget_png (window, "timeline-short-blocks.png");
+
+  for (guint i = 0; i < count (timeline); i++)
+    {
+      graphene_rect_t extent;
+      g_autofree char *label = gtw_timeline_block_label (timeline, (int) i, &extent);
+      int length = nth (timeline, i)->end_day - nth (timeline, i)->start_day + 1;
+
+      /* 20 days are 5 px: nothing fits; 900 days hold the name with its dose */
+      if (length <= 100)
+        g_assert_null (label);
+      if (length == 900)
+        g_assert_true (label != NULL && g_str_has_prefix (label, "Berberine"));
+    }
+  assert_labels_inside (timeline, &labelled, &bare);
+  g_assert_cmpuint (labelled, >=, 1);
+  g_assert_cmpuint (bare, >=, 3);
+
+  /* the selected block makes room for its remove button; the label still fits or goes */
+  gtw_timeline_select (timeline, (int) count (timeline) - 1);
+  gtw_test_wait_for_paint (window);
+  assert_labels_inside (timeline, &labelled, &bare);
+
+  /* zoomed in, blocks reach out of view: the label stays in the visible part */
+  gtw_timeline_set_range (timeline, 150, 1000);
+  gtw_test_wait_for_paint (window);
+  assert_labels_inside (timeline, &labelled, &bare);
+  g_assert_cmpuint (labelled, >=, 3);
+
+  /* the large type of a presentation */
+  gtw_timeline_set_range (timeline, 0, DURATION);
+  gtw_timeline_set_presentation (timeline, TRUE);
+  gtw_test_wait_for_paint (window);
+  gtw_test_save_widget_png (window, "timeline-short-blocks-presentation.png");
+  assert_labels_inside (timeline, &labelled, &bare);
 
   dismiss (window);
 }
@@ -775,6 +868,7 @@ main (int   argc,
   g_test_add_func ("/timeline/invalid", test_invalid);
   g_test_add_func ("/timeline/lanes", test_lanes);
   g_test_add_func ("/timeline/large-text", test_large_text);
+  g_test_add_func ("/timeline/short-labels", test_short_labels);
   g_test_add_func ("/timeline/keys", test_keys);
   g_test_add_func ("/timeline/pointer", test_pointer);
   g_test_add_func ("/timeline/drop", test_drop);
