@@ -450,8 +450,14 @@ append_change (GString    *out,
 
   if (out->len > 0)
     g_string_append_c (out, '\n');
-  if (fabs (after - before) < 0.005)
+  if (fabs (after - before) < 0.005 && unit[0] == '\0')
+    g_string_append_printf (out, _("%s stays at %.2f."), _(info->label), after);
+  else if (fabs (after - before) < 0.005)
     g_string_append_printf (out, _("%s stays at %.2f %s."), _(info->label), after, unit);
+  else if (unit[0] == '\0')
+    /* Translators: "Beta-cell adaptive reserve changed from 1.40 to 0.68." */
+    g_string_append_printf (out, _("%s changed from %.2f to %.2f."), _(info->label), before,
+                            after);
   else
     g_string_append_printf (out, _("%s changed from %.2f to %.2f %s."), _(info->label), before,
                             after, unit);
@@ -471,6 +477,21 @@ fit_success_message (GtwLabsWindow      *self,
       g_string_append_c (out, '\n');
       g_string_append (out, _("Beta-cell function was kept: enter a fasting insulin or "
                               "C-peptide to fit it too."));
+    }
+  append_change (out, GTW_P_BETA_RESERVE, report->reserve_before, report->reserve_after);
+  if (!report->at_rest)
+    {
+      const GtwParamInfo *reserve = gtw_registry_get (GTW_P_BETA_RESERVE);
+
+      g_string_append_c (out, '\n');
+      if (report->reserve_after >= reserve->max)
+        g_string_append (out, _("Even the largest adaptive reserve cannot hold beta-cell "
+                                "function at these labs: without treatment it falls from the "
+                                "start, as in diabetes."));
+      else
+        g_string_append (out, _("Even the smallest adaptive reserve lets beta-cell function "
+                                "grow from these labs: without treatment it rises from the "
+                                "start."));
     }
 
   for (guint i = 0; i < report->n_terms; i++)
@@ -559,6 +580,7 @@ fit_done (GObject      *source,
   scenario = gtw_scenario_copy (gtw_document_get_scenario (self->document));
   scenario->patient.v[GTW_P_SI_INTRINSIC] = job->patient.v[GTW_P_SI_INTRINSIC];
   scenario->patient.v[GTW_P_BETA_FUNCTION] = job->patient.v[GTW_P_BETA_FUNCTION];
+  scenario->patient.v[GTW_P_BETA_RESERVE] = job->patient.v[GTW_P_BETA_RESERVE];
   gtw_document_apply (self->document, scenario, _("Fit to Labs"));
   set_fit_message (self, message, FALSE);
 }

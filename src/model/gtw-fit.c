@@ -7,6 +7,20 @@
  * states and the same day of meals that the chart's day 0 shows, so that a fitted patient's
  * curves start on the labs. A day costs a few tens of milliseconds; a fit takes some tens of
  * evaluations.
+ *
+ * Beta-cell function (sigma in Ha & Sherman 2020) is a state: the patient build holds it at
+ * the patient's value, but from day 0 on it relaxes, with a time constant of 250 days, towards
+ * a target that the day's glucose and secretion set, scaled by the beta-cell adaptive reserve.
+ * A patient fitted on day 0 alone had a sigma far from that target and changed at once (the
+ * labs 5.6 mmol/L and 110 pmol/L on compensated-ir: sigma 0.15 towards about 0.4, and "back to
+ * normal" within two months without any treatment). So each candidate also gets the reserve
+ * that makes its target its own sigma: the patient is at rest. The target is the reserve times
+ * a daily mean plus a floor, affine in the reserve, and day 0 does not depend on the reserve
+ * (the build holds sigma), so one day-0 run gives that reserve once the floor is known; two
+ * runs at the ends of the reserve's range measure the floor at the start. Where that reserve
+ * lies outside its range, the labs show beta cells that no reserve holds (above all in
+ * diabetes, where glucotoxicity takes sigma's target down to its floor): the fit still matches
+ * day 0, with the nearest reserve, and says that sigma moves from the start.
  */
 #include "gtw-fit.h"
 
@@ -28,10 +42,13 @@ static const GtwParamId fitted[MAX_PARAMS] = { GTW_P_SI_INTRINSIC, GTW_P_BETA_FU
 
 typedef struct
 {
-  GtwScenario  *day0;     /* a one-day baseline copy; its patient is the candidate */
+  GtwScenario  *day0;         /* a one-day baseline copy; its patient is the candidate */
   GtwFitReport *report;
   guint         n_params;
-  GError       *error;    /* the first engine failure */
+  double        run_reserve;  /* beta_cell_reserve of the runs of day 0 */
+  double        target_floor; /* sigma's target without workload, measured at the start */
+  double        rest_reserve; /* the reserve at which the last candidate's sigma rests */
+  GError       *error;        /* the first engine failure */
 } Problem;
 
 double
@@ -103,35 +120,83 @@ set_candidate (Problem      *problem,
     }
 }
 
-/* Sum of squared relative errors of day 0; fills the report's achieved values. */
+/* Runs day 0 of the candidate with @reserve; its record goes to @record. */
+static gboolean
+run_day0 (Problem      *problem,
+          double        reserve,
+          GtwDayRecord *record)
+{
+  g_autoptr(GtwTrace) trace = NULL;
+  GtwSimOptions options;
+
+  if (problem->error != NULL)
+    return FALSE;
+
+  problem->day0->patient.v[GTW_P_BETA_RESERVE] = reserve;
+  gtw_sim_options_init (&options);
+  options.with_interventions = FALSE;
+  options.integrator = GTW_INTEGRATOR_REFERENCE;
+  problem->report->n_evaluations++;
+  trace = gtw_simulate (problem->day0, &options, NULL, &problem->error);
+  if (trace == NULL)
+    return FALSE;
+  *record = *gtw_trace_get_day (trace, 0);
+  return TRUE;
+}
+
+/* The daily mean of the target that sigma relaxed towards over day 0: the build holds sigma at
+ * the patient's value, and the record has it at the end of the day. */
+static double
+sigma_target (const Problem      *problem,
+              const GtwDayRecord *record)
+{
+  double start = problem->day0->patient.v[GTW_P_BETA_FUNCTION];
+  double gain = -expm1 (-1440.0 / GTW_K (TAU_SIGMA));
+
+  return start + (record->beta_cell_function_rel - start) / gain;
+}
+
+/* The floor of sigma's target: the target is affine in the reserve, so two runs of the same
+ * candidate at the ends of the reserve's range give it. */
+static gboolean
+measure_target_floor (Problem *problem)
+{
+  const GtwParamInfo *info = gtw_registry_get (GTW_P_BETA_RESERVE);
+  GtwDayRecord low, high;
+  double t_low, t_high;
+
+  if (!run_day0 (problem, info->min, &low) || !run_day0 (problem, info->max, &high))
+    return FALSE;
+  t_low = sigma_target (problem, &low);
+  t_high = sigma_target (problem, &high);
+  problem->target_floor = t_low - info->min * (t_high - t_low) / (info->max - info->min);
+  return TRUE;
+}
+
+/* Sum of squared relative errors of day 0; fills the report's achieved values and the
+ * candidate's rest reserve. */
 static double
 evaluate (Problem      *problem,
           const double *x)
 {
-  g_autoptr(GtwTrace) trace = NULL;
-  const GtwDayRecord *record;
-  GtwSimOptions options;
   GtwFitReport *report = problem->report;
-  double sum = 0;
-
-  if (problem->error != NULL)
-    return G_MAXDOUBLE;
+  GtwDayRecord record;
+  double sigma, workload, sum = 0;
 
   set_candidate (problem, x);
-  gtw_sim_options_init (&options);
-  options.with_interventions = FALSE;
-  options.integrator = GTW_INTEGRATOR_REFERENCE;
-  report->n_evaluations++;
-  trace = gtw_simulate (problem->day0, &options, NULL, &problem->error);
-  if (trace == NULL)
+  if (!run_day0 (problem, problem->run_reserve, &record))
     return G_MAXDOUBLE;
 
-  record = gtw_trace_get_day (trace, 0);
+  /* target = floor + reserve x workload, and sigma rests where the target is sigma */
+  sigma = problem->day0->patient.v[GTW_P_BETA_FUNCTION];
+  workload = (sigma_target (problem, &record) - problem->target_floor) / problem->run_reserve;
+  problem->rest_reserve = workload > 0 ? (sigma - problem->target_floor) / workload : G_MAXDOUBLE;
+
   for (guint i = 0; i < report->n_terms; i++)
     {
       GtwFitTerm *term = &report->terms[i];
 
-      term->achieved = gtw_lab_record_value (term->kind, record);
+      term->achieved = gtw_lab_record_value (term->kind, &record);
       term->residual = (term->achieved - term->target) / term->target;
       sum += term->residual * term->residual;
     }
@@ -269,6 +334,7 @@ gtw_fit_patient_to_labs (const GtwScenario *scenario,
                          GtwFitReport      *report,
                          GError           **error)
 {
+  const GtwParamInfo *reserve = gtw_registry_get (GTW_P_BETA_RESERVE);
   g_autoptr(GtwScenario) day0 = NULL;
   GtwFitReport local_report;
   const GtwFitTerm *unmatched;
@@ -285,6 +351,7 @@ gtw_fit_patient_to_labs (const GtwScenario *scenario,
   memset (report, 0, sizeof *report);
   report->si_before = report->si_after = scenario->patient.v[GTW_P_SI_INTRINSIC];
   report->beta_before = report->beta_after = scenario->patient.v[GTW_P_BETA_FUNCTION];
+  report->reserve_before = report->reserve_after = scenario->patient.v[GTW_P_BETA_RESERVE];
 
   lab = find_start_lab (scenario->labs, GTW_LAB_FASTING_GLUCOSE);
   if (lab == NULL)
@@ -312,8 +379,12 @@ gtw_fit_patient_to_labs (const GtwScenario *scenario,
 
       x[i] = log (CLAMP (scenario->patient.v[fitted[i]], info->min, info->max));
     }
+  problem.run_reserve = CLAMP (scenario->patient.v[GTW_P_BETA_RESERVE], reserve->min,
+                               reserve->max);
 
-  minimise (&problem, x);
+  set_candidate (&problem, x);
+  if (measure_target_floor (&problem))
+    minimise (&problem, x);
   if (problem.error != NULL)
     {
       g_set_error (error, GTW_FIT_ERROR, GTW_FIT_ERROR_SIMULATION,
@@ -324,6 +395,9 @@ gtw_fit_patient_to_labs (const GtwScenario *scenario,
 
   report->si_after = day0->patient.v[GTW_P_SI_INTRINSIC];
   report->beta_after = day0->patient.v[GTW_P_BETA_FUNCTION];
+  report->reserve_after = CLAMP (problem.rest_reserve, reserve->min, reserve->max);
+  report->at_rest = report->reserve_after == problem.rest_reserve;
+  day0->patient.v[GTW_P_BETA_RESERVE] = report->reserve_after;
 
   unmatched = worst_term (report);
   if (unmatched != NULL)

@@ -4,7 +4,12 @@
  * Adjusts the patient's intrinsic insulin sensitivity (si_intrinsic) and beta-cell function
  * (beta_cell_function_rel), within the registry's ranges, so that day 0 of the run without
  * interventions shows the fasting glucose and the fasting insulin and/or C-peptide measured at
- * the start. With a fasting glucose alone, only the insulin sensitivity is adjusted.
+ * the start. With a fasting glucose alone, only the insulin sensitivity is adjusted. Either
+ * way the beta-cell adaptive reserve (beta_cell_reserve) is set so that beta-cell function,
+ * which adapts over months, stays where it starts: the fitted patient is at rest and its run
+ * without interventions does not drift away from the labs because of the fit. Where no reserve
+ * within its range does that (diabetic labs: glucotoxicity), the nearest is set and the report
+ * says so.
  */
 #pragma once
 
@@ -39,6 +44,9 @@ typedef struct
 {
   double     si_before, si_after;     /* si_intrinsic, × reference */
   double     beta_before, beta_after; /* beta_cell_function_rel, × reference */
+  double     reserve_before, reserve_after; /* beta_cell_reserve */
+  gboolean   at_rest;                 /* FALSE: no reserve in its range holds beta-cell function
+                                       * where the fit starts it; reserve_after is the nearest */
   gboolean   beta_fitted;             /* FALSE with a fasting glucose alone */
   GtwFitTerm terms[3];                /* glucose first, then insulin and/or C-peptide */
   guint      n_terms;
@@ -47,7 +55,7 @@ typedef struct
 
 GQuark   gtw_fit_error_quark     (void);
 
-/* On success, @out is @scenario's patient with the two parameters fitted. On
+/* On success, @out is @scenario's patient with the parameters fitted. On
  * GTW_FIT_ERROR_UNREACHABLE @out is left alone and @report (if given) describes the closest
  * patient; the message names the value that cannot be matched and the closest one. */
 gboolean gtw_fit_patient_to_labs (const GtwScenario *scenario,

@@ -362,18 +362,58 @@ test_fit (void)
   text = fit_text (window);
   g_assert_true (g_str_has_prefix (text, "Intrinsic insulin sensitivity changed from 1.00 to 0.5"));
   g_assert_nonnull (strstr (text, "Beta-cell function changed from 1.00 to 1.2"));
+  /* the reserve that holds that beta-cell function: the patient is at rest */
+  g_assert_cmpfloat (scenario->patient.v[GTW_P_BETA_RESERVE], >, 1.45);
+  g_assert_cmpfloat (scenario->patient.v[GTW_P_BETA_RESERVE], <, 2.5);
+  g_assert_nonnull (strstr (text, "Beta-cell adaptive reserve changed from 1.40 to "));
+  g_assert_null (strstr (text, "Even the"));
   g_assert_nonnull (strstr (text, "Fasting glucose on day 0: "));
   g_assert_false (gtk_widget_has_css_class (find_named (GTK_WIDGET (window), "fit-status"),
                                             "error"));
   save_screenshot (window, "labs-fitted.png");
 
-  /* one undo step brings both values back */
+  /* one undo step brings all three values back */
   g_assert_true (gtw_document_undo (document));
   scenario = gtw_document_get_scenario (document);
   g_assert_cmpfloat (scenario->patient.v[GTW_P_SI_INTRINSIC], ==, 1.0);
   g_assert_cmpfloat (scenario->patient.v[GTW_P_BETA_FUNCTION], ==, 1.0);
+  g_assert_cmpfloat (scenario->patient.v[GTW_P_BETA_RESERVE], ==, 1.4);
   g_assert_false (gtw_document_get_can_undo (document));
 
+  gtk_window_destroy (window);
+}
+
+/* Diabetic labs: no reserve holds beta-cell function against glucotoxicity; the fit matches
+ * day 0 all the same and says what follows. */
+static void
+test_fit_diabetic (void)
+{
+  const GtwLab labs[] = { { 0, GTW_LAB_FASTING_GLUCOSE, 8.5 }, { 0, GTW_LAB_FASTING_CPEPTIDE, 0.6 } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtwDocument) document = gtw_document_new ();
+  GtwScenario *diabetic = gtw_preset_load ("early-t2d", &error);
+  const GtwScenario *scenario;
+  GtkWindow *window;
+  const char *text;
+
+  g_assert_no_error (error);
+  diabetic->labs = g_array_new (FALSE, FALSE, sizeof (GtwLab));
+  g_array_append_vals (diabetic->labs, labs, G_N_ELEMENTS (labs));
+  gtw_document_load (document, diabetic, NULL, FALSE);
+  window = open_window (document);
+  click_fit_and_wait (window);
+  scenario = gtw_document_get_scenario (document);
+  g_assert_cmpfloat (scenario->patient.v[GTW_P_BETA_RESERVE], ==, 2.5);
+  g_assert_cmpfloat (scenario->patient.v[GTW_P_BETA_FUNCTION], <, 0.5);
+  text = fit_text (window);
+  g_assert_nonnull (strstr (text, "Beta-cell adaptive reserve changed from 1.40 to 2.50."));
+  g_assert_nonnull (strstr (text, "Even the largest adaptive reserve cannot hold beta-cell "
+                                  "function at these labs: without treatment it falls from the "
+                                  "start, as in diabetes."));
+  g_assert_nonnull (strstr (text, "Fasting glucose on day 0: 8.5 mmol/L (measured 8.5 mmol/L)"));
+  g_assert_false (gtk_widget_has_css_class (find_named (GTK_WIDGET (window), "fit-status"),
+                                            "error"));
+  save_screenshot (window, "labs-fitted-diabetic.png");
   gtk_window_destroy (window);
 }
 
@@ -600,6 +640,7 @@ main (int   argc,
   g_test_add_func ("/labs/bad-values", test_bad_values);
   g_test_add_func ("/labs/edit-delete-units", test_edit_delete_units);
   g_test_add_func ("/labs/fit", test_fit);
+  g_test_add_func ("/labs/fit-diabetic", test_fit_diabetic);
   g_test_add_func ("/labs/fit-impossible", test_fit_impossible);
   g_test_add_func ("/labs/fit-stale", test_fit_stale);
   g_test_add_func ("/labs/screenshots", test_screenshots);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include <gtw-model.h>
+#include <gtw-story.h>
 
 #define HEADER "{ \"format\": \"glucotwin-scenario\", \"version\": 1, " \
                "\"simulation\": { \"duration_days\": 730 }, "
@@ -241,9 +242,15 @@ check_recovers (double   si,
     g_assert_cmpfloat (fabs (report.terms[i].residual), <, 0.005);
   g_assert_cmpuint (report.n_evaluations, <=, 160);
 
+  /* the reserve is the one that holds the known patient's beta-cell function */
+  g_assert_true (report.at_rest);
+  g_assert_cmpfloat (report.reserve_before, ==, 1.4);
+  g_assert_cmpfloat (fitted.v[GTW_P_BETA_RESERVE], ==, report.reserve_after);
+  g_assert_cmpfloat (fabs (report.reserve_after - 1.4), >, 0.05);
+
   /* nothing else of the patient moves */
   for (int id = 0; id < GTW_N_PATIENT_PARAMS; id++)
-    if (id != GTW_P_SI_INTRINSIC && id != GTW_P_BETA_FUNCTION)
+    if (id != GTW_P_SI_INTRINSIC && id != GTW_P_BETA_FUNCTION && id != GTW_P_BETA_RESERVE)
       g_assert_cmpfloat (fitted.v[id], ==, scenario->patient.v[id]);
 }
 
@@ -271,6 +278,177 @@ test_fit_glucose_only (void)
   g_assert_cmpuint (report.n_terms, ==, 1);
   g_assert_cmpfloat (fitted.v[GTW_P_BETA_FUNCTION], ==, 1.0);
   g_assert_cmpfloat_with_epsilon (fitted.v[GTW_P_SI_INTRINSIC], 0.6, 0.02);
+}
+
+/* The run without interventions of @scenario with @patient, as the app runs it. */
+static GtwTrace *
+run_baseline (const GtwScenario *scenario,
+              const GtwPatient  *patient,
+              int                days)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtwScenario) run = gtw_scenario_copy_baseline (scenario);
+  GtwSimOptions options;
+  GtwTrace *trace;
+
+  run->patient = *patient;
+  run->duration_days = days;
+  gtw_sim_options_init (&options);
+  options.with_interventions = FALSE;
+  trace = gtw_simulate (run, &options, NULL, &error);
+  g_assert_no_error (error);
+  return trace;
+}
+
+/* The fitted value of @kind on @day, relative to the lab: (value - lab) / lab */
+static double
+deviation (const GtwTrace *trace,
+           int             day,
+           GtwLabKind      kind,
+           double          lab)
+{
+  return (gtw_lab_record_value (kind, gtw_trace_get_day (trace, day)) - lab) / lab;
+}
+
+typedef struct
+{
+  const char *preset;
+  double      glucose;
+  GtwLabKind  second;      /* fasting insulin or C-peptide */
+  double      second_value;
+  gboolean    at_rest;
+  double      glucose_drift; /* the largest |deviation| on days 0, 30 and 90 */
+  double      second_drift;
+} RestCase;
+
+/* Labs at day 0 on a preset: the fit matches them on day 0 and, where a reserve in its range
+ * holds beta-cell function, the run without interventions stays on them for three months. */
+static GtwFitReport
+check_rest (const RestCase *c)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtwScenario) scenario = gtw_preset_load (c->preset, &error);
+  g_autoptr(GtwTrace) trace = NULL;
+  GtwLab labs[2] = { { 0, GTW_LAB_FASTING_GLUCOSE, c->glucose }, { 0, c->second, c->second_value } };
+  GtwFitReport report;
+  GtwPatient fitted;
+  gint64 start;
+
+  g_assert_no_error (error);
+  scenario->labs = g_array_new (FALSE, FALSE, sizeof (GtwLab));
+  g_array_append_vals (scenario->labs, labs, 2);
+
+  start = g_get_monotonic_time ();
+  g_assert_true (gtw_fit_patient_to_labs (scenario, &fitted, &report, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s %.1f/%g: Si %.3f, beta-cell function %.3f, reserve %.3f%s, %u runs, %.2f s",
+                  c->preset, c->glucose, c->second_value, report.si_after, report.beta_after,
+                  report.reserve_after, report.at_rest ? "" : " (nearest)", report.n_evaluations,
+                  (g_get_monotonic_time () - start) / 1e6);
+  g_assert_cmpint (report.at_rest, ==, c->at_rest);
+  for (int id = 0; id < GTW_N_PATIENT_PARAMS; id++)
+    {
+      const GtwParamInfo *info = gtw_registry_get (id);
+
+      g_assert_cmpfloat (fitted.v[id], >=, info->min);
+      g_assert_cmpfloat (fitted.v[id], <=, info->max);
+    }
+  g_assert_cmpfloat (fitted.v[GTW_P_BETA_RESERVE], ==, report.reserve_after);
+
+  trace = run_baseline (scenario, &fitted, 91);
+  /* day 0 within the fit's tolerances, and the first three months close to it */
+  g_assert_cmpfloat (fabs (deviation (trace, 0, GTW_LAB_FASTING_GLUCOSE, c->glucose)), <=, 0.03);
+  g_assert_cmpfloat (fabs (deviation (trace, 0, c->second, c->second_value)), <=, 0.10);
+  for (int day = 0; day <= 90; day += 30)
+    {
+      double dg = deviation (trace, day, GTW_LAB_FASTING_GLUCOSE, c->glucose);
+      double ds = deviation (trace, day, c->second, c->second_value);
+
+      g_test_message ("  day %d: glucose %+.1f %%, %s %+.1f %%", day, 100 * dg,
+                      gtw_lab_kind_to_string (c->second), 100 * ds);
+      g_assert_cmpfloat (fabs (dg), <=, c->glucose_drift);
+      g_assert_cmpfloat (fabs (ds), <=, c->second_drift);
+    }
+  return report;
+}
+
+static void
+test_fit_at_rest (void)
+{
+  /* The audit's case: on compensated-ir these labs gave beta-cell function 0.15 with the
+   * preset's reserve; sigma rose towards 0.4, insulin by 10 % in three months, and the story
+   * said "back to normal" after two months without any treatment. */
+  static const RestCase audit = { "compensated-ir", 5.6, GTW_LAB_FASTING_INSULIN, 110, TRUE,
+                                  0.01, 0.03 };
+  static const RestCase healthy = { "healthy", 5.0, GTW_LAB_FASTING_INSULIN, 40, TRUE, 0.01, 0.03 };
+  /* Prediabetic labs on the same woman need a reserve just above the range: the nearest one
+   * leaves a drift of a few percent. */
+  static const RestCase prediabetic = { "compensated-ir", 6.3, GTW_LAB_FASTING_INSULIN, 90, FALSE,
+                                        0.03, 0.06 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtwScenario) scenario = gtw_preset_load ("compensated-ir", &error);
+  g_autoptr(GtwTrace) trace = NULL;
+  g_autoptr(GPtrArray) story = NULL;
+  GtwFitReport report;
+  GtwLab labs[2] = { { 0, GTW_LAB_FASTING_GLUCOSE, 5.6 }, { 0, GTW_LAB_FASTING_INSULIN, 110 } };
+  GtwPatient fitted;
+
+  report = check_rest (&audit);
+  g_assert_cmpfloat (report.beta_after, <, 0.3);
+  g_assert_cmpfloat (report.reserve_after, <, 1.0);
+  check_rest (&healthy);
+  report = check_rest (&prediabetic);
+  g_assert_cmpfloat (report.reserve_after, ==, gtw_registry_get (GTW_P_BETA_RESERVE)->max);
+
+  /* no turn of the story in the audit's first half year comes from the fit */
+  g_assert_no_error (error);
+  scenario->labs = g_array_new (FALSE, FALSE, sizeof (GtwLab));
+  g_array_append_vals (scenario->labs, labs, 2);
+  g_assert_true (gtw_fit_patient_to_labs (scenario, &fitted, NULL, &error));
+  trace = run_baseline (scenario, &fitted, 183);
+  story = gtw_story_compute (trace, NULL);
+  for (guint i = 0; i < story->len; i++)
+    {
+      const GtwStoryMarker *marker = g_ptr_array_index (story, i);
+
+      g_test_message ("marker %s on day %d", gtw_story_kind_to_string (marker->kind), marker->day);
+    }
+  g_assert_cmpuint (story->len, ==, 0);
+}
+
+/* Diabetic labs: glucotoxicity takes sigma's target to its floor, so no reserve holds it. The
+ * fit matches day 0 with the largest reserve and says so; what follows is the disease's course,
+ * no faster than the preset's own. */
+static void
+test_fit_diabetic (void)
+{
+  static const RestCase diabetic = { "early-t2d", 8.5, GTW_LAB_FASTING_CPEPTIDE, 0.6, FALSE,
+                                     0.03, 0.30 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtwScenario) scenario = gtw_preset_load ("early-t2d", &error);
+  g_autoptr(GtwTrace) fitted_trace = NULL;
+  g_autoptr(GtwTrace) preset_trace = NULL;
+  GtwLab labs[2] = { { 0, GTW_LAB_FASTING_GLUCOSE, 8.5 }, { 0, GTW_LAB_FASTING_CPEPTIDE, 0.6 } };
+  GtwFitReport report;
+  GtwPatient fitted;
+  double fitted_fall, preset_fall;
+
+  report = check_rest (&diabetic);
+  g_assert_cmpfloat (report.reserve_after, ==, gtw_registry_get (GTW_P_BETA_RESERVE)->max);
+
+  g_assert_no_error (error);
+  scenario->labs = g_array_new (FALSE, FALSE, sizeof (GtwLab));
+  g_array_append_vals (scenario->labs, labs, 2);
+  g_assert_true (gtw_fit_patient_to_labs (scenario, &fitted, NULL, &error));
+  fitted_trace = run_baseline (scenario, &fitted, 91);
+  preset_trace = run_baseline (scenario, &scenario->patient, 91);
+  fitted_fall = 1 - gtw_trace_get_day (fitted_trace, 90)->fasting_cpeptide
+                    / gtw_trace_get_day (fitted_trace, 0)->fasting_cpeptide;
+  preset_fall = 1 - gtw_trace_get_day (preset_trace, 90)->fasting_cpeptide
+                    / gtw_trace_get_day (preset_trace, 0)->fasting_cpeptide;
+  g_test_message ("C-peptide falls by %.1f %% in 90 days, the preset's by %.1f %%",
+                  100 * fitted_fall, 100 * preset_fall);
+  g_assert_cmpfloat (fitted_fall, <=, preset_fall + 0.01);
 }
 
 static void
@@ -310,6 +488,20 @@ test_fit_errors (void)
   g_assert_cmpint (report.terms[0].kind, ==, GTW_LAB_FASTING_GLUCOSE);
   g_assert_cmpfloat (report.terms[0].achieved, >, 3.0);
   g_assert_cmpfloat (report.terms[0].residual, >, 0.4);
+  g_clear_error (&error);
+
+  /* a low glucose with a very high insulin: no patient shows both */
+  g_array_set_size (scenario->labs, 0);
+  low.value = 4.0;
+  insulin.value = 400;
+  g_array_append_val (scenario->labs, low);
+  g_array_append_val (scenario->labs, insulin);
+  g_assert_false (gtw_fit_patient_to_labs (scenario, &fitted, &report, &error));
+  g_assert_error (error, GTW_FIT_ERROR, GTW_FIT_ERROR_UNREACHABLE);
+  g_assert_true (strstr (error->message, "cannot be matched within the model's ranges") != NULL);
+  g_assert_cmpmem (&fitted, sizeof fitted, &untouched, sizeof untouched);
+  g_assert_cmpfloat (fabs (report.terms[0].residual) > report.terms[0].tolerance
+                     || fabs (report.terms[1].residual) > report.terms[1].tolerance, ==, TRUE);
 }
 
 int
@@ -322,6 +514,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/labs/strict", test_strict);
   g_test_add_func ("/labs/fit-recovers", test_fit_recovers);
   g_test_add_func ("/labs/fit-glucose-only", test_fit_glucose_only);
+  g_test_add_func ("/labs/fit-at-rest", test_fit_at_rest);
+  g_test_add_func ("/labs/fit-diabetic", test_fit_diabetic);
   g_test_add_func ("/labs/fit-errors", test_fit_errors);
   return g_test_run ();
 }
