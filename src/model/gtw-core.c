@@ -9,11 +9,24 @@
 
 #include "gtw-model-private.h"
 
+/* x^n for a small whole n, by squaring: the right-hand side's Hill functions all have whole
+ * exponents, and pow () was a tenth of a simulated day. */
 static inline double
-hill (double x, double k, double n)
+ipow (double x, unsigned n)
 {
-  double xn = pow (MAX (x, 0.0), n);
-  return xn / (pow (k, n) + xn);
+  double r = 1.0;
+
+  for (; n > 0; n >>= 1, x *= x)
+    if (n & 1)
+      r *= x;
+  return r;
+}
+
+static inline double
+hill (double x, double k, unsigned n)
+{
+  double xn = ipow (MAX (x, 0.0), n);
+  return xn / (ipow (k, n) + xn);
 }
 
 static inline double
@@ -35,7 +48,7 @@ secretion (const double *y, const GtwCoreParams *p, Secretion *s)
   double m = metabolism (g);
   double mg = m + y[Y_GAMMA];
   double ci = 2.0 * hill (mg, 0.62, 4) + 0.07;
-  double ci4 = pow (ci, 4);
+  double ci4 = ipow (ci, 4);
   double cmd = 150.0 * ci4 / (1.0 + ci4) + 0.0635;
   double gf = (4.4567 * hill (g + 89.0, 260.0, 16) + 1.7826) * p->gf_factor;
   double k1 = GTW_K (K1), km1 = GTW_K (KM1), r1 = GTW_K (R1), rm1 = GTW_K (RM1);
@@ -84,7 +97,7 @@ gut_uptake (const double *y)
   double x = GTW_K (KABS) * MAX (y[Y_QGUT], 0.0);
   double r = x / (GTW_K (GUT_UPTAKE_MAX) * 1000.0);
 
-  return x / pow (1.0 + r * r * r * r, 0.25);
+  return x / sqrt (sqrt (1.0 + r * r * r * r));
 }
 
 double
@@ -194,10 +207,14 @@ gtw_core_rhs (double t, const double *y, double *dy, const GtwCoreParams *p)
   dy[Y_C2] = p->cp_k21 * y[Y_C1] - p->cp_k12 * y[Y_C2];
 
   dy[Y_ACUTE] = -y[Y_ACUTE] / (GTW_K (TAU_ACUTE_EX) * 60.0);
-  dy[Y_DOSE] = 0;
-  dy[Y_INT_G] = g;
-  dy[Y_INT_I] = ins;
-  dy[Y_INT_ISR] = s.isr;
+}
+
+void
+gtw_core_integrands (const double *y, const GtwCoreParams *p, double *q)
+{
+  q[Y_INT_G - Y_INT_G] = MAX (y[Y_G], 1.0);
+  q[Y_INT_I - Y_INT_G] = MAX (y[Y_I], 0.0);
+  q[Y_INT_ISR - Y_INT_G] = gtw_core_isr (y, p);
 }
 
 /* Fasting steady state of the fast states for the given beta, sigma and parameters: for a
@@ -207,7 +224,7 @@ void
 gtw_core_fasting_steady_state (double *y, const GtwCoreParams *p)
 {
   double lo = 20.0, hi = 600.0;
-  double work[N_Y], dy[N_Y];
+  double work[N_Y], dy[N_ODE];
 
   memcpy (work, y, sizeof work);
   work[Y_QSTO1] = work[Y_QSTO2] = work[Y_QGUT] = 0;

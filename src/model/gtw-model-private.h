@@ -10,7 +10,9 @@
 
 G_BEGIN_DECLS
 
-/* States integrated by CVODE inside each day (minutes). */
+/* The fast core's states within each day (minutes). CVODE integrates the first N_ODE; the
+ * meal size is held between meals and the running integrals are quadratures, kept out of the
+ * Newton system (gtw-solver.c). */
 enum
 {
   Y_G,      /* plasma glucose, mg/dL */
@@ -26,7 +28,8 @@ enum
   Y_C1,     /* C-peptide, central, pmol/L (Van Cauter 1992) */
   Y_C2,     /* C-peptide, peripheral, pmol/L */
   Y_ACUTE,  /* acute post-exercise rise of insulin sensitivity, fraction */
-  Y_DOSE,   /* size of the last meal, mg: shapes gastric emptying; constant between meals */
+  N_ODE,
+  Y_DOSE = N_ODE, /* size of the last meal, mg: shapes gastric emptying; constant between meals */
   Y_INT_G,  /* running integral of G, for the daily mean */
   Y_INT_I,  /* running integral of I */
   Y_INT_ISR, /* running integral of ISR per unit mass: beta-cell workload */
@@ -125,7 +128,8 @@ typedef struct
 } GtwDayStats;
 
 /* gtw-core.c */
-void     gtw_core_rhs           (double t, const double *y, double *dydt, const GtwCoreParams *p);
+void     gtw_core_rhs           (double t, const double *y, double *dydt, const GtwCoreParams *p); /* dydt: N_ODE */
+void     gtw_core_integrands    (const double *y, const GtwCoreParams *p, double *q); /* of Y_INT_G.. */
 double   gtw_core_isr           (const double *y, const GtwCoreParams *p); /* per unit mass */
 double   gtw_core_meal_ra       (const double *y, const GtwCoreParams *p); /* mg/kg/min */
 double   gtw_core_isr_pmol      (const double *y, const GtwCoreParams *p);
