@@ -19,6 +19,7 @@ static const double percentile_levels[GTW_POPULATION_N_PERCENTILES] = { 5, 25, 5
 struct _GtwPopulation
 {
   guint   n_patients;
+  guint64 seed;
   guint   n_days;
   guint   n_years;
   int    *onset;       /* per patient */
@@ -138,11 +139,13 @@ compute_percentiles (GtwPopulation *pop)
       }
 }
 
-GtwPopulation *
-gtw_population_run (const GtwScenario          *scenario,
-                    const GtwPopulationOptions *options,
-                    GCancellable               *cancellable,
-                    GError                    **error)
+/* Runs the patients from @first's count on (all of them without @first). */
+static GtwPopulation *
+run_population (const GtwPopulation        *first,
+                const GtwScenario          *scenario,
+                const GtwPopulationOptions *options,
+                GCancellable               *cancellable,
+                GError                    **error)
 {
   g_autoptr (GtwPopulation) pop = g_new0 (GtwPopulation, 1);
   g_autoptr (GCancellable) own_cancellable = g_cancellable_new ();
@@ -163,12 +166,24 @@ gtw_population_run (const GtwScenario          *scenario,
   g_return_val_if_fail (options->n_patients > 0, NULL);
 
   pop->n_patients = options->n_patients;
+  pop->seed = options->seed;
   pop->n_days = (guint) scenario->duration_days;
   pop->n_years = (pop->n_days - 1 + 364) / 365 + 1;
   pop->onset = g_new (int, pop->n_patients);
   pop->values = g_new0 (double, (gsize) GTW_POPULATION_N_MARKERS * pop->n_years * pop->n_patients);
   pop->percentiles = g_new0 (double, (gsize) GTW_POPULATION_N_MARKERS * pop->n_years
                                        * GTW_POPULATION_N_PERCENTILES);
+  if (first != NULL)
+    {
+      g_return_val_if_fail (first->seed == pop->seed && first->n_days == pop->n_days, NULL);
+      g_return_val_if_fail (first->n_patients <= pop->n_patients, NULL);
+      memcpy (pop->onset, first->onset, first->n_patients * sizeof (int));
+      for (guint m = 0; m < GTW_POPULATION_N_MARKERS; m++)
+        for (guint y = 0; y < pop->n_years; y++)
+          memcpy (value_slot (pop, m, y, 0), &first->values[((gsize) m * first->n_years + y)
+                                                            * first->n_patients],
+                  first->n_patients * sizeof (double));
+    }
 
   run.scenario = scenario;
   run.options = options;
@@ -183,7 +198,7 @@ gtw_population_run (const GtwScenario          *scenario,
   n_threads = options->n_threads > 0 ? options->n_threads : g_get_num_processors ();
   gtw_tsan_release (&run);
   pool = g_thread_pool_new (simulate_patient, &run, (int) MIN (n_threads, pop->n_patients), TRUE, NULL);
-  for (guint i = 0; i < pop->n_patients; i++)
+  for (guint i = first != NULL ? first->n_patients : 0; i < pop->n_patients; i++)
     g_thread_pool_push (pool, GUINT_TO_POINTER (i + 1), NULL);
   g_thread_pool_free (pool, FALSE, TRUE);
   gtw_tsan_acquire (&run);
@@ -205,6 +220,46 @@ gtw_population_run (const GtwScenario          *scenario,
 
   compute_percentiles (pop);
   return g_steal_pointer (&pop);
+}
+
+GtwPopulation *
+gtw_population_run (const GtwScenario          *scenario,
+                    const GtwPopulationOptions *options,
+                    GCancellable               *cancellable,
+                    GError                    **error)
+{
+  return run_population (NULL, scenario, options, cancellable, error);
+}
+
+GtwPopulation *
+gtw_population_run_more (const GtwPopulation        *first,
+                         const GtwScenario          *scenario,
+                         const GtwPopulationOptions *options,
+                         GCancellable               *cancellable,
+                         GError                    **error)
+{
+  g_return_val_if_fail (first != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  return run_population (first, scenario, options, cancellable, error);
+}
+
+GtwPopulation *
+gtw_population_copy (const GtwPopulation *population)
+{
+  GtwPopulation *copy;
+  gsize n_values, n_percentiles;
+
+  g_return_val_if_fail (population != NULL, NULL);
+
+  n_values = (gsize) GTW_POPULATION_N_MARKERS * population->n_years * population->n_patients;
+  n_percentiles = (gsize) GTW_POPULATION_N_MARKERS * population->n_years
+                  * GTW_POPULATION_N_PERCENTILES;
+  copy = g_memdup2 (population, sizeof *population);
+  copy->onset = g_memdup2 (population->onset, population->n_patients * sizeof (int));
+  copy->values = g_memdup2 (population->values, n_values * sizeof (double));
+  copy->percentiles = g_memdup2 (population->percentiles, n_percentiles * sizeof (double));
+  return copy;
 }
 
 void

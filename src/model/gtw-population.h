@@ -48,6 +48,16 @@ GtwPopulation *gtw_population_run          (const GtwScenario          *scenario
                                             const GtwPopulationOptions *options,
                                             GCancellable               *cancellable,
                                             GError                    **error);
+/* The same, but the first gtw_population_get_n_patients (@first) patients are taken from
+ * @first, an earlier run of the same scenario with the same seed, which has no more patients
+ * than options->n_patients: a population that grows in stages computes no patient twice. The
+ * result is the same as gtw_population_run ()'s. */
+GtwPopulation *gtw_population_run_more     (const GtwPopulation        *first,
+                                            const GtwScenario          *scenario,
+                                            const GtwPopulationOptions *options,
+                                            GCancellable               *cancellable,
+                                            GError                    **error);
+GtwPopulation *gtw_population_copy         (const GtwPopulation *population);
 void           gtw_population_free         (GtwPopulation *population);
 
 guint          gtw_population_get_n_patients (const GtwPopulation *population);

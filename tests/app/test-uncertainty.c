@@ -380,6 +380,59 @@ test_cancel (Fixture       *f,
   }
 }
 
+/* How soon the bands appear on a decade of the progressor, with and without two
+ * interventions, at the app's population size: the first, small stage and the full one.
+ * A measurement, run with -m perf. */
+static void
+test_latency (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr (GtwScenario) decade = load_scenario (3652);
+
+  if (!g_test_perf ())
+    {
+      g_test_skip ("a measurement: run with -m perf");
+      return;
+    }
+  gtw_uncertainty_set_n_patients (f->uncertainty, GTW_UNCERTAINTY_N_PATIENTS);
+  for (guint with = 0; with < 2; with++)
+    {
+      g_autoptr (GtwScenario) scenario = gtw_scenario_copy (decade);
+      gint64 start, first;
+      guint n_ivs = 0;
+
+      if (with)
+        {
+          GtwIntervention iv;
+
+          gtw_intervention_init (&iv, GTW_IV_BERBERINE, 730);
+          g_array_append_val (scenario->interventions, iv);
+          gtw_intervention_init (&iv, GTW_IV_EXERCISE, 1460);
+          g_array_append_val (scenario->interventions, iv);
+          n_ivs = scenario->interventions->len;
+        }
+      start = g_get_monotonic_time ();
+      gtw_uncertainty_set_scenario (f->uncertainty, scenario);
+      gtw_uncertainty_set_enabled (f->uncertainty, TRUE);
+      /* a stage's population reaches the chart in a main-loop callback */
+      while (!gtw_chart_has_population (f->chart) && f->finished == (int) with)
+        g_main_context_iteration (NULL, TRUE);
+      first = g_get_monotonic_time ();
+      g_assert_true (gtw_chart_has_population (f->chart));
+      wait_finished (f, (int) with + 1);
+      g_assert_true (f->last_success);
+      g_test_minimized_result ((first - start) / 1e6,
+                               "first bands, decade, %u interventions: %.1f s", n_ivs,
+                               (first - start) / 1e6);
+      g_test_minimized_result ((g_get_monotonic_time () - start) / 1e6,
+                               "all bands (%d people), decade, %u interventions: %.1f s",
+                               GTW_UNCERTAINTY_N_PATIENTS, n_ivs,
+                               (g_get_monotonic_time () - start) / 1e6);
+      /* off, so that the next scenario starts afresh */
+      gtw_uncertainty_set_enabled (f->uncertainty, FALSE);
+    }
+}
+
 static void
 skip_all (void)
 {
@@ -402,6 +455,7 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/uncertainty/bands", test_bands);
   ADD ("/uncertainty/cancel", test_cancel);
+  ADD ("/uncertainty/latency", test_latency);
 #undef ADD
 
   return g_test_run ();

@@ -125,6 +125,37 @@ test_threads (void)
     }
 }
 
+/* A population grown from a smaller one of the same seed is the population run at once; a
+ * copy is the same too. */
+static void
+test_more (void)
+{
+  g_autoptr (GtwScenario) s = progressor (2 * 365);
+  g_autoptr (GtwPopulation) small = run_population (s, 5, 0, 9);
+  g_autoptr (GtwPopulation) whole = run_population (s, 12, 2, 9);
+  g_autoptr (GtwPopulation) grown = NULL;
+  g_autoptr (GtwPopulation) copy = NULL;
+  g_autoptr (GError) error = NULL;
+  GtwPopulationOptions options;
+
+  gtw_population_options_init (&options);
+  options.n_patients = 12;
+  options.n_threads = 3;
+  options.seed = 9;
+  grown = gtw_population_run_more (small, s, &options, NULL, &error);
+  g_assert_no_error (error);
+  assert_same (grown, whole);
+  copy = gtw_population_copy (grown);
+  assert_same (copy, whole);
+
+  /* as many as the small one: nothing to run, the same percentiles */
+  g_clear_pointer (&grown, gtw_population_free);
+  options.n_patients = 5;
+  grown = gtw_population_run_more (small, s, &options, NULL, &error);
+  g_assert_no_error (error);
+  assert_same (grown, small);
+}
+
 /* The fasting insulin and C-peptide percentiles are those of the daily columns the chart draws:
  * on day 0 the median sits near the patient's own value, as beta-cell mass does. */
 static void
@@ -226,6 +257,7 @@ main (int argc, char **argv)
   g_test_add_func ("/population/threads", test_threads);
   g_test_add_func ("/population/percentiles", test_percentiles);
   g_test_add_func ("/population/insulin", test_insulin);
+  g_test_add_func ("/population/more", test_more);
   g_test_add_func ("/population/cancel", test_cancel);
   return g_test_run ();
 }
