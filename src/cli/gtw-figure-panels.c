@@ -396,8 +396,8 @@ gtw_fig_blocks_new (void)
   return blocks;
 }
 
-/* Places @b's label (see LabelPlace) and returns the pixel span, from the plot area's left
- * edge, that the block and its label take in their lane. */
+/* Places @b's label (see LabelPlace) and sets [@from, @to] to the pixels, from the plot
+ * area's left edge, that the block and its label take in their lane. */
 static void
 place_label (const Layout *layout, Block *b, double *from, double *to)
 {
