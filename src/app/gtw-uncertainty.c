@@ -2,18 +2,20 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A run has two stages on one worker: a small population first, so that rough bands appear
- * within seconds, then the full one, which replaces them and takes the small one's patients
- * over rather than computing them again. Each stage is a GTask whose
+ * A run grows the population in stages on one worker: a few patients first, so that rough
+ * bands appear within seconds, then more, then all of them. Each stage's bands replace the
+ * last's, and each stage takes the last one's patients over rather than computing them again,
+ * so that the stages cost no more than the full population alone. Each stage is a GTask whose
  * cancellable is the run's. The tasks hold no reference: dropping the object stops its run
  * (dispose cancels it), and a result that arrives for a cancelled run is dropped without
  * touching the object, which may be gone.
  */
 #include "gtw-uncertainty.h"
 
-/* Enough patients for rough 50 % and 90 % bands, few enough for a decade of them to take a
- * few seconds on two cores. */
-#define FIRST_STAGE_PATIENTS 8
+/* The populations before the full one: four patients give rough bands after the time of two
+ * runs on two cores, sixteen better ones soon after. A stage runs only while the full
+ * population has at least twice as many patients. */
+static const guint stage_patients[] = { 4, 16 };
 
 struct _GtwUncertainty
 {
@@ -23,6 +25,7 @@ struct _GtwUncertainty
   GtwScenario  *scenario;
   gboolean      enabled;
   guint         n_patients;
+  guint         run_patients; /* the full population of the run in progress */
 
   GCancellable *cancellable; /* the run in progress, or NULL */
   GError       *error;
@@ -52,8 +55,7 @@ typedef struct
 {
   GtwScenario          *scenario;
   GtwPopulationOptions  options;
-  gboolean              last_stage;
-  GtwPopulation        *first; /* the last stage's: the first stage's patients, or NULL */
+  GtwPopulation        *first; /* the patients of the stage before, or NULL */
 } RunData;
 
 static void
@@ -65,8 +67,6 @@ run_data_free (RunData *data)
 }
 
 static void start_stage (GtwUncertainty *self,
-                         guint           n_patients,
-                         gboolean        last_stage,
                          GtwPopulation  *first);
 
 static void
@@ -142,23 +142,32 @@ on_stage_done (GObject      *source,
       end_run (self, FALSE);
       return;
     }
-  if (data->last_stage)
+  if (data->options.n_patients == self->run_patients)
     {
       show_population (self, population);
       end_run (self, TRUE);
     }
   else
     {
-      start_stage (self, self->n_patients, TRUE, gtw_population_copy (population));
+      start_stage (self, gtw_population_copy (population));
       show_population (self, population);
     }
 }
 
-/* Takes @first. */
+/* The size of the stage after one of @done patients (0: none yet). */
+static guint
+next_stage_patients (GtwUncertainty *self,
+                     guint           done)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (stage_patients); i++)
+    if (stage_patients[i] > done && 2 * stage_patients[i] <= self->run_patients)
+      return stage_patients[i];
+  return self->run_patients;
+}
+
+/* Runs the next stage after @first (NULL: the first stage); takes @first. */
 static void
 start_stage (GtwUncertainty *self,
-             guint           n_patients,
-             gboolean        last_stage,
              GtwPopulation  *first)
 {
   g_autoptr (GTask) task = NULL;
@@ -166,9 +175,9 @@ start_stage (GtwUncertainty *self,
 
   data->scenario = gtw_scenario_copy (self->scenario);
   gtw_population_options_init (&data->options);
-  data->options.n_patients = n_patients;
+  data->options.n_patients =
+    next_stage_patients (self, first != NULL ? gtw_population_get_n_patients (first) : 0);
   data->options.seed = self->scenario->seed;
-  data->last_stage = last_stage;
   data->first = first;
 
   task = g_task_new (NULL, self->cancellable, on_stage_done, self);
@@ -189,12 +198,10 @@ restart (GtwUncertainty *self)
     return;
 
   self->cancellable = g_cancellable_new ();
+  self->run_patients = self->n_patients;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
   g_signal_emit (self, signals[STARTED], 0);
-  if (self->n_patients >= 2 * FIRST_STAGE_PATIENTS)
-    start_stage (self, FIRST_STAGE_PATIENTS, FALSE, NULL);
-  else
-    start_stage (self, self->n_patients, TRUE, NULL);
+  start_stage (self, NULL);
 }
 
 static void

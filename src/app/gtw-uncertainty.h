@@ -8,7 +8,8 @@
  *   "started"  (void): a run began (for a spinner).
  *   "finished" (gboolean completed): the run ended; every "started" has one. FALSE when it
  *              failed (see gtw_uncertainty_get_error) or was stopped by a new scenario or by
- *              disabling. Rough bands of a first, small population appear before it.
+ *              disabling. Rough bands of smaller populations (4, then 16 people) appear
+ *              before it.
  * Properties:
  *   "running" (gboolean, read-only), "enabled" (gboolean).
  */

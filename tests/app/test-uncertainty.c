@@ -245,6 +245,20 @@ test_bands (Fixture       *f,
   g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC / 2);
   g_assert_false (gtw_chart_has_population (f->chart));
 
+  /* rough bands of four people come first, then those of all twenty */
+  {
+    gint64 deadline = g_get_monotonic_time () + 240 * G_USEC_PER_SEC;
+    guint first_seen = 0;
+
+    while (f->finished < 1 && g_get_monotonic_time () < deadline)
+      {
+        g_main_context_iteration (NULL, TRUE);
+        gtw_chart_get_figure_options (f->chart, &options);
+        if (first_seen == 0 && options.population != NULL)
+          first_seen = gtw_population_get_n_patients (options.population);
+      }
+    g_assert_cmpuint (first_seen, ==, 4);
+  }
   wait_finished (f, 1);
   g_assert_true (f->last_success);
   g_assert_null (gtw_uncertainty_get_error (f->uncertainty));
