@@ -171,7 +171,8 @@ gtw_core_rhs (double t, const double *y, double *dy, const GtwCoreParams *p)
   if (cr > 0)
     hgp += GTW_K (CR_GAIN) * cr * cr / (cr + GTW_K (CR_WIDTH));
 
-  dy[Y_G] = hgp + ra / p->vg - (eg0 + GTW_K (SI_UNIT) * si_eff * ins) * g - renal_excretion (g, p);
+  dy[Y_G] = hgp + ra / p->vg - (eg0 + GTW_K (SI_UNIT) * si_eff * MAX (y[Y_X], 0.0)) * g
+            - renal_excretion (g, p);
   dy[Y_I] = beta * s.isr / GTW_K (BV) * p->posthepatic - GTW_K (K_INS) * ins;
   dy[Y_N5] = 60.0 * (GTW_K (RM1) * s.cn1 * y[Y_N5] - (GTW_K (R1) + GTW_K (RM2)) * y[Y_N5]
                      + s.r2 * y[Y_N6]);
@@ -207,6 +208,8 @@ gtw_core_rhs (double t, const double *y, double *dy, const GtwCoreParams *p)
   dy[Y_C2] = p->cp_k21 * y[Y_C1] - p->cp_k12 * y[Y_C2];
 
   dy[Y_ACUTE] = -y[Y_ACUTE] / (GTW_K (TAU_ACUTE_EX) * 60.0);
+  /* Insulin acts on uptake from the interstitium, with a delay (Dalla Man 2007, p2U). */
+  dy[Y_X] = GTW_K (P2U) * (ins - y[Y_X]);
 }
 
 void
@@ -254,6 +257,7 @@ gtw_core_fasting_steady_state (double *y, const GtwCoreParams *p)
       isr_pmol = work[Y_BETA] * s.isr / GTW_K (BV) * p->isr_to_pmol;
       work[Y_C1] = isr_pmol / p->cp_v / p->cp_k01;
       work[Y_C2] = work[Y_C1] * p->cp_k21 / p->cp_k12;
+      work[Y_X] = work[Y_I];
 
       gtw_core_rhs (0.0, work, dy, p);
       if (dy[Y_G] > 0)

@@ -28,6 +28,7 @@ enum
   Y_C1,     /* C-peptide, central, pmol/L (Van Cauter 1992) */
   Y_C2,     /* C-peptide, peripheral, pmol/L */
   Y_ACUTE,  /* acute post-exercise rise of insulin sensitivity, fraction */
+  Y_X,      /* remote insulin acting on uptake, µU/mL (Dalla Man 2007); X = I at rest */
   N_ODE,
   Y_DOSE = N_ODE, /* size of the last meal, mg: shapes gastric emptying; constant between meals */
   Y_INT_G,  /* running integral of G, for the daily mean */

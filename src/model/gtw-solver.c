@@ -104,6 +104,7 @@ gtw_solver_new (GError **error)
   atol[Y_QSTO1] = atol[Y_QSTO2] = atol[Y_QGUT] = 1.0;
   atol[Y_C1] = atol[Y_C2] = 1e-2;
   atol[Y_ACUTE] = 1e-7;
+  atol[Y_X] = 1e-4;
   /* Relative 1e-4: the absolute tolerances bound the error near the states' usual values, and
    * against 1e-6 it takes a third fewer steps while a 10-year reference run moves by at most
    * 0.001 mmol/L of fasting glucose and 0.01 % of beta-cell mass (docs/performance.md). 1e-3

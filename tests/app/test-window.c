@@ -590,9 +590,12 @@ on_screenshot (GtwWindow    *window,
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {
       GtkWidget *row = gtw_test_find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, ids[i]);
+      const char *subtitle;
 
       g_assert_nonnull (row);
-      g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "without interventions"));
+      subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+      /* a marker the plan leaves as it was, at the precision shown, says so */
+      g_assert_true (strstr (subtitle, "without interventions") != NULL || g_str_equal (subtitle, "No change"));
     }
   *done = TRUE;
 }

@@ -16,13 +16,11 @@
 #include <gtw-model.h>
 #include "gtw-test-util.h"
 
-/* Rows not met yet, with their numbers in docs/model.md section 5. V8 is met by the reference
- * integrator (72 h: +3.7 %) but not by the fast one since 911ed4b, whose stepped-over days keep
- * the acute exercise effect of the session day (+18 % at 72 h). V19: exercise alone lowers the
+/* Rows not met yet, with their numbers in docs/model.md section 5. V19: exercise alone lowers the
  * compensated progressor's fasting insulin twice as much as training trials report: its training
  * effects double Si (trials: +20-40 %), and the recovery of insulin receptors amplifies every fall
  * of insulin; weakening training alone breaks V9 (docs/model.md, V19, has the table). */
-static const char *const open_findings[] = { "V2", "V19", NULL };
+static const char *const open_findings[] = { "V19", NULL };
 
 typedef struct
 {
