@@ -303,13 +303,42 @@ veil_fits (const GtwFigureRect *veil, const Panel *p, double left, const GtwFigu
   return TRUE;
 }
 
+/* A threshold's label, placed by draw_thresholds and written by draw_threshold_labels. */
+typedef struct
+{
+  const char *text;
+  double      x, y;            /* world: the right end of the text, its centre */
+  double      veil[4];         /* world: x0, x1, y0, y1 */
+} ThresholdLabel;
+
+/* Whether the curve (x, y) passes through the veil, a rectangle in pixels. */
+static gboolean
+veil_meets_curve (const Layout *layout, const Panel *p, const GtwFigureRect *veil,
+                  const double *x, const double *y, guint n)
+{
+  double per_x_px = (layout->x1 - layout->x0) / (layout->right - layout->left);
+  double per_px = (p->ymax - p->ymin) / (p->bottom - p->top);
+  double xa = layout->x0 + (veil->x - layout->left) * per_x_px;
+  double xb = xa + veil->width * per_x_px;
+  double ya = p->ymin + (p->bottom - veil->y - veil->height) * per_px, yb = ya + veil->height * per_px;
+
+  for (guint i = 0; y != NULL && i < n; i++)
+    if (x[i] >= xa && x[i] <= xb && isfinite (y[i]) && y[i] >= ya && y[i] <= yb)
+      return TRUE;
+  return FALSE;
+}
+
 /* Dashed lines across the glucose panel, each labelled at its right end above (or below) the
  * line. A label that would leave the panel goes to the other side of its line; one that would
- * cover another label takes the other side, or moves left of it. The labels are measured and
- * never cut. Their veils go to the geometry, for overlays to keep clear of. */
+ * cover another label, or the patient's curve where the other side is clear of it, takes
+ * the other side, or moves left of it. The labels are measured and never cut. Their veils go to
+ * the geometry, for overlays to keep clear of. Only the lines and the veils are drawn here: the
+ * curves go over the veils, and draw_threshold_labels writes the labels over the curves, so
+ * that a label never hides the patient's own curve. */
 static void
 draw_thresholds (const Layout *layout, const double *values, const char *const *labels,
-                 const gboolean *above_first, guint n)
+                 const gboolean *above_first, guint n, const double *curve_x,
+                 const double *curve_y, guint n_points, ThresholdLabel *out)
 {
   const Panel *p = &layout->panels[0];
   double per_px = (p->ymax - p->ymin) / (p->bottom - p->top);
@@ -326,6 +355,7 @@ draw_thresholds (const Layout *layout, const double *values, const char *const *
       double label_right = right, centre;
       GtwFigureRect veil;
 
+      out[k].text = NULL;
       if (values[k] <= p->ymin || values[k] >= p->ymax)
         continue;
       /* a label that would leave the panel goes to the other side of its line */
@@ -335,14 +365,17 @@ draw_thresholds (const Layout *layout, const double *values, const char *const *
         above = TRUE;
       centre = values[k] + (above ? 1 : -1) * layout->text * 0.5 * per_px;
       veil = threshold_veil (layout, p, centre, label_right, width);
-      if (!veil_fits (&veil, p, layout->left, taken, k))
+      if (!veil_fits (&veil, p, layout->left, taken, k)
+          || veil_meets_curve (layout, p, &veil, curve_x, curve_y, n_points))
         {
           double other = values[k] + (above ? -1 : 1) * layout->text * 0.5 * per_px;
           GtwFigureRect flipped = threshold_veil (layout, p, other, label_right, width);
 
-          if (veil_fits (&flipped, p, layout->left, taken, k))
+          if (veil_fits (&flipped, p, layout->left, taken, k)
+              && !veil_meets_curve (layout, p, &flipped, curve_x, curve_y, n_points))
             centre = other, veil = flipped;
-          else
+          /* where both sides meet the curve, the first choice stays, and the curve crosses it */
+          else if (!veil_fits (&veil, p, layout->left, taken, k))
             {
               /* inside the panel, left of the labels it would cover */
               veil.y = CLAMP (veil.y, p->top, MAX (p->bottom - veil.height, p->top));
@@ -364,16 +397,27 @@ draw_thresholds (const Layout *layout, const double *values, const char *const *
       pllsty (2);
       plline (2, x, y);
       pllsty (1);
-      /* the label sits on a veil of the background, to be read across the curves */
-      gtw_fig_fill_rect (layout->x0 + (veil.x - layout->left) * per_x_px,
-                         layout->x0 + (veil.x + veil.width - layout->left) * per_x_px,
-                         centre - veil.height / 2 * per_px, centre + veil.height / 2 * per_px,
-                         COL_HALO);
-      plcol0 (COL_THRESHOLD);
-      gtw_fig_set_text_scale (layout, 0.85);
-      plptex (layout->x0 + (label_right - layout->left) * per_x_px, centre, 1, 0, 1, labels[k]);
-      gtw_fig_set_text_scale (layout, 1.0);
+      out[k] = (ThresholdLabel) {
+        labels[k], layout->x0 + (label_right - layout->left) * per_x_px, centre,
+        { layout->x0 + (veil.x - layout->left) * per_x_px,
+          layout->x0 + (veil.x + veil.width - layout->left) * per_x_px,
+          centre - veil.height / 2 * per_px, centre + veil.height / 2 * per_px } };
     }
+  /* each label sits on a veil of the background, over every dashed line */
+  for (guint k = 0; k < n; k++)
+    if (out[k].text != NULL)
+      gtw_fig_fill_rect (out[k].veil[0], out[k].veil[1], out[k].veil[2], out[k].veil[3], COL_HALO);
+}
+
+static void
+draw_threshold_labels (const Layout *layout, const ThresholdLabel *labels, guint n)
+{
+  plcol0 (COL_THRESHOLD);
+  gtw_fig_set_text_scale (layout, 0.85);
+  for (guint k = 0; k < n; k++)
+    if (labels[k].text != NULL)
+      plptex (labels[k].x, labels[k].y, 1, 0, 1, labels[k].text);
+  gtw_fig_set_text_scale (layout, 1.0);
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -956,6 +1000,10 @@ draw_decade (const Layout      *layout,
   const DecadeData *d = parts->d, *b = parts->b;
   guint n = revealed (o, d->x, d->n, parts->days_per_x);
   guint n_base = b != NULL ? revealed (o, b->x, b->n, parts->days_per_x) : 0;
+  const double values[] = { ada_ifg, ada_diabetes };
+  const char *const labels[] = { ifg_label, diabetes_label };
+  const gboolean above[] = { FALSE, TRUE };
+  ThresholdLabel threshold_labels[G_N_ELEMENTS (values)];
 
   gtw_fig_draw_title (layout, title);
   for (guint i = 0; i < N_PANELS; i++)
@@ -970,15 +1018,12 @@ draw_decade (const Layout      *layout,
       gtw_fig_draw_grid (layout, i);
       if (parts->bands[i].n > 0)
         draw_bands (layout, i, &parts->bands[i], parts->days_per_x);
+      if (i == 0)
+        draw_thresholds (layout, values, labels, above, G_N_ELEMENTS (values), d->x,
+                         parts->series[0].y, n, threshold_labels);
       gtw_fig_draw_series (layout, i, &parts->series[i], d->x, n, b ? b->x : NULL, n_base);
       if (i == 0)
-        {
-          const double values[] = { ada_ifg, ada_diabetes };
-          const char *const labels[] = { ifg_label, diabetes_label };
-          const gboolean above[] = { FALSE, TRUE };
-
-          draw_thresholds (layout, values, labels, above, G_N_ELEMENTS (values));
-        }
+        draw_threshold_labels (layout, threshold_labels, G_N_ELEMENTS (threshold_labels));
       n_labs = labs_load (parts->labs, o, i, parts->days_per_x, &lab_x, &lab_y);
       for (guint k = 0; k < n_labs; k++)
         if ((!o->reveal || lab_x[k] * parts->days_per_x <= o->reveal_day + 1e-6)
