@@ -67,6 +67,12 @@ typedef struct
   GtwSlow slow;
 } GtwState;
 
+/* CVODE's relative tolerance for the days of a run (gtw-solver.c says why), and for the first
+ * days of the settling before day 0, whose errors the last days at the tighter one damp out. */
+#define GTW_SOLVER_RTOL          1e-4
+#define GTW_SOLVER_RTOL_INSULIN  1e-3 /* plasma insulin and docked granules */
+#define GTW_SOLVER_RTOL_SETTLING 1e-3
+
 #define GTW_MAX_MEALS    4
 #define GTW_MAX_SESSIONS 8
 
@@ -215,6 +221,7 @@ typedef struct
 
 GtwSolver *gtw_solver_new     (GError **error);
 void       gtw_solver_free    (GtwSolver *solver);
+void       gtw_solver_set_relative_tolerance (GtwSolver *solver, double rtol);
 gboolean   gtw_solver_run_day (GtwSolver *solver, const GtwDrivers *drv, GtwCoreParams *p,
                                double *y, const GtwDayRequest *req, GtwDayStats *stats,
                                GError **error);
