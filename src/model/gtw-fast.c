@@ -39,7 +39,7 @@
  * half the time since the last one (interventions ramp in and wash out exponentially), and keeps
  * the change per step of fasting glucose, HbA1c, beta-cell mass and function and insulin
  * sensitivity within a tolerance, from the rates between the last two units; the tolerance is
- * wider where errors do not grow (calm years, settled diabetes). The schedule does
+ * wider in settled diabetes, where errors fade. The schedule does
  * not depend on the run's length, so a run cut after day N has the same days as the whole run;
  * the `day` and `ogtt` commands then replay day N exactly from its checkpoint.
  */
@@ -67,20 +67,15 @@ enum { Q_FASTING_G, Q_HBA1C, Q_BETA, Q_SIGMA, Q_SI, Q_HEPASI, N_Q };
 static const double q_tolerance[N_Q] = { 0.04, 0.04, 0.005, 0.01, 0.1, 0.1 };
 #define WEEK_TOLERANCE 1.5
 
-/* The tolerances hold where an error of the slow states grows; elsewhere they widen.
- * Towards the tipping into diabetes the patient passes slowly by Ha & Sherman's saddle-node, and
- * an error of a tenth of a percent in beta-cell mass made years before moves the onset by weeks
- * (prediabetes-igt with berberine: wider tolerances in its first two years alone, before
- * berberine starts, put its collapse 18 days early and 0.1 mmol/L off). So they are 2.5 times
- * as wide only while the patient is calm: no intervention has begun yet (after a change the
- * mechanism layer's states move along several exponentials of months at once and the rates
- * bend) and fasting glucose is normal, below the ADA's 5.6 mmol/L for impaired fasting glucose.
- * In settled diabetes, fasting glucose at or above 7.0 mmol/L in both of the last two units,
- * the diabetic steady state attracts and errors fade: five times as wide. A population of the
- * progressor, which runs calm for years and then diabetic, takes half the exact days. */
-#define CALM_TOLERANCE     2.5 /* worst over the matrix: 2: 0.069 mmol/L, 2.5: 0.083, 3: 0.107 */
+/* In settled diabetes, fasting glucose at or above 7.0 mmol/L in both of the last two units,
+ * the diabetic steady state attracts and errors of the slow states fade: the tolerances are five
+ * times as wide there. Elsewhere they hold. Before the tipping into diabetes the patient passes
+ * slowly by Ha & Sherman's saddle-node, where an error made years before moves the onset by
+ * weeks (prediabetes-igt + berberine: three times the tolerances before its collapse put it 18
+ * days early); and wider tolerances in the calm years before it, which the matrix allowed
+ * (2.5 times: 0.083 mmol/L at worst), let the rising fasting insulin of the compensated years
+ * lag between exact days and jump back at each, a sawtooth in the decade figure. */
 #define DIABETES_TOLERANCE 5.0
-#define CALM_BELOW_MMOL    5.6
 #define DIABETES_FROM_MMOL 7.0
 
 typedef struct
@@ -241,25 +236,14 @@ summarize (const Fast   *f,
     }
 }
 
-/* How much wider than q_tolerance the step control may be for a macro-step from `day` on. */
+/* How much wider than q_tolerance the step control may be after the units `prev` and `cur`. */
 static double
-tolerance_scale (const Fast    *f,
-                 guint          day,
-                 const Summary *prev,
+tolerance_scale (const Summary *prev,
                  const Summary *cur)
 {
-  const GArray *ivs = f->trace->scenario->interventions;
-  double lower = MIN (prev->q[Q_FASTING_G], cur->q[Q_FASTING_G]);
-  double upper = MAX (prev->q[Q_FASTING_G], cur->q[Q_FASTING_G]);
-
-  if (lower >= DIABETES_FROM_MMOL)
+  if (MIN (prev->q[Q_FASTING_G], cur->q[Q_FASTING_G]) >= DIABETES_FROM_MMOL)
     return DIABETES_TOLERANCE;
-  if (upper >= CALM_BELOW_MMOL)
-    return 1.0;
-  for (guint i = 0; i < ivs->len; i++)
-    if (g_array_index (ivs, GtwIntervention, i).start_day <= (int) day)
-      return 1.0;
-  return CALM_TOLERANCE;
+  return 1.0;
 }
 
 /* Days of macro-step after a unit of `unit` days that ends at `day` (a multiple of the unit). */
@@ -279,7 +263,7 @@ macro_days (const Fast    *f,
   if (prev == NULL || prev->center >= cur->center)
     return ((guint) m / unit) * unit;
 
-  scale = tolerance_scale (f, day, prev, cur) * (unit > 1 ? WEEK_TOLERANCE : 1.0);
+  scale = tolerance_scale (prev, cur) * (unit > 1 ? WEEK_TOLERANCE : 1.0);
   for (int q = 0; q < N_Q; q++)
     {
       double rate = fabs (cur->q[q] - prev->q[q]) / (cur->center - prev->center);
