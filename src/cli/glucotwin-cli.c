@@ -217,9 +217,10 @@ gtw_cli_scenario_to_day (GtwCli *cli, const GtwScenario *scenario, GError **erro
       return NULL;
     }
 
-  /* nothing after day N is needed */
+  /* nothing long after day N is needed: the fast integrator draws day N from the exact days
+   * around it, so the run goes on a little past it to report what the whole run reports */
   copy = gtw_scenario_copy (scenario);
-  copy->duration_days = cli->day + 1;
+  copy->duration_days = MIN (scenario->duration_days, cli->day + 1 + GTW_FAST_LOOKAHEAD_DAYS);
   return copy;
 }
 

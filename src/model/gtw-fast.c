@@ -51,6 +51,9 @@
 #define MAX_MACRO_DAYS 180
 #define WEEK           7
 
+/* a stepped-over day waits at most a macro-step, the rest of its week and the next week */
+G_STATIC_ASSERT (GTW_FAST_LOOKAHEAD_DAYS >= MAX_MACRO_DAYS + 2 * WEEK);
+
 /* Daily statistics are a plain array of doubles: they average and extrapolate as such. */
 #define STATS_N_DOUBLES (sizeof (GtwDayStats) / sizeof (double))
 G_STATIC_ASSERT (sizeof (GtwDayStats) == STATS_N_DOUBLES * sizeof (double));
@@ -67,15 +70,23 @@ enum { Q_FASTING_G, Q_HBA1C, Q_BETA, Q_SIGMA, Q_SI, Q_HEPASI, N_Q };
 static const double q_tolerance[N_Q] = { 0.04, 0.04, 0.005, 0.01, 0.1, 0.1 };
 #define WEEK_TOLERANCE 1.5
 
-/* In settled diabetes, fasting glucose at or above 7.0 mmol/L in both of the last two units,
- * the diabetic steady state attracts and errors of the slow states fade: the tolerances are five
- * times as wide there. Elsewhere they hold. Before the tipping into diabetes the patient passes
- * slowly by Ha & Sherman's saddle-node, where an error made years before moves the onset by
- * weeks (prediabetes-igt + berberine: three times the tolerances before its collapse put it 18
- * days early); and wider tolerances in the calm years before it, which the matrix allowed
- * (2.5 times: 0.083 mmol/L at worst), let the rising fasting insulin of the compensated years
- * lag between exact days and jump back at each, a sawtooth in the decade figure. */
+/* The tolerances hold where an error of the slow states grows; elsewhere they widen.
+ * Towards the tipping into diabetes the patient passes slowly by Ha & Sherman's saddle-node, and
+ * an error of a tenth of a percent in beta-cell mass made years before moves the onset by weeks
+ * (prediabetes-igt with berberine: wider tolerances in its first two years alone, before
+ * berberine starts, put its collapse 18 days early and 0.1 mmol/L off). So they are 2.5 times
+ * as wide only while the patient is calm: no intervention has begun yet (after a change the
+ * mechanism layer's states move along several exponentials of months at once and the rates
+ * bend) and fasting glucose is normal, below the ADA's 5.6 mmol/L for impaired fasting glucose.
+ * In settled diabetes, fasting glucose at or above 7.0 mmol/L in both of the last two units,
+ * the diabetic steady state attracts and errors fade: five times as wide. A population of the
+ * progressor, which runs calm for years and then diabetic, takes half the exact days. (The
+ * days of a long macro-step are drawn between the exact days around it, see interpolate_fill:
+ * extrapolated from the units before it, the rising fasting insulin of the calm years lagged
+ * and jumped back at each exact day, a sawtooth in the decade figure.) */
+#define CALM_TOLERANCE     2.5 /* worst over the matrix: 2: 0.069 mmol/L, 2.5: 0.083, 3: 0.107 */
 #define DIABETES_TOLERANCE 5.0
+#define CALM_BELOW_MMOL    5.6
 #define DIABETES_FROM_MMOL 7.0
 
 typedef struct
@@ -236,14 +247,25 @@ summarize (const Fast   *f,
     }
 }
 
-/* How much wider than q_tolerance the step control may be after the units `prev` and `cur`. */
+/* How much wider than q_tolerance the step control may be for a macro-step from `day` on. */
 static double
-tolerance_scale (const Summary *prev,
+tolerance_scale (const Fast    *f,
+                 guint          day,
+                 const Summary *prev,
                  const Summary *cur)
 {
-  if (MIN (prev->q[Q_FASTING_G], cur->q[Q_FASTING_G]) >= DIABETES_FROM_MMOL)
+  const GArray *ivs = f->trace->scenario->interventions;
+  double lower = MIN (prev->q[Q_FASTING_G], cur->q[Q_FASTING_G]);
+  double upper = MAX (prev->q[Q_FASTING_G], cur->q[Q_FASTING_G]);
+
+  if (lower >= DIABETES_FROM_MMOL)
     return DIABETES_TOLERANCE;
-  return 1.0;
+  if (upper >= CALM_BELOW_MMOL)
+    return 1.0;
+  for (guint i = 0; i < ivs->len; i++)
+    if (g_array_index (ivs, GtwIntervention, i).start_day <= (int) day)
+      return 1.0;
+  return CALM_TOLERANCE;
 }
 
 /* Days of macro-step after a unit of `unit` days that ends at `day` (a multiple of the unit). */
@@ -263,7 +285,7 @@ macro_days (const Fast    *f,
   if (prev == NULL || prev->center >= cur->center)
     return ((guint) m / unit) * unit;
 
-  scale = tolerance_scale (prev, cur) * (unit > 1 ? WEEK_TOLERANCE : 1.0);
+  scale = tolerance_scale (f, day, prev, cur) * (unit > 1 ? WEEK_TOLERANCE : 1.0);
   for (int q = 0; q < N_Q; q++)
     {
       double rate = fabs (cur->q[q] - prev->q[q]) / (cur->center - prev->center);
@@ -377,6 +399,42 @@ macro_step (const Fast *f,
   state->y[Y_GAMMA] = cur->gamma_end + gamma_slope * (day + days - cur->end);
 }
 
+/* Redraws the days [from, to) of a macro-step, once the unit `next` after it has been simulated,
+ * between the unit `cur` before it and `next`: each daily statistic (fasting, mean and peak
+ * glucose, insulin, C-peptide) and what is computed from them, linearly between the two units'
+ * values for the day's kind (geometrically where it falls). The slow states stay as the macro-step advanced them. Extrapolated
+ * from the units before the step, a statistic that bends (fasting insulin rising through the
+ * compensated years) lagged over a long step and jumped back at the next exact day; drawn
+ * between two exact days, it is continuous. Not across a discontinuity: the days before an
+ * intervention's start keep the trend of the days before them. */
+static void
+interpolate_fill (const Fast *f,
+                  const Unit *cur,
+                  const Unit *next,
+                  guint       from,
+                  guint       to)
+{
+  guint last, after;
+
+  nearest_boundaries (f, next->first, &last, &after);
+  if (last > cur->first || next->center <= cur->center)
+    return;
+  for (guint d = from; d < to; d++)
+    {
+      const double *a = unit_rate (f, cur, d), *b = unit_rate (f, next, d);
+      double x = (d + 0.5 - cur->center) / (next->center - cur->center);
+      double st[STATS_N_DOUBLES];
+
+      /* geometrically where a statistic falls, as where it is extrapolated: the acute effect of
+       * a session fades exponentially */
+      for (guint k = 0; k < STATS_N_DOUBLES; k++)
+        st[k] = a[k] > 0 && b[k] > 0 && b[k] < a[k] ? a[k] * pow (b[k] / a[k], x)
+                                                    : a[k] + (b[k] - a[k]) * x;
+      gtw_day_record_set_stats (&g_array_index (f->trace->records, GtwDayRecord, d),
+                                (const GtwDayStats *) st);
+    }
+}
+
 /* Simulates the representative days of the unit [day, day + unit) exactly: the first day, or,
  * in a week with exercise, the first days until each kind of day that the week has (a session,
  * the day after one, a day clear of both) has been simulated; days clear of both only where the
@@ -473,7 +531,7 @@ gtw_fast_run (GtwTrace      *trace,
   Summary summaries[2];
   Unit units[2];
   gboolean have_prev = FALSE;
-  guint day = 0;
+  guint day = 0, pending_from = 0, pending_to = 0;
 
   while (day < f.n_days)
     {
@@ -484,10 +542,16 @@ gtw_fast_run (GtwTrace      *trace,
                                cancellable, error);
       if (n_exact == 0)
         return FALSE;
+      /* the days of the last macro-step are drawn (and handed out) only now, between their
+       * units */
+      if (pending_to > pending_from)
+        interpolate_fill (&f, &units[0], &units[1], pending_from, pending_to);
+      pending_from = pending_to = 0;
       gtw_trace_publish (trace, publisher, day + n_exact);
 
       /* The schedule does not depend on the run's length: a run cut short after day N (the `day`,
-       * `ogtt` and `markers` commands) has the same days 0..N as the whole run. */
+       * `ogtt` and `markers` commands) has the same days 0..N as the whole run, and the same
+       * records where it goes on for GTW_FAST_LOOKAHEAD_DAYS after N. */
       days = end < f.n_days ? macro_days (&f, end, unit, have_prev ? &summaries[0] : NULL,
                                           &summaries[1])
                             : 0;
@@ -496,14 +560,18 @@ gtw_fast_run (GtwTrace      *trace,
       fill = end - (day + n_exact) + days;
       nearest_boundaries (&f, end - 1, &last, &next);
       if (fill > 0)
-        macro_step (&f, have_prev && units[0].first >= last ? &units[0] : NULL, &units[1],
-                    state, day + n_exact, fill);
+        {
+          macro_step (&f, have_prev && units[0].first >= last ? &units[0] : NULL, &units[1],
+                      state, day + n_exact, fill);
+          pending_from = day + n_exact;
+          pending_to = end + days;
+        }
       summaries[0] = summaries[1];
       units[0] = units[1];
       have_prev = TRUE;
       day = end + days;
-      if (fill > 0)
-        gtw_trace_publish (trace, publisher, day);
     }
+  /* the run's last macro-step has no unit after it: it keeps its extrapolated statistics */
+  gtw_trace_publish (trace, publisher, f.n_days);
   return TRUE;
 }

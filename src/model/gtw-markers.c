@@ -45,6 +45,28 @@ gtw_stage_classify (double fpg_mmol,
   return GTW_STAGE_NORMAL;
 }
 
+/* The columns that come from the day's statistics of the fast core, and those computed from them;
+ * the others (the slow states) must be in `rec` already. */
+void
+gtw_day_record_set_stats (GtwDayRecord      *rec,
+                          const GtwDayStats *st)
+{
+  rec->fasting_glucose = gtw_glucose_mgdl_to_mmol (st->fasting_g);
+  rec->fasting_insulin = gtw_insulin_uu_to_pmol (st->fasting_i);
+  rec->fasting_cpeptide = st->fasting_c / 1000.0;
+  rec->mean_glucose = gtw_glucose_mgdl_to_mmol (st->mean_g);
+  rec->max_glucose = gtw_glucose_mgdl_to_mmol (st->max_g);
+  rec->min_glucose = gtw_glucose_mgdl_to_mmol (st->min_g);
+  rec->mean_insulin = gtw_insulin_uu_to_pmol (st->mean_i);
+  rec->homa_ir = gtw_homa_ir (rec->fasting_glucose, rec->fasting_insulin);
+  rec->homa_b = gtw_homa_b (rec->fasting_glucose, rec->fasting_insulin);
+  /* Bergman-equivalent SI at the fasting sample, acute exercise effect included
+   * (Ha & Sherman 2020 units: SI in 1e-4 mL/µU/min = 6.944 Si). */
+  rec->si_bergman = rec->si_rel * GTW_K (SI_REF) * (1.0 + st->fasting_acute) * 6.944;
+  rec->exercise_acute = st->fasting_acute;
+  rec->stage = gtw_stage_classify (rec->fasting_glucose, rec->hba1c, rec->homa_ir, rec->fasting_insulin);
+}
+
 void
 gtw_day_record_fill (GtwDayRecord        *rec,
                      int                  day,
@@ -55,24 +77,12 @@ gtw_day_record_fill (GtwDayRecord        *rec,
   const GtwSlow *s = &state->slow;
 
   rec->day = day;
-  rec->fasting_glucose = gtw_glucose_mgdl_to_mmol (st->fasting_g);
-  rec->fasting_insulin = gtw_insulin_uu_to_pmol (st->fasting_i);
-  rec->fasting_cpeptide = st->fasting_c / 1000.0;
-  rec->mean_glucose = gtw_glucose_mgdl_to_mmol (st->mean_g);
-  rec->max_glucose = gtw_glucose_mgdl_to_mmol (st->max_g);
-  rec->min_glucose = gtw_glucose_mgdl_to_mmol (st->min_g);
-  rec->mean_insulin = gtw_insulin_uu_to_pmol (st->mean_i);
   rec->hba1c = gtw_hba1c_from_mean_glucose (s->gw);
-  rec->homa_ir = gtw_homa_ir (rec->fasting_glucose, rec->fasting_insulin);
-  rec->homa_b = gtw_homa_b (rec->fasting_glucose, rec->fasting_insulin);
   rec->beta_cell_mass_mg = state->y[Y_BETA];
   rec->beta_cell_mass_rel = state->y[Y_BETA] / GTW_K (BETA_REF);
   rec->beta_cell_function_rel = state->y[Y_SIGMA];
   rec->si_rel = p->si / GTW_K (SI_REF);
   rec->hepatic_si_rel = p->hepasi;
-  /* Bergman-equivalent SI at the fasting sample, acute exercise effect included
-   * (Ha & Sherman 2020 units: SI in 1e-4 mL/µU/min = 6.944 Si). */
-  rec->si_bergman = p->si * (1.0 + st->fasting_acute) * 6.944;
   rec->tg = s->tg;
   rec->hdl = s->hdl;
   rec->weight = s->weight;
@@ -80,7 +90,6 @@ gtw_day_record_fill (GtwDayRecord        *rec,
   rec->liver_fat = s->liver_fat;
   rec->inflammation = s->inflammation;
   rec->shbg = s->shbg;
-  rec->stage = gtw_stage_classify (rec->fasting_glucose, rec->hba1c, rec->homa_ir, rec->fasting_insulin);
 
   rec->receptor_density = s->receptor;
   rec->irs1_signal = gtw_imcl_f_factor (s) * gtw_inflammation_f_factor (s) * gtw_cofactor_f_factor (s);
@@ -88,7 +97,6 @@ gtw_day_record_fill (GtwDayRecord        *rec,
   rec->glut4_expression = s->glut4;
   rec->imcl = s->imcl;
   rec->ampk_drug = p->ampk_drug;
-  rec->exercise_acute = st->fasting_acute;
   rec->hgp_factor = p->hgp_factor;
   rec->gut_barrier = s->barrier;
   rec->lps = gtw_lps (s);
@@ -97,6 +105,7 @@ gtw_day_record_fill (GtwDayRecord        *rec,
   rec->chromium = s->chromium;
   rec->omega3_index = s->omega3;
   rec->beta_stress = s->beta_stress;
+  gtw_day_record_set_stats (rec, st);
 }
 
 #define COL(name, label, unit, kind, member) \

@@ -228,6 +228,7 @@ gboolean   gtw_solver_run_day (GtwSolver *solver, const GtwDrivers *drv, GtwCore
 
 /* gtw-markers.c */
 GtwStage gtw_stage_classify (double fpg_mmol, double hba1c, double homa_ir, double fpi_pmol);
+void     gtw_day_record_set_stats (GtwDayRecord *rec, const GtwDayStats *st);
 void     gtw_day_record_fill (GtwDayRecord *rec, int day, const GtwState *state_end,
                               const GtwDayStats *stats, const GtwCoreParams *p);
 

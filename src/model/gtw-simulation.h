@@ -93,6 +93,11 @@ typedef struct _GtwTrace GtwTrace;
 
 typedef enum { GTW_INTEGRATOR_REFERENCE, GTW_INTEGRATOR_FAST } GtwIntegrator;
 
+/* The fast integrator draws a stepped-over day from the exact days on both sides of it: a run
+ * that is to report day N as the whole run would must go on this many days after N (or to the
+ * scenario's end). Its days 0..N are then the whole run's. */
+#define GTW_FAST_LOOKAHEAD_DAYS 194
+
 /* Called on the simulating thread with days [first_day, first_day + n_days) newly filled: first
  * as soon as the first days exist, then in chunks that end on multiples of chunk_days and at the
  * run's end. */

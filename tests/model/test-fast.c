@@ -4,7 +4,8 @@
  * Agreement (issue 4): every preset, and every preset with each intervention type, every year
  * of a 20-year run: fasting glucose within 0.1 mmol/L, HbA1c within 0.1 points, beta-cell mass
  * within 2 %, diabetes onset day within 30 days. The reference runs are slow, so the cases run
- * on a thread pool over all cores.
+ * on a thread pool over all cores. Fasting insulin is compared too (it is drawn), and the
+ * drawn curves must not jump where the fast integrator steps over days.
  */
 #include <math.h>
 #include <string.h>
@@ -15,6 +16,11 @@
 #define RUN_DAYS    (YEARS * 365)
 #define IV_START    730          /* after two years, so that the run has a before */
 #define IV_END      (15 * 365)   /* and an after: the wash-out is compared too */
+/* Fasting insulin, drawn in the figures though not among the issue's criteria, within 5 %
+ * (below the 6-10 % coefficient of variation of an insulin immunoassay) or, at the low values of
+ * failed beta cells where a ratio means little, within 3 pmol/L. */
+#define INSULIN_RELATIVE 0.05
+#define INSULIN_FLOOR    3.0 /* pmol/L */
 
 typedef struct
 {
@@ -25,6 +31,8 @@ typedef struct
   double       d_fasting_glucose;  /* worst |fast - reference| over the years, mmol/L */
   double       d_hba1c;            /* points */
   double       d_beta_mass;        /* relative */
+  double       d_fasting_insulin;  /* relative */
+  gboolean     insulin_ok;
   int          onset_fast;
   int          onset_reference;
   double       seconds_fast;
@@ -69,6 +77,7 @@ compare_worker (gpointer data, gpointer user_data)
     return;
 
   n = gtw_trace_get_n_days (reference);
+  c->insulin_ok = TRUE;
   for (guint year = 0; year <= YEARS; year++)
     {
       guint day = MIN (year * 365, n - 1);
@@ -78,13 +87,19 @@ compare_worker (gpointer data, gpointer user_data)
       c->d_fasting_glucose = MAX (c->d_fasting_glucose, fabs (f->fasting_glucose - r->fasting_glucose));
       c->d_hba1c = MAX (c->d_hba1c, fabs (f->hba1c - r->hba1c));
       c->d_beta_mass = MAX (c->d_beta_mass, fabs (f->beta_cell_mass_rel / r->beta_cell_mass_rel - 1.0));
+      c->d_fasting_insulin = MAX (c->d_fasting_insulin,
+                                  fabs (f->fasting_insulin / r->fasting_insulin - 1.0));
+      if (fabs (f->fasting_insulin / r->fasting_insulin - 1.0) > INSULIN_RELATIVE
+          && fabs (f->fasting_insulin - r->fasting_insulin) > INSULIN_FLOOR)
+        c->insulin_ok = FALSE;
     }
   c->onset_fast = gtw_trace_diabetes_onset (fast);
   c->onset_reference = gtw_trace_diabetes_onset (reference);
   /* progress on standard error: the whole test takes minutes */
-  g_printerr ("# %-40s fasting glucose %.3f, HbA1c %.3f, beta-cell mass %.2f %%, onset %d vs %d\n",
-              c->name, c->d_fasting_glucose, c->d_hba1c, 100 * c->d_beta_mass, c->onset_fast,
-              c->onset_reference);
+  g_printerr ("# %-40s fasting glucose %.3f, HbA1c %.3f, beta-cell mass %.2f %%, "
+              "fasting insulin %.1f %%, onset %d vs %d\n",
+              c->name, c->d_fasting_glucose, c->d_hba1c, 100 * c->d_beta_mass,
+              100 * c->d_fasting_insulin, c->onset_fast, c->onset_reference);
 }
 
 static GPtrArray *
@@ -156,10 +171,12 @@ test_agreement (void)
 
       g_assert_no_error (c->error);
       ok = c->d_fasting_glucose <= 0.1 && c->d_hba1c <= 0.1 && c->d_beta_mass <= 0.02
+           && c->insulin_ok
            && onsets_agree (c->onset_fast, c->onset_reference);
       g_test_message ("%-40s fasting glucose %.3f mmol/L, HbA1c %.3f, beta-cell mass %.2f %%, "
-                      "onset %d vs %d; %.2f s vs %.2f s%s",
+                      "fasting insulin %.1f %%, onset %d vs %d; %.2f s vs %.2f s%s",
                       c->name, c->d_fasting_glucose, c->d_hba1c, 100 * c->d_beta_mass,
+                      100 * c->d_fasting_insulin,
                       c->onset_fast, c->onset_reference, c->seconds_fast, c->seconds_reference,
                       ok ? "" : "  ** outside the tolerance");
       fast_total += c->seconds_fast;
@@ -394,6 +411,67 @@ test_single_session (void)
   g_assert_cmpfloat (gtw_trace_get_day (fast, 13)->exercise_acute, <, 0.03);
 }
 
+/* The figures draw every day of a fast run. Through the progressor's compensated years, where
+ * the macro-steps are longest, fasting insulin and C-peptide rise along a bending curve: drawn
+ * from a line extrapolated over a step, they lagged and jumped back at the next exact day, by
+ * 0.4-1.3 % in a day. Drawn between the exact days around each step they bend smoothly (the
+ * exact days themselves carry the solver's noise of a few tenths of a percent, so the bound is
+ * for the long steps of years 1-8, where they are months apart). */
+static void
+test_drawn_smooth (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtwScenario) s = gtw_preset_load ("progressor", &error);
+  g_autoptr (GtwTrace) trace = NULL;
+  double seconds, worst[2] = { 0, 0 };
+
+  g_assert_no_error (error);
+  s->duration_days = 8 * 365 + 1;
+  trace = run (s, GTW_INTEGRATOR_FAST, &seconds, &error);
+  g_assert_no_error (error);
+  for (guint d = 365; d + 1 < 8 * 365; d++)
+    {
+      const GtwDayRecord *a = gtw_trace_get_day (trace, d - 1), *b = gtw_trace_get_day (trace, d),
+                         *c = gtw_trace_get_day (trace, d + 1);
+
+      worst[0] = MAX (worst[0], fabs (a->fasting_insulin - 2 * b->fasting_insulin + c->fasting_insulin)
+                                    / b->fasting_insulin);
+      worst[1] = MAX (worst[1], fabs (a->fasting_cpeptide - 2 * b->fasting_cpeptide + c->fasting_cpeptide)
+                                    / b->fasting_cpeptide);
+    }
+  g_test_message ("largest change of the daily change, years 1-8: fasting insulin %.4f %%, "
+                  "C-peptide %.4f %%", 100 * worst[0], 100 * worst[1]);
+  g_assert_cmpfloat (worst[0], <, 0.002);
+  g_assert_cmpfloat (worst[1], <, 0.002);
+}
+
+/* A run cut after day N, as the `markers` command runs it, reports day N as the whole run does
+ * when it goes on GTW_FAST_LOOKAHEAD_DAYS past N. */
+static void
+test_lookahead (void)
+{
+  g_autoptr (GtwScenario) s = treated_progressor (10 * 365);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtwTrace) whole = NULL;
+  const guint days[] = { 100, 1000, 1500, 2999, 3400 };
+  double seconds;
+
+  whole = run (s, GTW_INTEGRATOR_FAST, &seconds, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_autoptr (GtwScenario) cut = gtw_scenario_copy (s);
+      g_autoptr (GtwTrace) part = NULL;
+
+      cut->duration_days = (int) (days[i] + 1 + GTW_FAST_LOOKAHEAD_DAYS);
+      part = run (cut, GTW_INTEGRATOR_FAST, &seconds, &error);
+      g_assert_no_error (error);
+      for (guint d = 0; d <= days[i]; d++)
+        g_assert_cmpmem (gtw_trace_get_day (part, d), sizeof (GtwDayRecord),
+                         gtw_trace_get_day (whole, d), sizeof (GtwDayRecord));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -402,6 +480,8 @@ main (int argc, char **argv)
   g_test_add_func ("/fast/replay", test_replay);
   g_test_add_func ("/fast/cancel", test_cancel);
   g_test_add_func ("/fast/single-session", test_single_session);
+  g_test_add_func ("/fast/drawn-smooth", test_drawn_smooth);
+  g_test_add_func ("/fast/lookahead", test_lookahead);
   g_test_add_func ("/fast/agreement", test_agreement);
   return g_test_run ();
 }
