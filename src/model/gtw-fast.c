@@ -565,13 +565,20 @@ gtw_fast_run (GtwTrace      *trace,
                       state, day + n_exact, fill);
           pending_from = day + n_exact;
           pending_to = end + days;
+          /* a step that ends at a discontinuity or at the run's end keeps its extrapolation:
+           * nothing to wait for */
+          nearest_boundaries (&f, pending_to, &last, &next);
+          if (pending_to >= f.n_days || next == pending_to)
+            {
+              gtw_trace_publish (trace, publisher, pending_to);
+              pending_from = pending_to = 0;
+            }
         }
       summaries[0] = summaries[1];
       units[0] = units[1];
       have_prev = TRUE;
       day = end + days;
     }
-  /* the run's last macro-step has no unit after it: it keeps its extrapolated statistics */
   gtw_trace_publish (trace, publisher, f.n_days);
   return TRUE;
 }
