@@ -218,6 +218,7 @@ gtw_core_integrands (const double *y, const GtwCoreParams *p, double *q)
   q[Y_INT_G - Y_INT_G] = MAX (y[Y_G], 1.0);
   q[Y_INT_I - Y_INT_G] = MAX (y[Y_I], 0.0);
   q[Y_INT_ISR - Y_INT_G] = gtw_core_isr (y, p);
+  q[Y_INT_FE - Y_INT_G] = gtw_receptor_target (MAX (y[Y_I], 0.0));
 }
 
 /* Fasting steady state of the fast states for the given beta, sigma and parameters: for a

@@ -272,7 +272,11 @@ gtw_mechanism_update (const GtwPatientConstants *pc,
   s->magnesium = gtw_relax (s->magnesium, gtw_magnesium_target (pc, drv), GTW_K (TAU_COFACTOR) * big, dt);
   s->chromium = gtw_relax (s->chromium, gtw_chromium_target (pc, drv), GTW_K (TAU_COFACTOR) * big, dt);
   s->inflammation = gtw_relax (s->inflammation, gtw_inflammation_target (s), GTW_K (TAU_INFLAM) * big, dt);
-  s->receptor = gtw_relax (s->receptor, gtw_receptor_target (mean_i), GTW_K (TAU_RECEPTOR) * big, dt);
+  /* Ha & Sherman 2020 relax receptor density towards its target at the insulin of the moment
+   * (pathway_FIG9.m); over a day that is the day's mean of the target, not the target at the
+   * day's mean insulin: the meals' peaks count at the saturated end of the curve. Density is
+   * relative to the healthy reference day, where the meals' peaks take it to RECEPTOR_REF. */
+  s->receptor = gtw_relax (s->receptor, st->mean_fe / GTW_K (RECEPTOR_REF), GTW_K (TAU_RECEPTOR) * big, dt);
   s->tg = gtw_relax (s->tg, gtw_tg_target (s, drv, mean_i), GTW_K (TAU_TG) * big, dt);
   s->hdl = gtw_relax (s->hdl, gtw_hdl_target (pc, s, drv), GTW_K (TAU_HDL) * big, dt);
   s->shbg = gtw_relax (s->shbg, gtw_shbg_target (pc, st->fasting_i), 14.0 * big, dt);

@@ -34,6 +34,7 @@ enum
   Y_INT_G,  /* running integral of G, for the daily mean */
   Y_INT_I,  /* running integral of I */
   Y_INT_ISR, /* running integral of ISR per unit mass: beta-cell workload */
+  Y_INT_FE, /* running integral of the receptor density's target at the plasma insulin of the moment */
   N_Y
 };
 
@@ -132,6 +133,7 @@ typedef struct
   double fasting_g, fasting_i, fasting_c, fasting_acute;
   double mean_g, mean_i, min_g, max_g;
   double mean_isr;      /* per unit beta-cell mass */
+  double mean_fe;       /* daily mean of the receptor density's target FE_inf(I(t)) */
 } GtwDayStats;
 
 /* gtw-core.c */
@@ -187,7 +189,7 @@ double gtw_inflammation_f_factor (const GtwSlow *s);
 double gtw_inflammation_g_factor (const GtwSlow *s);
 double gtw_beta_apoptosis_extra  (const GtwSlow *s);
 double gtw_beta_stress_target    (double mean_isr);
-double gtw_receptor_target       (double mean_i);
+double gtw_receptor_target       (double insulin); /* µU/mL, at a moment */
 double gtw_magnesium_target      (const GtwPatientConstants *pc, const GtwDrivers *d);
 double gtw_chromium_target       (const GtwPatientConstants *pc, const GtwDrivers *d);
 double gtw_omega3_target         (const GtwPatientConstants *pc, const GtwDrivers *d);

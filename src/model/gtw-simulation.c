@@ -124,6 +124,7 @@ build_initial_state (GtwTrace  *trace,
           gtw_core_fasting_steady_state (state->y, &p);
           st.mean_g = st.fasting_g = state->y[Y_G];
           st.mean_i = st.fasting_i = state->y[Y_I] * 2.0;
+          st.mean_fe = gtw_receptor_target (st.mean_i);
           continue;
         }
       gtw_solver_set_relative_tolerance (solver, k <= SETTLING_LOOSE_DAYS ? GTW_SOLVER_RTOL_SETTLING

@@ -57,7 +57,7 @@ typedef struct
   double   shbg;                   /* nmol/L */
   double   mean_insulin;           /* pmol/L */
   /* the mechanism layer's states and factors (model reference section 5), for the mechanism map */
-  double   receptor_density;       /* insulin receptor density, 1 = reference, 0.5 fully down */
+  double   receptor_density;       /* insulin receptor density, 1 = healthy reference day, 0.52 fully down */
   double   irs1_signal;            /* IRS-1 signalling: f_IMCL x f_inflam x f_cofactor, 1 = reference */
   double   akt_boost;              /* fractional rise of Si through PI3K/Akt (berberine, ALA) */
   double   glut4_expression;       /* muscle GLUT4 index, 1 = reference */

@@ -216,7 +216,8 @@ record_minute (const GtwDayRequest *req, int minute, const double *y, const GtwC
   g_array_append_val (req->minutes, rec);
 }
 
-/* The integrands of the daily integrals (glucose, insulin, secretion per unit mass) at `y`. */
+/* The integrands of the daily integrals (glucose, insulin, secretion per unit mass, the receptor
+ * density's target) at `y`. */
 static void
 integrands (GtwSolver *self, const double *y, double *q)
 {
@@ -302,7 +303,7 @@ gtw_solver_run_day (GtwSolver           *self,
   Event events[2 * GTW_MAX_MEALS + 2 * GTW_MAX_SESSIONS + 4];
   guint n = 0;
   int t = 0, end = req->end_minute > 0 ? req->end_minute : 1440;
-  double int_g0 = y[Y_INT_G], int_i0 = y[Y_INT_I], int_isr0 = y[Y_INT_ISR];
+  double int_g0 = y[Y_INT_G], int_i0 = y[Y_INT_I], int_isr0 = y[Y_INT_ISR], int_fe0 = y[Y_INT_FE];
 
   st->min_g = st->max_g = y[Y_G];
   self->minute_detail = req->minutes != NULL;
@@ -401,10 +402,12 @@ gtw_solver_run_day (GtwSolver           *self,
   st->mean_g = (y[Y_INT_G] - int_g0) / end;
   st->mean_i = (y[Y_INT_I] - int_i0) / end;
   st->mean_isr = (y[Y_INT_ISR] - int_isr0) / end;
+  st->mean_fe = (y[Y_INT_FE] - int_fe0) / end;
   /* Keep the integrals small so that precision does not erode over decades. */
   y[Y_INT_G] = 0;
   y[Y_INT_I] = 0;
   y[Y_INT_ISR] = 0;
+  y[Y_INT_FE] = 0;
   return TRUE;
 
 failed:

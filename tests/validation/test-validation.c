@@ -17,9 +17,10 @@
 #include "gtw-test-util.h"
 
 /* Rows not met yet, with their numbers in docs/model.md section 5. V19: exercise alone lowers the
- * compensated progressor's fasting insulin twice as much as training trials report: its training
- * effects double Si (trials: +20-40 %), and the recovery of insulin receptors amplifies every fall
- * of insulin; weakening training alone breaks V9 (docs/model.md, V19, has the table). */
+ * compensated progressor's fasting insulin by about half where training trials report 20-30 %:
+ * the recovery of insulin receptors amplifies every fall of insulin, and V10 needs it; the
+ * training effects that V9 needs reach his fasting insulin too (docs/model.md, V19, has the
+ * measurements). */
 static const char *const open_findings[] = { "V19", NULL };
 
 typedef struct
