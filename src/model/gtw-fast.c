@@ -401,12 +401,13 @@ macro_step (const Fast *f,
 
 /* Redraws the days [from, to) of a macro-step, once the unit `next` after it has been simulated,
  * between the unit `cur` before it and `next`: each daily statistic (fasting, mean and peak
- * glucose, insulin, C-peptide) and what is computed from them, linearly between the two units'
- * values for the day's kind (geometrically where it falls). The slow states stay as the macro-step advanced them. Extrapolated
- * from the units before the step, a statistic that bends (fasting insulin rising through the
- * compensated years) lagged over a long step and jumped back at the next exact day; drawn
- * between two exact days, it is continuous. Not across a discontinuity: the days before an
- * intervention's start keep the trend of the days before them. */
+ * glucose, insulin, C-peptide) and what is computed from them, between the two units' values
+ * for the day's kind, linearly or, where it falls, geometrically (as `extrapolate` does; the
+ * acute effect of a session fades exponentially). The slow states stay as the macro-step
+ * advanced them. Extrapolated from the units before the step, a statistic that bends (fasting
+ * insulin rising through the compensated years) lagged over a long step and jumped back at the
+ * next exact day; drawn between two exact days, it is continuous. Not across a discontinuity:
+ * the days before an intervention's start keep the trend of the days before them. */
 static void
 interpolate_fill (const Fast *f,
                   const Unit *cur,
@@ -425,11 +426,9 @@ interpolate_fill (const Fast *f,
       double x = (d + 0.5 - cur->center) / (next->center - cur->center);
       double st[STATS_N_DOUBLES];
 
-      /* geometrically where a statistic falls, as where it is extrapolated: the acute effect of
-       * a session fades exponentially */
+      /* x - 1 from `next` is x from `cur` */
       for (guint k = 0; k < STATS_N_DOUBLES; k++)
-        st[k] = a[k] > 0 && b[k] > 0 && b[k] < a[k] ? a[k] * pow (b[k] / a[k], x)
-                                                    : a[k] + (b[k] - a[k]) * x;
+        st[k] = extrapolate (a[k], b[k], x - 1.0, TRUE);
       gtw_day_record_set_stats (&g_array_index (f->trace->records, GtwDayRecord, d),
                                 (const GtwDayStats *) st);
     }
