@@ -361,7 +361,9 @@ gtw_handout_row_value (Row row, const GtwMarkers *m, const GtwDisplayUnits *u)
     case ROW_BETA_CELLS:
       return g_strdup_printf ("%.0f", 100.0 * m->beta_cell_mass_rel);
     case ROW_STAGE:
-      return g_strdup (gtw_stage_label (m->stage));
+      return g_strdup (gtw_stage_label (gtw_stage_classify_as_shown (m->fasting_glucose, m->hba1c,
+                                                                      m->homa_ir, m->fasting_insulin,
+                                                                      u->glucose, u->hba1c)));
     case N_ROWS:
     default:
       g_assert_not_reached ();

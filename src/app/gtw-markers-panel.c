@@ -235,7 +235,9 @@ display_marker (GtwMarkersPanel  *self,
       out->points = u->hba1c == GTW_HBA1C_PERCENT;
       a = format_value (gtw_hba1c_convert (5.7, u->hba1c), out->digits);
       out->hint = g_strdup_printf (_("normal < %s"), a);
-      out->level = level_above (m->hba1c, 5.7, 6.5);
+      out->level = level_above (as_shown (out->value, out->digits),
+                                as_shown (gtw_hba1c_convert (5.7, u->hba1c), out->digits),
+                                as_shown (gtw_hba1c_convert (6.5, u->hba1c), out->digits));
       break;
     case MARKER_TG_HDL:
       /* The ratio depends on the lipid units; follow the glucose unit, as labs do. */
@@ -424,10 +426,20 @@ clear_markers (GtwMarkersPanel *self)
   gtk_widget_set_sensitive (self->ogtt_button, FALSE);
 }
 
+/* by the values shown, as the colours: "7.0 mmol/L" never sits under a prediabetes badge */
+static GtwStage
+stage_as_shown (GtwMarkersPanel  *self,
+                const GtwMarkers *m)
+{
+  return gtw_stage_classify_as_shown (m->fasting_glucose, m->hba1c, m->homa_ir,
+                                      m->fasting_insulin, self->units.glucose, self->units.hba1c);
+}
+
 static void
 update_stage (GtwMarkersPanel *self)
 {
-  GtwStage stage = self->markers.stage;
+  GtwStage stage = stage_as_shown (self, &self->markers);
+  GtwStage baseline = self->has_baseline ? stage_as_shown (self, &self->baseline) : stage;
   g_autofree char *comparison = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (stage_classes); i++)
@@ -436,12 +448,11 @@ update_stage (GtwMarkersPanel *self)
   gtk_label_set_text (GTK_LABEL (self->stage_badge), gtw_stage_label (stage));
   gtk_widget_set_visible (self->stage_badge, TRUE);
 
-  if (self->has_baseline && self->baseline.stage == stage)
+  if (self->has_baseline && baseline == stage)
     comparison = g_strdup (_("Same stage as without interventions"));
   else if (self->has_baseline)
     /* Translators: %s is a stage, "Type 2 diabetes without interventions" */
-    comparison = g_strdup_printf (_("%s without interventions"),
-                                  gtw_stage_label (self->baseline.stage));
+    comparison = g_strdup_printf (_("%s without interventions"), gtw_stage_label (baseline));
 
   gtk_label_set_text (GTK_LABEL (self->stage_comparison), comparison);
   gtk_widget_set_visible (self->stage_comparison, comparison != NULL);

@@ -198,7 +198,10 @@ gtw_window_update_markers (GtwWindow *self)
   gtw_markers_panel_set_markers (self->markers_panel, &markers, have_baseline ? &baseline_markers : NULL);
 
   first = gtw_trace_get_day (trace, 0);
-  gtw_patient_panel_set_derived (self->patient_panel, first->homa_ir, first->stage);
+  gtw_patient_panel_set_derived (self->patient_panel, first->homa_ir,
+                                 gtw_stage_classify_as_shown (first->fasting_glucose, first->hba1c,
+                                                              first->homa_ir, first->fasting_insulin,
+                                                              self->units.glucose, self->units.hba1c));
 }
 
 gboolean
@@ -459,7 +462,11 @@ on_settings_changed (GtwWindow  *self,
                      GSettings  *settings)
 {
   if (g_str_has_suffix (key, "-unit"))
-    load_units (self);
+    {
+      load_units (self);
+      /* the patient panel's stage follows the values as they read in the new units */
+      gtw_window_update_markers (self);
+    }
   else if (g_str_equal (key, "show-baseline"))
     gtw_chart_set_show_baseline (self->chart, g_settings_get_boolean (settings, key));
   else if (g_str_equal (key, "show-glucose-band"))

@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 #include "gtw-scenario.h"
+#include "gtw-units.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,18 @@ typedef enum
 
 const char *gtw_stage_to_string (GtwStage stage); /* "normal", "compensated_ir", ... */
 const char *gtw_stage_label     (GtwStage stage); /* translated */
+/* The stage a clinician reads off the values on the screen: each value rounded as it is shown
+ * in its unit (glucose 0.1 mmol/L or 1 mg/dL, HbA1c 0.1 % or 1 mmol/mol, HOMA-IR 0.1, insulin
+ * 1 pmol/L) and held against that unit's cut-offs (ADA: 5.6 and 7.0 mmol/L or 100 and 126
+ * mg/dL; 5.7 and 6.5 % or 39 and 48 mmol/mol). The day records' own stage is classified on
+ * the unrounded values, so a fasting glucose of 6.97 mmol/L is still prediabetes there, while
+ * the screen shows "7.0". */
+GtwStage    gtw_stage_classify_as_shown (double         fpg_mmol,
+                                         double         hba1c_percent,
+                                         double         homa_ir,
+                                         double         fpi_pmol,
+                                         GtwGlucoseUnit glucose_unit,
+                                         GtwHba1cUnit   hba1c_unit);
 
 /* One simulated day, in SI units; the daily columns of the CLI contract plus extras. */
 typedef struct

@@ -413,6 +413,21 @@ test_markers_units (void)
   g_assert_cmpstr (gtw_markers_panel_get_row_text (markers_panel, "hba1c"), ==, "36 mmol/mol");
   g_assert_cmpstr (gtw_markers_panel_get_row_text (markers_panel, "tg-hdl"), ==, "2.1");
 
+  /* The stage is read off the values shown: 6.97 mmol/L reads "7.0" (diabetes) in SI units
+   * and "125 mg/dL" (prediabetes) in US units, though the day record says prediabetes. */
+  m = make_markers (3 * 365 + 111, 6.97, 5.4);
+  m.stage = GTW_STAGE_PREDIABETES;
+  gtw_markers_panel_set_markers (markers_panel, &m, NULL);
+  g_assert_cmpstr (gtw_markers_panel_get_row_text (markers_panel, "fasting-glucose"), ==,
+                   "125 mg/dL");
+  g_assert_cmpstr (gtw_markers_panel_get_row_text (markers_panel, "stage"), ==,
+                   gtw_stage_label (GTW_STAGE_PREDIABETES));
+  gtw_markers_panel_set_units (markers_panel, &si);
+  g_assert_cmpstr (gtw_markers_panel_get_row_text (markers_panel, "fasting-glucose"), ==,
+                   "7.0 mmol/L");
+  g_assert_cmpstr (gtw_markers_panel_get_row_text (markers_panel, "stage"), ==,
+                   gtw_stage_label (GTW_STAGE_DIABETES));
+
   gtw_markers_panel_set_markers (markers_panel, NULL, NULL);
   g_assert_cmpstr (gtw_markers_panel_get_row_text (markers_panel, "hba1c"), ==, "—");
 

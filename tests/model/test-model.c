@@ -68,6 +68,32 @@ test_stage (void)
   g_assert_cmpint (gtw_stage_classify (7.0, 5.3, 1.5, 40), ==, GTW_STAGE_DIABETES);
   g_assert_cmpint (gtw_stage_classify (5.0, 6.5, 1.5, 40), ==, GTW_STAGE_DIABETES);
   g_assert_cmpstr (gtw_stage_to_string (GTW_STAGE_COMPENSATED_IR), ==, "compensated_ir");
+
+  /* As shown: 6.97 mmol/L reads "7.0" (diabetes) and "125 mg/dL" (prediabetes). */
+  g_assert_cmpint (gtw_stage_classify (6.97, 5.3, 1.5, 40), ==, GTW_STAGE_PREDIABETES);
+  g_assert_cmpint (gtw_stage_classify_as_shown (6.97, 5.3, 1.5, 40, GTW_GLUCOSE_MMOL, GTW_HBA1C_PERCENT),
+                   ==, GTW_STAGE_DIABETES);
+  g_assert_cmpint (gtw_stage_classify_as_shown (6.94, 5.3, 1.5, 40, GTW_GLUCOSE_MMOL, GTW_HBA1C_PERCENT),
+                   ==, GTW_STAGE_PREDIABETES);
+  g_assert_cmpint (gtw_stage_classify_as_shown (125.4 / GTW_MGDL_PER_MMOLL, 5.3, 1.5, 40, GTW_GLUCOSE_MGDL,
+                                                GTW_HBA1C_PERCENT), ==, GTW_STAGE_PREDIABETES);
+  g_assert_cmpint (gtw_stage_classify_as_shown (125.6 / GTW_MGDL_PER_MMOLL, 5.3, 1.5, 40, GTW_GLUCOSE_MGDL,
+                                                GTW_HBA1C_PERCENT), ==, GTW_STAGE_DIABETES);
+  /* 99.6 mg/dL reads "100": impaired, though 5.53 mmol/L reads "5.5" */
+  g_assert_cmpint (gtw_stage_classify_as_shown (99.6 / GTW_MGDL_PER_MMOLL, 5.3, 1.5, 40, GTW_GLUCOSE_MGDL,
+                                                GTW_HBA1C_PERCENT), ==, GTW_STAGE_PREDIABETES);
+  g_assert_cmpint (gtw_stage_classify_as_shown (99.6 / GTW_MGDL_PER_MMOLL, 5.3, 1.5, 40, GTW_GLUCOSE_MMOL,
+                                                GTW_HBA1C_PERCENT), ==, GTW_STAGE_NORMAL);
+  /* HbA1c 6.46 % reads "6.5" (diabetes) and 47 mmol/mol (prediabetes: 39-47) */
+  g_assert_cmpint (gtw_stage_classify_as_shown (5.0, 6.46, 1.5, 40, GTW_GLUCOSE_MMOL, GTW_HBA1C_PERCENT),
+                   ==, GTW_STAGE_DIABETES);
+  g_assert_cmpint (gtw_stage_classify_as_shown (5.0, 6.46, 1.5, 40, GTW_GLUCOSE_MMOL, GTW_HBA1C_MMOLMOL),
+                   ==, GTW_STAGE_PREDIABETES);
+  /* HOMA-IR 2.54 reads "2.5", not above 2.5 */
+  g_assert_cmpint (gtw_stage_classify_as_shown (5.0, 5.3, 2.54, 40, GTW_GLUCOSE_MMOL, GTW_HBA1C_PERCENT),
+                   ==, GTW_STAGE_NORMAL);
+  g_assert_cmpint (gtw_stage_classify_as_shown (5.0, 5.3, 2.56, 40, GTW_GLUCOSE_MMOL, GTW_HBA1C_PERCENT),
+                   ==, GTW_STAGE_COMPENSATED_IR);
 }
 
 /* The worked example of model reference 2.4 (Van Cauter 1992): 50-year-old man, BSA 2.0. */
