@@ -7,6 +7,8 @@
  * beta-cell apoptosis (Donath 2009). Experimental endotoxaemia lowers Si by about 35 %
  * (Mehta 2010), which sets the strength of f_inflam.
  */
+#include <math.h>
+
 #include "gtw-model-private.h"
 
 double
@@ -31,13 +33,48 @@ gtw_inflammation_g_factor (const GtwSlow *s)
   return 1.0 / (1.0 + 0.25 * MAX (s->inflammation - 1.0, 0.0));
 }
 
-/* Lipotoxic and inflammatory beta-cell apoptosis, added to Ha's glucotoxic term. */
+/* Ha & Sherman's glucotoxic curve, hill(M(G), 0.44, 6), at the glucose of the last weeks (the
+ * HbA1c filter's): about 0.07 at a healthy mean glucose, 0.41 at 7 mmol/L, 0.9 at 11. */
+static double
+glucotoxic_gate (const GtwSlow *s)
+{
+  double m = s->gw * s->gw / (150.0 * 150.0 + s->gw * s->gw);
+  double x = pow (m / GTW_K (A_HALF), 6);
+
+  return x / (1.0 + x);
+}
+
+/* Beta-cell apoptosis beyond Ha's glucotoxic term and basal rate.
+ *
+ * Lipotoxic and inflammatory: fatty acids and IL-1beta kill beta cells in the presence of high
+ * glucose, hardly at normal glucose (glucolipotoxicity: Poitout & Robertson 2008; glucose
+ * induces IL-1beta in islets: Maedler 2002), so both follow Ha's glucotoxic curve. That is how
+ * obese non-diabetics carry about 50 % more beta-cell mass than lean people (Butler 2003).
+ *
+ * Workload stress: the third stage of the stress's relaxation chain (the damage, below), but
+ * never more than today's stress target: cells die of the damage while they still work hard
+ * (terminal unfolded protein response under ongoing ER load: Papa 2012), not once their
+ * secretion has fallen after the onset. */
 double
 gtw_beta_apoptosis_extra (const GtwSlow *s)
 {
-  return GTW_K (A_LIPO) * MAX (s->visceral / 1.2 - 1.0, 0.0)
-         + GTW_K (A_INFLAM) * MAX (s->inflammation - 1.0, 0.0)
-         + GTW_K (A_STRESS) * s->beta_stress;
+  return glucotoxic_gate (s) * (GTW_K (A_LIPO) * MAX (s->visceral / 1.2 - 1.0, 0.0)
+                                + GTW_K (A_INFLAM) * MAX (s->inflammation - 1.0, 0.0))
+         + GTW_K (A_STRESS) * MIN (s->beta_damage, s->beta_load);
+}
+
+/* Dedifferentiation: beta cells under lasting workload stress lose their mature identity and
+ * secrete less before they die (Talchai 2012; Weir 2013), so function fails while mass is still
+ * high: the secretory capacity's ceiling (sigma's ISRI_bar) falls with the stress. The
+ * patient's own beta-cell function and reserve are what they are on day 0, dedifferentiation
+ * so far included: the ceiling falls as the stress rises above day 0's and comes back as it
+ * returns, but never above the patient's own (a patient relieved of all workload would
+ * otherwise secrete twice as much and drift towards hypoglycaemia: V18). */
+double
+gtw_beta_capacity_factor (const GtwSlow *s)
+{
+  return MIN ((1.0 + GTW_K (K_DEDIFF) * s->beta_stress0) / (1.0 + GTW_K (K_DEDIFF) * s->beta_stress),
+              1.0);
 }
 
 /* Workload stress: years of secretion per cell above the healthy level exhaust beta cells
@@ -48,7 +85,42 @@ double
 gtw_beta_stress_target (double mean_isr)
 {
   /* saturates: stress cannot grow without bound however hard the cells work */
-  /* a workload within 15 % of the healthy reference is physiological (ageing, day to day) */
-  double excess = MAX (mean_isr / GTW_K (ISR_REF) - 1.15, 0.0);
+  /* a workload within 30 % of the healthy reference is physiological: the progressor's on his
+   * first day (29 % above), a day of large meals, ageing */
+  double excess = MAX (mean_isr / GTW_K (ISR_REF) - 1.3, 0.0);
   return excess / (1.0 + excess / 1.5);
+}
+
+/* The stress, then two stages of damage, each relaxing towards the one before with
+ * tau_beta_stress (a delay of order 3): cells die of the workload years after they bore it, so
+ * that beta-cell mass first grows with the demand and then falls (Butler 2003; Rahier 2008).
+ * Exact for a target held over dt days.
+ *
+ * Settling a patient for day 0 counts the workload of day 0 as carried for the
+ * beta_workload_history days before it: each stage where it would be after a step of its target
+ * that long ago (the gamma distribution's integrals). A patient who had carried it for ever
+ * would decline at once, one who took it on only on day 0 would first grow; the presets describe
+ * patients a few years into their insulin resistance. */
+void
+gtw_beta_stress_update (GtwSlow *s,
+                        double   target,
+                        double   dt,
+                        gboolean settle)
+{
+  double x = dt / GTW_K (TAU_BETA_STRESS), e = exp (-x);
+  double s0 = s->beta_stress - target, d1 = s->beta_damage1 - target, d2 = s->beta_damage - target;
+
+  s->beta_load = target;
+  if (settle)
+    {
+      double h = GTW_K (BETA_HISTORY) / GTW_K (TAU_BETA_STRESS), eh = exp (-h);
+
+      s->beta_stress = s->beta_stress0 = target * (1.0 - eh);
+      s->beta_damage1 = target * (1.0 - eh * (1.0 + h));
+      s->beta_damage = target * (1.0 - eh * (1.0 + h + h * h / 2.0));
+      return;
+    }
+  s->beta_damage = target + (d2 + d1 * x + s0 * x * x / 2.0) * e;
+  s->beta_damage1 = target + (d1 + s0 * x) * e;
+  s->beta_stress = target + s0 * e;
 }

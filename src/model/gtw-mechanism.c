@@ -233,7 +233,7 @@ gtw_mechanism_core_params (const GtwPatientConstants *pc,
                   * (1.0 - 0.08 * drv->fx.ampk);
   p->cortisol_extra = gtw_cortisol_morning_extra (pc);
   p->posthepatic = (1.0 - he) / (1.0 - GTW_K (HE_REF));
-  p->isri_bar = pc->patient.v[GTW_P_BETA_RESERVE];
+  p->isri_bar = pc->patient.v[GTW_P_BETA_RESERVE] * gtw_beta_capacity_factor (slow);
   p->apoptosis_extra = gtw_beta_apoptosis_extra (slow);
   p->bw = slow->weight;
   p->vg = GTW_K (VG);
@@ -281,8 +281,7 @@ gtw_mechanism_update (const GtwPatientConstants *pc,
   s->hdl = gtw_relax (s->hdl, gtw_hdl_target (pc, s, drv), GTW_K (TAU_HDL) * big, dt);
   s->shbg = gtw_relax (s->shbg, gtw_shbg_target (pc, st->fasting_i), 14.0 * big, dt);
   s->gw = gtw_relax (s->gw, st->mean_g, GTW_K (TAU_HBA1C) * big, dt);
-  s->beta_stress = gtw_relax (s->beta_stress, gtw_beta_stress_target (st->mean_isr),
-                             GTW_K (TAU_BETA_STRESS) * big, dt);
+  gtw_beta_stress_update (s, gtw_beta_stress_target (st->mean_isr), dt, settle);
   s->si = gtw_relax (s->si, gtw_mechanism_si_target (pc, s, drv), GTW_K (TAU_SI) * big, dt);
   s->hepasi = gtw_relax (s->hepasi, gtw_mechanism_hepasi_target (pc, s, drv), GTW_K (TAU_HEPASI) * big, dt);
 }

@@ -60,6 +60,10 @@ typedef struct
   double shbg;          /* nmol/L */
   double gw;            /* HbA1c glucose filter, mg/dL */
   double beta_stress;   /* accumulated beta-cell workload stress (ER stress), 0 at rest */
+  double beta_damage1;  /* damage: two more stages after the stress (a delay of order 3) */
+  double beta_damage;
+  double beta_load;     /* the stress's target on the last day */
+  double beta_stress0;  /* the stress on day 0, which the patient's beta-cell function carries */
 } GtwSlow;
 
 typedef struct
@@ -189,6 +193,8 @@ double gtw_inflammation_f_factor (const GtwSlow *s);
 double gtw_inflammation_g_factor (const GtwSlow *s);
 double gtw_beta_apoptosis_extra  (const GtwSlow *s);
 double gtw_beta_stress_target    (double mean_isr);
+void   gtw_beta_stress_update    (GtwSlow *s, double target, double dt, gboolean settle);
+double gtw_beta_capacity_factor  (const GtwSlow *s);
 double gtw_receptor_target       (double insulin); /* µU/mL, at a moment */
 double gtw_magnesium_target      (const GtwPatientConstants *pc, const GtwDrivers *d);
 double gtw_chromium_target       (const GtwPatientConstants *pc, const GtwDrivers *d);
