@@ -145,16 +145,6 @@ level_above (double value,
   return LEVEL_NORMAL;
 }
 
-/* @value as it reads with @digits decimals */
-static double
-as_shown (double value,
-          int    digits)
-{
-  double scale = pow (10.0, digits);
-
-  return round (value * scale) / scale;
-}
-
 static void
 display_marker (GtwMarkersPanel  *self,
                 Marker            marker,
@@ -176,7 +166,7 @@ display_marker (GtwMarkersPanel  *self,
       /* Translators: a normal range, "normal < 5.6" */
       out->hint = g_strdup_printf (_("normal < %s"), a);
       /* by the number shown: "100 mg/dL" is never coloured normal */
-      out->level = level_above (as_shown (out->value, out->digits),
+      out->level = level_above (gtw_round_as_shown (out->value, out->digits),
                                 glucose_cuts[FASTING_IMPAIRED][u->glucose],
                                 glucose_cuts[FASTING_DIABETES][u->glucose]);
       break;
@@ -235,9 +225,9 @@ display_marker (GtwMarkersPanel  *self,
       out->points = u->hba1c == GTW_HBA1C_PERCENT;
       a = format_value (gtw_hba1c_convert (5.7, u->hba1c), out->digits);
       out->hint = g_strdup_printf (_("normal < %s"), a);
-      out->level = level_above (as_shown (out->value, out->digits),
-                                as_shown (gtw_hba1c_convert (5.7, u->hba1c), out->digits),
-                                as_shown (gtw_hba1c_convert (6.5, u->hba1c), out->digits));
+      out->level = level_above (gtw_round_as_shown (out->value, out->digits),
+                                gtw_round_as_shown (gtw_hba1c_convert (5.7, u->hba1c), out->digits),
+                                gtw_round_as_shown (gtw_hba1c_convert (6.5, u->hba1c), out->digits));
       break;
     case MARKER_TG_HDL:
       /* The ratio depends on the lipid units; follow the glucose unit, as labs do. */

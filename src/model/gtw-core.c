@@ -29,11 +29,6 @@ hill (double x, double k, unsigned n)
   return xn / (ipow (k, n) + xn);
 }
 
-static inline double
-metabolism (double g)
-{
-  return g * g / (150.0 * 150.0 + g * g);
-}
 
 typedef struct
 {
@@ -45,7 +40,7 @@ static void
 secretion (const double *y, const GtwCoreParams *p, Secretion *s)
 {
   double g = MAX (y[Y_G], 1.0);
-  double m = metabolism (g);
+  double m = gtw_metabolism (g);
   double mg = m + y[Y_GAMMA];
   double ci = 2.0 * hill (mg, 0.62, 4) + 0.07;
   double ci4 = ipow (ci, 4);

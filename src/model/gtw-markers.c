@@ -2,7 +2,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n-lib.h>
-#include <math.h>
 #include <stddef.h>
 
 #include "gtw-model-private.h"
@@ -46,15 +45,6 @@ gtw_stage_classify (double fpg_mmol,
   return GTW_STAGE_NORMAL;
 }
 
-static double
-as_shown (double value,
-          int    digits)
-{
-  double scale = digits > 0 ? 10.0 : 1.0;
-
-  return round (value * scale) / scale;
-}
-
 GtwStage
 gtw_stage_classify_as_shown (double         fpg_mmol,
                              double         hba1c_percent,
@@ -65,14 +55,14 @@ gtw_stage_classify_as_shown (double         fpg_mmol,
 {
   gboolean mgdl = glucose_unit == GTW_GLUCOSE_MGDL;
   gboolean ifcc = hba1c_unit == GTW_HBA1C_MMOLMOL;
-  double fpg = as_shown (gtw_glucose_convert (fpg_mmol, glucose_unit), mgdl ? 0 : 1);
-  double a1c = as_shown (gtw_hba1c_convert (hba1c_percent, hba1c_unit), ifcc ? 0 : 1);
+  double fpg = gtw_round_as_shown (gtw_glucose_convert (fpg_mmol, glucose_unit), mgdl ? 0 : 1);
+  double a1c = gtw_round_as_shown (gtw_hba1c_convert (hba1c_percent, hba1c_unit), ifcc ? 0 : 1);
 
   if (fpg >= (mgdl ? 126.0 : 7.0) || a1c >= (ifcc ? 48.0 : 6.5))
     return GTW_STAGE_DIABETES;
   if (fpg >= (mgdl ? 100.0 : 5.6) || a1c >= (ifcc ? 39.0 : 5.7))
     return GTW_STAGE_PREDIABETES;
-  if (as_shown (homa_ir, 1) > 2.5 || as_shown (fpi_pmol, 0) > 90.0)
+  if (gtw_round_as_shown (homa_ir, 1) > 2.5 || gtw_round_as_shown (fpi_pmol, 0) > 90.0)
     return GTW_STAGE_COMPENSATED_IR;
   return GTW_STAGE_NORMAL;
 }

@@ -38,8 +38,7 @@ gtw_inflammation_g_factor (const GtwSlow *s)
 static double
 glucotoxic_gate (const GtwSlow *s)
 {
-  double m = s->gw * s->gw / (150.0 * 150.0 + s->gw * s->gw);
-  double x = pow (m / GTW_K (A_HALF), 6);
+  double x = pow (gtw_metabolism (s->gw) / GTW_K (A_HALF), 6);
 
   return x / (1.0 + x);
 }

@@ -209,6 +209,13 @@ double gtw_hormone_f_factor      (const GtwPatientConstants *pc, const GtwDriver
 double gtw_shbg_target           (const GtwPatientConstants *pc, double fasting_i);
 
 /* relax x towards target with time constant tau (days) over dt days, exactly */
+/* Ha & Sherman 2020: the beta cell's glucose metabolism M(G), G in mg/dL */
+static inline double
+gtw_metabolism (double g)
+{
+  return g * g / (150.0 * 150.0 + g * g);
+}
+
 static inline double
 gtw_relax (double x, double target, double tau, double dt)
 {

@@ -1,6 +1,7 @@
 /* gtw-units.c: unit conversions and clinical indices
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <math.h>
 #include <glib/gi18n-lib.h>
 
 #include "gtw-units.h"
@@ -27,6 +28,15 @@ double
 gtw_hba1c_convert (double percent, GtwHba1cUnit unit)
 {
   return unit == GTW_HBA1C_MMOLMOL ? gtw_hba1c_percent_to_mmolmol (percent) : percent;
+}
+
+double
+gtw_round_as_shown (double value,
+                    int    digits)
+{
+  double scale = pow (10.0, digits);
+
+  return round (value * scale) / scale;
 }
 
 const char *

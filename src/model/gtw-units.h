@@ -33,6 +33,8 @@ double      gtw_glucose_convert  (double mmol, GtwGlucoseUnit unit);
 double      gtw_insulin_convert  (double pmol, GtwInsulinUnit unit);
 double      gtw_cpeptide_convert (double nmol, GtwCpeptideUnit unit);
 double      gtw_hba1c_convert    (double percent, GtwHba1cUnit unit);
+/* @value as it reads with @digits decimals: what a clinician compares with a cut-off */
+double      gtw_round_as_shown   (double value, int digits);
 const char *gtw_glucose_unit_label  (GtwGlucoseUnit unit);
 const char *gtw_insulin_unit_label  (GtwInsulinUnit unit);
 const char *gtw_cpeptide_unit_label (GtwCpeptideUnit unit);
