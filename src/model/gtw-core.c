@@ -101,18 +101,28 @@ gtw_core_meal_ra (const double *y, const GtwCoreParams *p)
   return GTW_K (F_ABS) * gut_uptake (y) / p->bw;
 }
 
+/* Grams of drink over which its constant caloric emptying fades to the stomach's own rate. */
+#define DRINK_TAIL_MG 10000.0
+
 static double
 gastric_emptying (const double *y, const GtwCoreParams *p)
 {
   double kmax = GTW_K (KMAX) * p->kmax_factor, kmin = GTW_K (KMIN);
   double d = y[Y_DOSE], b = GTW_K (B_EMPT), dd = GTW_K (D_EMPT);
   double q = y[Y_QSTO1] + y[Y_QSTO2];
+  double k;
 
   if (d <= 0)
     return kmax;
-  return kmin + (kmax - kmin) / 2.0
-                  * (tanh (5.0 / (2.0 * d * (1 - b)) * (q - b * d))
-                     - tanh (5.0 / (2.0 * d * dd) * (q - dd * d)) + 2.0);
+  k = kmin + (kmax - kmin) / 2.0
+             * (tanh (5.0 / (2.0 * d * (1 - b)) * (q - b * d))
+                - tanh (5.0 / (2.0 * d * dd) * (q - dd * d)) + 2.0);
+  /* A glucose drink empties like a meal at first (the early rapid phase), then, where a mixed
+   * meal slows to kmin, at a nearly constant caloric rate that the duodenum's feedback holds
+   * (Horowitz 1993; Brener 1983): zero order at 4 kcal/g, fading as q / (q + 10 g). */
+  if (p->drink)
+    k = MAX (k, GTW_K (DRINK_EMPTYING) / 4.0 * 1000.0 / (q + DRINK_TAIL_MG));
+  return k;
 }
 
 /* Morning cortisol: a rise centred 30-60 min after waking, about 90 min wide (Pruessner 1997). */

@@ -128,6 +128,7 @@ typedef struct
   /* per segment */
   double gf_factor;
   double kmax_factor;
+  gboolean drink;         /* the stomach holds the OGTT's glucose drink, not a meal */
   double session_ampk;    /* extra insulin-independent uptake during a session */
 } GtwCoreParams;
 

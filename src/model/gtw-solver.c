@@ -352,6 +352,7 @@ gtw_solver_run_day (GtwSolver           *self,
           {
             const GtwMeal *meal = &drv->meals[events[e].index];
             y[Y_QSTO1] += meal->carbs_g * 1000.0;
+            p->drink = FALSE;
             y[Y_DOSE] = y[Y_QSTO1] + y[Y_QSTO2];
             if (meal->protein_g > 0)
               {
@@ -366,8 +367,10 @@ gtw_solver_run_day (GtwSolver           *self,
           break;
 
         case EV_OGTT:
-          y[Y_QSTO1] += 75000.0;
+          /* A liquid: nothing to grind, it goes straight to the emptying compartment. */
+          y[Y_QSTO2] += 75000.0;
           y[Y_DOSE] = y[Y_QSTO1] + y[Y_QSTO2];
+          p->drink = TRUE;
           break;
 
         case EV_PROTEIN_END:

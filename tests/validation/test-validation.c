@@ -10,7 +10,8 @@
  * default or maximum doses, drives any preset's fasting glucose below 3.9 mmol/L, the lower end
  * of normal fasting glucose; counter-regulation holds it there in people without diabetes
  * medication that forces insulin (Cryer 2008; Mitrakou 1991). V19 is ours too: berberine and
- * exercise together, against each alone.
+ * exercise together, against each alone. V20 and V21 are the 75 g OGTT: each preset's reading
+ * as its name says (WHO 1999), and the progressor's 2-h glucose before diagnosis (Tabák 2009).
  */
 #include <math.h>
 #include <gtw-model.h>
@@ -21,7 +22,7 @@
  * the recovery of insulin receptors amplifies every fall of insulin, and V10 needs it; the
  * training effects that V9 needs reach his fasting insulin too (docs/model.md, V19, has the
  * measurements). */
-static const char *const open_findings[] = { "V19", NULL };
+static const char *const open_findings[] = { "V19", "V21", NULL };
 
 typedef struct
 {
@@ -629,6 +630,55 @@ test_v19 (void)
   row_end (&row);
 }
 
+/* V20: the OGTT reads as each preset's name says (WHO 1999 cut-offs on the 2-h value: normal
+ * below 7.8, impaired glucose tolerance 7.8-11.0, diabetes from 11.1 mmol/L). */
+static void
+test_v20 (void)
+{
+  static const struct { const char *preset; double lo, hi; } rows[] = {
+    { "healthy", 0, 7.79 }, { "prediabetes-igt", 7.8, 11.09 }, { "early-t2d", 11.1, 40 },
+  };
+  Row row;
+
+  row_begin (&row, "V20", "OGTT 75 g on day 0: healthy normal, prediabetes-igt impaired, early-t2d diabetic");
+  for (guint k = 0; k < G_N_ELEMENTS (rows); k++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GtwScenario) s = gtw_test_preset (rows[k].preset, 1);
+      g_autoptr (GtwTrace) t = gtw_test_run (s);
+      g_autoptr (GtwOgttResult) o = gtw_trace_run_ogtt (t, 0, &error);
+      g_autofree char *what = g_strdup_printf ("%s: 2-h glucose (mmol/L)", rows[k].preset);
+
+      g_assert_no_error (error);
+      check (&row, what, o->two_hour_glucose, rows[k].lo, rows[k].hi);
+    }
+  row_end (&row);
+}
+
+/* V21: Whitehall II (Tabák 2009), the last 3 years before diagnosis: 2-h glucose 7.6 -> 11.9
+ * mmol/L. The progressor's untreated run, 3 years before its onset and at it; the ranges are
+ * the study's means +- 1 mmol/L at 3 years, +- 1.5 at diagnosis. */
+static void
+test_v21 (void)
+{
+  Row row;
+  GtwTrace *t = progressor ();
+  int onset = gtw_trace_diabetes_onset (t);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtwOgttResult) before = NULL;
+  g_autoptr (GtwOgttResult) at = NULL;
+
+  row_begin (&row, "V21", "progressor, untreated: 2-h glucose 3 years before diabetes onset and at it");
+  g_assert_cmpint (onset, >=, 3 * 365);
+  before = gtw_trace_run_ogtt (t, (guint) (onset - 3 * 365), &error);
+  g_assert_no_error (error);
+  at = gtw_trace_run_ogtt (t, (guint) onset, &error);
+  g_assert_no_error (error);
+  check (&row, "2-h glucose 3 years before (mmol/L)", before->two_hour_glucose, 6.6, 8.6);
+  check (&row, "2-h glucose at onset (mmol/L)", at->two_hour_glucose, 10.4, 13.4);
+  row_end (&row);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -654,6 +704,8 @@ main (int argc, char **argv)
   g_test_add_func ("/validation/V17", test_v17);
   g_test_add_func ("/validation/V18", test_v18);
   g_test_add_func ("/validation/V19", test_v19);
+  g_test_add_func ("/validation/V20", test_v20);
+  g_test_add_func ("/validation/V21", test_v21);
   status = g_test_run ();
   g_clear_pointer (&progressor_trace, gtw_trace_unref);
   return status;
