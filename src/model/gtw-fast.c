@@ -275,9 +275,12 @@ tolerance_scale (const Fast    *f,
     treated = treated || g_array_index (ivs, GtwIntervention, i).start_day <= (int) day;
   if (lower >= DIABETES_FROM_MMOL)
     return DIABETES_TOLERANCE;
-  /* the ADA's impaired fasting glucose: not calm */
+  /* the ADA's impaired fasting glucose: not calm. Interventions can hold a patient there for
+   * years, and so can his own course when he starts in it (prediabetes-ifg); near the tipping
+   * point a small error decides when he tips. */
   if (upper >= PREDIABETES_FROM_MMOL)
-    return ivs->len > 0 ? PREDIABETES_TOLERANCE : 1.0;
+    return ivs->len > 0 || gtw_trace_get_day (f->trace, 0)->fasting_glucose >= PREDIABETES_FROM_MMOL
+             ? PREDIABETES_TOLERANCE : 1.0;
   if (treated || MAX (prev->q[Q_HBA1C], cur->q[Q_HBA1C]) >= CALM_HBA1C_BELOW)
     return 1.0;
   return CALM_TOLERANCE;
