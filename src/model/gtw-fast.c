@@ -276,7 +276,7 @@ tolerance_scale (const Fast    *f,
   if (lower >= DIABETES_FROM_MMOL)
     return DIABETES_TOLERANCE;
   /* the ADA's impaired fasting glucose: not calm. Interventions can hold a patient there for
-   * years, and so can his own course when he starts in it (prediabetes-ifg); near the tipping
+   * years, and so can his own course when he starts in it (prediabetes-igt); near the tipping
    * point a small error decides when he tips. */
   if (upper >= PREDIABETES_FROM_MMOL)
     return ivs->len > 0 || gtw_trace_get_day (f->trace, 0)->fasting_glucose >= PREDIABETES_FROM_MMOL
