@@ -45,7 +45,9 @@ secretion (const double *y, const GtwCoreParams *p, Secretion *s)
   double ci = 2.0 * hill (mg, 0.62, 4) + 0.07;
   double ci4 = ipow (ci, 4);
   double cmd = 150.0 * ci4 / (1.0 + ci4) + 0.0635;
-  double gf = (4.4567 * hill (g + 89.0, 260.0, 16) + 1.7826) * p->gf_factor;
+  /* Ha & Sherman's glucose-dependent amplification; its rising part is the incretins' (GLP-1
+   * and GIP act only at raised glucose), which weeks of hyperglycaemia blunt (p->incretin). */
+  double gf = (4.4567 * hill (g + 89.0, 260.0, 16) * p->incretin + 1.7826) * p->gf_factor;
   double k1 = GTW_K (K1), km1 = GTW_K (KM1), r1 = GTW_K (R1), rm1 = GTW_K (RM1);
   double u1 = GTW_K (U1), u2 = GTW_K (U2), u3 = GTW_K (U3);
   double n1c = km1 / (3 * k1 * cmd + rm1), n1d = r1 / (3 * k1 * cmd + rm1);

@@ -244,6 +244,7 @@ gtw_mechanism_core_params (const GtwPatientConstants *pc,
   /* 1 µU = 0.006 pmol (1 µU/mL = 6 pmol/L); the core's I is post-hepatic at HE_ref */
   p->isr_to_pmol = GTW_K (VI_CAL) * 1000.0 * 0.006 / (1.0 - GTW_K (HE_REF));
   p->gf_factor = 1.0;
+  p->incretin = gtw_incretin_factor (slow);
   p->kmax_factor = 1.0;
 }
 

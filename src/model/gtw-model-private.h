@@ -127,6 +127,7 @@ typedef struct
   gboolean freeze_slow;   /* spin-up: hold beta and sigma */
   /* per segment */
   double gf_factor;
+  double incretin;      /* share of the glucose-dependent amplification left (1: intact) */
   double kmax_factor;
   gboolean drink;         /* the stomach holds the OGTT's glucose drink, not a meal */
   double session_ampk;    /* extra insulin-independent uptake during a session */
@@ -206,6 +207,7 @@ double gtw_tg_target             (const GtwSlow *s, const GtwDrivers *d, double 
 double gtw_hdl_target            (const GtwPatientConstants *pc, const GtwSlow *s, const GtwDrivers *d);
 double gtw_cortisol_morning_extra (const GtwPatientConstants *pc);
 double gtw_cortisol_g_factor     (const GtwPatientConstants *pc);
+double gtw_incretin_factor       (const GtwSlow *s);
 double gtw_hormone_f_factor      (const GtwPatientConstants *pc, const GtwDrivers *d);
 double gtw_shbg_target           (const GtwPatientConstants *pc, double fasting_i);
 
