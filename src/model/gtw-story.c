@@ -79,7 +79,7 @@ gtw_story_kind_title (GtwStoryKind kind)
     case GTW_STORY_PREDIABETES: return _("Prediabetes");
     case GTW_STORY_BETA_CELLS_HALVED: return _("Beta-cell mass below half of healthy");
     case GTW_STORY_DIABETES: return _("Diabetes");
-    case GTW_STORY_BACK_TO_NORMAL: return _("Back to normal");
+    case GTW_STORY_BACK_TO_NORMAL: return _("Glucose back to normal");
     case GTW_N_STORY_KINDS:
     default: g_return_val_if_reached (NULL);
     }
@@ -124,6 +124,16 @@ format_hba1c (double percent, GtwHba1cUnit unit)
                           gtw_hba1c_convert (percent, unit), gtw_hba1c_unit_label (unit));
 }
 
+/* The stage that the values as shown in the chosen units give: a story never calls a fasting
+ * glucose shown as 5.6 mmol/L "back below the prediabetes range". */
+static GtwStage
+stage_as_shown (const GtwDayRecord  *rec,
+                const GtwStoryUnits *units)
+{
+  return gtw_stage_classify_as_shown (rec->fasting_glucose, rec->hba1c, rec->homa_ir,
+                                      rec->fasting_insulin, units->glucose, units->hba1c);
+}
+
 static char *
 explain (GtwStoryKind         kind,
          double               value,
@@ -141,7 +151,7 @@ explain (GtwStoryKind         kind,
         g_autofree char *now = format_insulin (rec->fasting_insulin, units->insulin);
         g_autofree char *then = format_insulin (first->fasting_insulin, units->insulin);
 
-        if (rec->stage < GTW_STAGE_PREDIABETES)
+        if (stage_as_shown (rec, units) < GTW_STAGE_PREDIABETES)
           /* Translators: fasting insulin now and at the start, with units */
           return g_strdup_printf (_("Your fasting insulin is now %s, twice the %s of the start, "
                                     "while your fasting glucose is still normal: your pancreas "
@@ -179,7 +189,7 @@ explain (GtwStoryKind         kind,
     case GTW_STORY_BETA_CELLS_HALVED:
       /* Beta-cell mass follows the demand for insulin: it shrinks from exhaustion under
        * insulin resistance, but also, harmlessly, when that demand falls. */
-      if (rec->homa_ir > HOMA_IR_THRESHOLD || rec->stage >= GTW_STAGE_PREDIABETES)
+      if (rec->homa_ir > HOMA_IR_THRESHOLD || stage_as_shown (rec, units) >= GTW_STAGE_PREDIABETES)
         return g_strdup_printf (_("Your insulin-making beta cells have fallen below half of "
                                   "the mass of a healthy adult (now %d %% of it): years of "
                                   "overwork wear them out, so less insulin can be made."),
@@ -209,6 +219,21 @@ explain (GtwStoryKind         kind,
                                     "insulin against the resistance."), hba1c, cutoff);
         }
     case GTW_STORY_BACK_TO_NORMAL:
+      /* Normal glucose values over a high insulin: the resistance that the beta cells carry is
+       * still there, and tolerance of a glucose load is often still impaired (IGT is found
+       * only by the OGTT, not by fasting glucose or HbA1c). */
+      if (stage_as_shown (rec, units) == GTW_STAGE_COMPENSATED_IR)
+        {
+          g_autofree char *insulin = format_insulin (rec->fasting_insulin, units->insulin);
+
+          /* Translators: fasting glucose, HbA1c and fasting insulin, with units */
+          return g_strdup_printf (_("Your fasting glucose (%s) and HbA1c (%s) are back below the "
+                                    "prediabetes range and have stayed there for a month. Your "
+                                    "fasting insulin (%s) is still high: the insulin resistance "
+                                    "is still there, and a glucose tolerance test may still show "
+                                    "impaired tolerance."),
+                                  glucose, hba1c, insulin);
+        }
       /* Translators: fasting glucose and HbA1c, with units */
       return g_strdup_printf (_("Your fasting glucose (%s) and HbA1c (%s) are back below the "
                                 "prediabetes range and have stayed there for a month."),
@@ -275,14 +300,15 @@ gtw_story_compute (const GtwTrace      *trace,
   /* Where the story starts is no turn: a condition already true on day 0 is on. */
   detector_init (&insulin, FALSE);
   detector_init (&homa, first->homa_ir > HOMA_IR_THRESHOLD);
-  detector_init (&glucose, first->stage >= GTW_STAGE_PREDIABETES);
-  detector_init (&diabetes, first->stage == GTW_STAGE_DIABETES);
+  detector_init (&glucose, stage_as_shown (first, units) >= GTW_STAGE_PREDIABETES);
+  detector_init (&diabetes, stage_as_shown (first, units) == GTW_STAGE_DIABETES);
   detector_init (&beta, first->beta_cell_mass_rel < BETA_CELL_FRACTION);
 
   for (guint day = 1; day < n_days; day++)
     {
       const GtwDayRecord *rec = gtw_trace_get_day (trace, day);
       const GtwDayRecord *at;
+      GtwStage stage = stage_as_shown (rec, units);
       int start;
 
       if (detector_feed (&insulin, day, rec->fasting_insulin >= 2.0 * insulin_start, &start)
@@ -302,7 +328,7 @@ gtw_story_compute (const GtwTrace      *trace,
       /* One detector for "glucose abnormal": its rise is prediabetes, its fall the way back to
        * normal, from prediabetes or from diabetes alike. The way back is told with the values
        * of the day it is confirmed: on its first day they only just scrape under the cut-offs. */
-      if (detector_feed (&glucose, day, rec->stage >= GTW_STAGE_PREDIABETES, &start))
+      if (detector_feed (&glucose, day, stage >= GTW_STAGE_PREDIABETES, &start))
         {
           at = glucose.on ? gtw_trace_get_day (trace, start) : rec;
           add_marker (story, trace,
@@ -310,7 +336,7 @@ gtw_story_compute (const GtwTrace      *trace,
                       start, at->fasting_glucose, at, units);
         }
 
-      if (detector_feed (&diabetes, day, rec->stage == GTW_STAGE_DIABETES, &start)
+      if (detector_feed (&diabetes, day, stage == GTW_STAGE_DIABETES, &start)
           && diabetes.on)
         {
           at = gtw_trace_get_day (trace, start);
