@@ -134,6 +134,16 @@ stage_as_shown (const GtwDayRecord  *rec,
                                       rec->fasting_insulin, units->glucose, units->hba1c);
 }
 
+/* The same, from the fasting glucose alone: which of the two values carried the patient over a
+ * cut-off, told as the values are shown. */
+static GtwStage
+fasting_stage_as_shown (const GtwDayRecord  *rec,
+                        const GtwStoryUnits *units)
+{
+  return gtw_stage_classify_as_shown (rec->fasting_glucose, 0.0, 0.0, 0.0, units->glucose,
+                                      units->hba1c);
+}
+
 static char *
 explain (GtwStoryKind         kind,
          double               value,
@@ -167,7 +177,7 @@ explain (GtwStoryKind         kind,
                                 "more insulin than usual to handle the same glucose, a sign of "
                                 "insulin resistance."), first->homa_ir);
     case GTW_STORY_PREDIABETES:
-      if (rec->fasting_glucose >= 5.6)
+      if (fasting_stage_as_shown (rec, units) >= GTW_STAGE_PREDIABETES)
         {
           g_autofree char *then = format_glucose (first->fasting_glucose, units->glucose);
 
@@ -200,7 +210,7 @@ explain (GtwStoryKind         kind,
                                 "normal."),
                               (int) floor (value));
     case GTW_STORY_DIABETES:
-      if (rec->fasting_glucose >= 7.0)
+      if (fasting_stage_as_shown (rec, units) == GTW_STAGE_DIABETES)
         {
           g_autofree char *cutoff = format_glucose_cutoff (7.0, 126, units->glucose);
 

@@ -131,6 +131,15 @@ test_progressor (void)
   /* The story classifies the values as they are shown (one decimal in mmol/L and %). */
   g_assert_true (round (diabetes->value * 10.0) >= 70.0
                  || round (gtw_trace_get_day (trace, diabetes->day)->hba1c * 10.0) >= 65.0);
+  /* The sentence names the value that crossed its cut-off as shown. */
+  if (strstr (pre->explanation, "fasting glucose") != NULL)
+    g_assert_cmpfloat (round (pre->value * 10.0), >=, 56.0);
+  else
+    g_assert_cmpfloat (round (gtw_trace_get_day (trace, pre->day)->hba1c * 10.0), >=, 57.0);
+  if (strstr (diabetes->explanation, "fasting glucose") != NULL)
+    g_assert_cmpfloat (round (diabetes->value * 10.0), >=, 70.0);
+  else
+    g_assert_cmpfloat (round (gtw_trace_get_day (trace, diabetes->day)->hba1c * 10.0), >=, 65.0);
   /* The engine's own onset (first day at or above 7.0) is not before the marker's. */
   g_assert_cmpint (gtw_trace_diabetes_onset (trace), >=, diabetes->day);
 }
@@ -145,15 +154,18 @@ test_units (void)
   const GtwStoryMarker *diabetes = gtw_story_find (story, GTW_STORY_DIABETES);
   const GtwStoryMarker *pre = gtw_story_find (story, GTW_STORY_PREDIABETES);
 
-  /* The same turns on the same days; only the numbers' units change. */
+  /* The same turns, in the units chosen. Their days may differ a little: each unit rounds its
+   * own way (100 mg/dL is 5.55 mmol/L), and the story reads the values as shown. */
   g_assert_cmpuint (story->len, ==, si->len);
   g_assert_nonnull (strstr (insulin->explanation, "µU/mL"));
   g_assert_null (strstr (insulin->explanation, "pmol/L"));
-  if (diabetes->value >= 7.0)
+  if (gtw_stage_classify_as_shown (diabetes->value, 0, 0, 0, us.glucose, us.hba1c)
+      == GTW_STAGE_DIABETES)
     g_assert_nonnull (strstr (diabetes->explanation, "126 mg/dL"));
   else
     g_assert_nonnull (strstr (diabetes->explanation, "48 mmol/mol"));
-  if (pre->value >= 5.6)
+  if (gtw_stage_classify_as_shown (pre->value, 0, 0, 0, us.glucose, us.hba1c)
+      >= GTW_STAGE_PREDIABETES)
     g_assert_nonnull (strstr (pre->explanation, "mg/dL"));
   else
     g_assert_nonnull (strstr (pre->explanation, "mmol/mol"));
