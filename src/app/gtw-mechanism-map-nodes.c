@@ -69,8 +69,9 @@ const NodeInfo gtw_mech_nodes[GTW_MECH_N_NODES] = {
     COL (4), ROW_B, NODE_W, FORMAT_RELATIVE, 100, 40, 150 },
   [GTW_MECH_NODE_BETA_CELLS] = {
     N_("Beta cells"), N_("mass in the pancreas"),
-    N_("Beta cells sense glucose and release insulin. Years of overwork, glucose and fat "
-       "wear them out, and when too few remain, glucose rises into diabetes."),
+    N_("Beta cells sense glucose and release insulin; after a meal, gut hormones (GLP-1, GIP) "
+       "add to the release, but weeks of high glucose blunt their effect. Years of overwork, "
+       "glucose and fat wear them out, and when too few remain, glucose rises into diabetes."),
     COL (0), ROW_C, NODE_W, FORMAT_RELATIVE, 100, 50, 150 },
   [GTW_MECH_NODE_GLUT4] = {
     N_("GLUT4 uptake"), N_("muscle and fat"),
