@@ -14,7 +14,7 @@ N_("A 45-year-old woman with central obesity (165 cm, 88 kg, BMI 32, waist 102 c
 /* Translators: the title of the preset patient "early-t2d" */
 N_("Early type 2 diabetes")
 /* Translators: the description of the preset patient "early-t2d" */
-N_("A 55-year-old man with obesity (176 cm, 98 kg, BMI 32, waist 110 cm), marked visceral and liver fat and little activity, shortly after the diagnosis of type 2 diabetes. About two thirds of his beta-cell mass and most of its secretory function are lost, so insulin secretion can no longer match his insulin resistance: fasting glucose and HbA1c are in the diabetic range and glucose stays high after meals. The story is how far lifestyle change and medication can still restore control while the remaining beta cells are preserved.")
+N_("A 55-year-old man with obesity (176 cm, 98 kg, BMI 32, waist 110 cm), marked visceral and liver fat and little activity, shortly after the diagnosis of type 2 diabetes. About half of his beta-cell mass and most of its secretory function are lost, so insulin secretion can no longer match his insulin resistance: fasting glucose and HbA1c are in the diabetic range and glucose stays high after meals. The story is how far lifestyle change and medication can still restore control while the remaining beta cells are preserved.")
 /* Translators: the title of the preset patient "healthy" */
 N_("Healthy adult")
 /* Translators: the description of the preset patient "healthy" */
