@@ -195,6 +195,19 @@ gtw_core_rhs (double t, const double *y, double *dy, const GtwCoreParams *p)
   else
     {
       double prolif = GTW_K (P_MAX) * hill (s.isr, GTW_K (P_HALF), 4);
+      /* Cells whose secretory capacity has fallen to its floor have lost their mature identity
+       * (dedifferentiation: Talchai 2012; Cinti 2016 found such cells in the islets of type 2
+       * diabetes): they no longer replicate in answer to the extra secretion that hyperglycaemia
+       * forces on them (Butler 2003: replication is not raised in type 2 diabetes), only as on
+       * the healthy reference's workload. Between the floor and sigma_mature the answer comes
+       * back in proportion. Without this, Ha's P(ISR) made high glucose protect beta cells:
+       * early-t2d kept more of them untreated than with metformin. */
+      double mature = CLAMP ((sigma - GTW_K (SIGMA_FLOOR))
+                             / MAX (GTW_K (SIGMA_MATURE) - GTW_K (SIGMA_FLOOR), 1e-3), 0.0, 1.0);
+      double prolif_rest = GTW_K (P_MAX) * hill (GTW_K (ISR_REF), GTW_K (P_HALF), 4);
+
+      if (mature < 1.0 && prolif > prolif_rest)
+        prolif = mature * prolif + (1.0 - mature) * prolif_rest;
       double apopt = GTW_K (A_MAX) * hill (s.m, GTW_K (A_HALF), 6) + GTW_K (A_BASAL) + p->apoptosis_extra;
       double gsh = g - 35.0;
       double m_gsh = gsh * gsh / (150.0 * 150.0 + gsh * gsh);
@@ -224,7 +237,7 @@ gtw_core_integrands (const double *y, const GtwCoreParams *p, double *q)
 {
   q[Y_INT_G - Y_INT_G] = MAX (y[Y_G], 1.0);
   q[Y_INT_I - Y_INT_G] = MAX (y[Y_I], 0.0);
-  q[Y_INT_ISR - Y_INT_G] = gtw_core_isr (y, p);
+  q[Y_INT_ISR - Y_INT_G] = gtw_core_isr (y, p) * y[Y_BETA] / GTW_K (BETA_REF);
   q[Y_INT_FE - Y_INT_G] = gtw_receptor_target (MAX (y[Y_I], 0.0));
 }
 

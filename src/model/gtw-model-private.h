@@ -33,7 +33,7 @@ enum
   Y_DOSE = N_ODE, /* size of the last meal, mg: shapes gastric emptying; constant between meals */
   Y_INT_G,  /* running integral of G, for the daily mean */
   Y_INT_I,  /* running integral of I */
-  Y_INT_ISR, /* running integral of ISR per unit mass: beta-cell workload */
+  Y_INT_ISR, /* running integral of the islets' ISR, per unit of the reference mass */
   Y_INT_FE, /* running integral of the receptor density's target at the plasma insulin of the moment */
   N_Y
 };
@@ -62,7 +62,7 @@ typedef struct
   double beta_stress;   /* accumulated beta-cell workload stress (ER stress), 0 at rest */
   double beta_damage1;  /* damage: two more stages after the stress (a delay of order 3) */
   double beta_damage;
-  double beta_load;     /* the stress's target on the last day */
+  double beta_load;     /* the stress's target, averaged over tau_beta_load_days */
   double beta_stress0;  /* the stress on day 0, which the patient's beta-cell function carries */
 } GtwSlow;
 
@@ -138,7 +138,7 @@ typedef struct
 {
   double fasting_g, fasting_i, fasting_c, fasting_acute;
   double mean_g, mean_i, min_g, max_g;
-  double mean_isr;      /* per unit beta-cell mass */
+  double mean_isr;      /* the islets' whole secretion, per unit of the reference mass (BETA_REF) */
   double mean_fe;       /* daily mean of the receptor density's target FE_inf(I(t)) */
 } GtwDayStats;
 
