@@ -204,10 +204,14 @@ gtw_core_rhs (double t, const double *y, double *dy, const GtwCoreParams *p)
        * early-t2d kept more of them untreated than with metformin. */
       double mature = CLAMP ((sigma - GTW_K (SIGMA_FLOOR))
                              / MAX (GTW_K (SIGMA_MATURE) - GTW_K (SIGMA_FLOOR), 1e-3), 0.0, 1.0);
-      double prolif_rest = GTW_K (P_MAX) * hill (GTW_K (ISR_REF), GTW_K (P_HALF), 4);
 
-      if (mature < 1.0 && prolif > prolif_rest)
-        prolif = mature * prolif + (1.0 - mature) * prolif_rest;
+      if (mature < 1.0)
+        {
+          double prolif_rest = GTW_K (P_MAX) * hill (GTW_K (ISR_REF), GTW_K (P_HALF), 4);
+
+          if (prolif > prolif_rest)
+            prolif = mature * prolif + (1.0 - mature) * prolif_rest;
+        }
       double apopt = GTW_K (A_MAX) * hill (s.m, GTW_K (A_HALF), 6) + GTW_K (A_BASAL) + p->apoptosis_extra;
       double gsh = g - 35.0;
       double m_gsh = gsh * gsh / (150.0 * 150.0 + gsh * gsh);
