@@ -7,18 +7,18 @@
  * macro-step of whole units. A unit is one day, or a week when a weekly pattern of exercise
  * sessions exists (a unit never crosses an intervention's start or end). The acute effect of a
  * session on insulin sensitivity fades with a time constant of about 20 hours, so a week has
- * three kinds of day: with a session, the day after one, and days clear of both. Of a week only
- * its first days are simulated, until each kind has been seen (where the only day clear of both
- * is the seventh, as with three sessions a week, the days are told apart also by the two days
- * before them, and the seventh is simulated after the days before it are filled: see
- * simulate_unit), and each kind stands for as many days as the week has of it:
- *
+ * three kinds of day: with a session, the day after one, and days clear of both; and since what is
+ * left of the sessions before a day differs too, days are sorted by their kind and the kinds of
+ * the two days before them. Of a week the first day of each sort is simulated, the days between
+ * them are filled from the days seen (see simulate_unit), and each stands for the days of its
+ * sort:
  *  - the unit yields its daily statistics (fasting, mean and peak glucose, insulin, secretion
  *    per unit mass), beta-cell mass's daily growth rate, and the target that sigma's change
- *    over each day implies: for each kind of day, and their mean weighted by each kind's share
- *    (for the step control);
+ *    over each day implies: for each sort of day, for each kind (the mean of its sorts, each
+ *    weighted by its days), and the mean of the kinds weighted by each kind's share (for the
+ *    step control);
  *  - the week's other days are filled like the days of a macro-step, each with the rates of
- *    its own kind of day: the mechanism layer is not linear in them (workload stress counts
+ *    its own sort of day: the mechanism layer is not linear in them (workload stress counts
  *    only secretion above a threshold), so a week's mean would misstate the stress;
  *  - over the macro-step these rates are extrapolated linearly from the last two units (second
  *    order) when no discontinuity lies between them;
@@ -31,8 +31,8 @@
  *    implied by one day's change, as for sigma, assumes the open-loop time constant, while
  *    glucose feeds back on gamma within the day; its error came back at every unit as a
  *    sawtooth of +-0.05 mmol/L in fasting glucose.) The acute effect of exercise ends each
- *    stepped-over session day where the unit's session day ended and fades over the days
- *    without one, as in the exact days; a positive statistic that decreases is extrapolated
+ *    stepped-over session day where the unit's session day of the same sort ended and fades
+ *    over the days without one, as in the exact days; a positive statistic that decreases is extrapolated
  *    geometrically, not along a straight line that would turn negative.
  *
  * Days with discontinuities are simulated exactly: day 0, every intervention's first day and the
@@ -64,7 +64,8 @@ enum { Q_FASTING_G, Q_HBA1C, Q_BETA, Q_SIGMA, Q_SI, Q_HEPASI, N_Q };
 
 /* Largest change per macro-step: mmol/L, HbA1c points, then relative to the healthy reference;
  * over units of a week, WEEK_TOLERANCE times as much. Calibrated on the agreement matrix (88
- * runs of 20 years against the reference, tests/model/test-fast.c): since gamma follows its
+ * runs of 20 years against the reference, tests/model/test-fast.c; 97 since 2 December 2026,
+ * with other session counts): since gamma follows its
  * trend and weeks step their kinds of day, these take 171 exact days for the benchmark's
  * decade where half these tolerances took 339, and the worst case stays at 0.07 mmol/L of
  * fasting glucose; three times these fail (a beta-cell collapse comes a month early). Weeks
@@ -129,6 +130,14 @@ typedef struct
  * that are not. */
 enum { DAY_SESSION, DAY_AFTER, DAY_WASHED_OUT, N_KINDS };
 
+/* A sort of day: its kind and the kinds of the SORT_DEPTH days before it (see simulate_unit).
+ * With one day before, the days after a session that followed a day clear of both counted as
+ * those after a session that followed another session's day after: `metabolic-syndrome` with
+ * three sessions a week ended 2.1 % of beta-cell mass and 0.14 mmol/L from the reference,
+ * `pcos` with one 2.4 % (1.1 % and 0.9 % with two, 2 December 2026). */
+#define SORT_DEPTH 2
+#define N_SORTS    (N_KINDS * N_KINDS * N_KINDS)
+
 /* A unit's mean daily statistics, then its rates of the states the core integrates. */
 enum { R_LOG_BETA = STATS_N_DOUBLES, R_SIGMA, N_R };
 
@@ -139,6 +148,9 @@ typedef struct
   double   rate[N_R];     /* the mean over the unit's span */
   double   kind_rate[N_KINDS][N_R]; /* each kind of day's own, where simulated */
   gboolean kind_seen[N_KINDS];
+  double   sort_rate[N_SORTS][N_R]; /* each sort of day's own, where simulated */
+  gboolean sort_seen[N_SORTS];
+  double   sort_acute[N_SORTS]; /* the acute effect of exercise at the end of such a day */
   gboolean with_session; /* a session day was among the simulated days */
   double   acute_session; /* the acute effect at the end of that day */
   double   end;          /* the end of the last simulated day, day */
@@ -248,6 +260,16 @@ day_kind (const Fast *f, guint day)
   if (has_session (f, (int) day))
     return DAY_SESSION;
   return has_session (f, (int) day - 1) ? DAY_AFTER : DAY_WASHED_OUT;
+}
+
+static int
+day_sort (const Fast *f, guint day)
+{
+  int sort = 0;
+
+  for (int back = 0; back <= SORT_DEPTH; back++)
+    sort = sort * N_KINDS + ((int) day - back >= 0 ? day_kind (f, day - back) : DAY_WASHED_OUT);
+  return sort;
 }
 
 /* The unit's step-control quantities: the exactly simulated days' records, each weighted for the
@@ -371,16 +393,21 @@ extrapolate (double prev, double cur, double x, gboolean is_stat)
   return cur + (cur - prev) * x;
 }
 
-/* The rates for day `d` from the unit `u`: in a week of exercise those of d's kind of day (the
- * mechanism layer is not linear in them: workload stress, for one, counts only secretion above a
- * threshold, so a week's mean would underrate the days without a session), else the mean. */
+/* The rates for day `d` from the unit `u`: in a week of exercise those of d's sort of day, where
+ * the unit `other` (if any) that they are extrapolated with has seen it too, else those of its
+ * kind of day (the mechanism layer is not linear in them: workload stress, for one, counts only
+ * secretion above a threshold, so a week's mean would underrate the days without a session, and
+ * a kind's mean those of its sort with the most secretion), else the mean. */
 static const double *
-unit_rate (const Fast *f, const Unit *u, guint d)
+unit_rate (const Fast *f, const Unit *u, const Unit *other, guint d)
 {
-  int kind;
+  int kind, sort;
 
   if (u->span == 1)
     return u->rate;
+  sort = day_sort (f, d);
+  if (u->sort_seen[sort] && (other == NULL || other->span == 1 || other->sort_seen[sort]))
+    return u->sort_rate[sort];
   kind = day_kind (f, d);
   if (kind == DAY_WASHED_OUT && !u->kind_seen[kind])
     kind = DAY_AFTER;
@@ -412,7 +439,8 @@ macro_step (const Fast *f,
       GtwDrivers drv;
       GtwCoreParams p;
 
-      const double *cur_rate = unit_rate (f, cur, d), *prev_rate = prev ? unit_rate (f, prev, d) : NULL;
+      const double *cur_rate = unit_rate (f, cur, prev, d);
+      const double *prev_rate = prev ? unit_rate (f, prev, cur, d) : NULL;
 
       for (guint k = 0; k < N_R; k++)
         r[k] = prev != NULL
@@ -432,7 +460,9 @@ macro_step (const Fast *f,
        * ended at, and it fades over the days without one, as in the reference. (Carried
        * unchanged, a unit's session day started above its level in the reference, and over
        * years of weekly units the overrated insulin sensitivity delayed a diabetes onset.) */
-      if (cur->with_session && has_session (f, (int) d))
+      if (cur->span > 1 && cur->sort_seen[day_sort (f, d)] && has_session (f, (int) d))
+        state->y[Y_ACUTE] = cur->sort_acute[day_sort (f, d)];
+      else if (cur->with_session && has_session (f, (int) d))
         state->y[Y_ACUTE] = cur->acute_session;
       else
         state->y[Y_ACUTE] *= acute_decay;
@@ -463,7 +493,7 @@ interpolate_fill (const Fast *f,
     return;
   for (guint d = from; d < to; d++)
     {
-      const double *a = unit_rate (f, cur, d), *b = unit_rate (f, next, d);
+      const double *a = unit_rate (f, cur, next, d), *b = unit_rate (f, next, cur, d);
       double x = (d + 0.5 - cur->center) / (next->center - cur->center);
       double st[STATS_N_DOUBLES];
 
@@ -521,7 +551,7 @@ unit_set_rates (Unit          *u,
 static gboolean
 same_sort (const Fast *f, guint day, const int *kind, guint i, guint j)
 {
-  for (int back = 0; back <= 2; back++)
+  for (int back = 0; back <= SORT_DEPTH; back++)
     {
       int a = (int) i - back >= 0 ? kind[i - back] : day_kind (f, day + i - back);
       int b = (int) j - back >= 0 ? kind[j - back] : day_kind (f, day + j - back);
@@ -532,20 +562,25 @@ same_sort (const Fast *f, guint day, const int *kind, guint i, guint j)
   return TRUE;
 }
 
-/* Simulates the representative days of the unit [day, day + unit) exactly: the first day, or,
- * in a week with exercise, the first days until each kind of day that the week has (a session,
- * the day after one, a day clear of both) has been simulated. Where the week's only day clear of
- * both is its last (three sessions a week: days 0, 2 and 4), the days differ also by the kinds
- * of the two days before them: the first day of each sort is simulated (days 0-3), the days
- * after them up to the last are filled from the days seen (as a macro-step would), the last day
- * is simulated too, and each simulated day stands for the days of its sort (days 2 and 3 for
- * two each). Until 2 December 2026 the seventh day counted as a day after a session and days 0
- * and 1 for all of their kind: the week's insulin output and growth came a few tenths of a per
- * cent off, which the workload stress's threshold (docs/model.md section 3, item 17) turned
- * into 2.7 % of beta-cell mass after 12 years of `compensated-ir` with exercise (0.4 % now).
- * The unit's rates weight each kind by how many days of that kind its span has (`span` days,
- * the same where the run ends earlier, so that a run cut short has
- * the same days). Returns the number of days done (the last one simulated), 0 on error. */
+/* Simulates the representative days of the unit [day, day + unit) exactly. A day unit is its
+ * first day. In a week with exercise the days are sorted by their kind (a session, the day after
+ * one, a day clear of both) and the kinds of the two days before them (the acute effect of the
+ * sessions before it differs): the first day of each sort is simulated and stands for the days
+ * of its sort, the days between them are filled from the days seen (as a macro-step would), and
+ * the unit's rates weight each kind by how many days of that kind its span has (`span` days, the
+ * same where the run ends earlier, so that a run cut short has the same days). With three
+ * sessions a week (days 0, 2 and 4) that simulates days 0-3 and 6 and fills days 4-5; with two
+ * (days 0 and 3), days 0-3 and 6; with four (days 0, 1, 3 and 5), days 0-2 and 4. A week that
+ * starts on another day of the exercise's week (after another intervention's start) has as many
+ * sorts: five with three sessions a week. Each sort keeps its own rates and the acute effect at
+ * the end of its day, for the days of that sort that the unit and the macro-step after it fill.
+ *
+ * Until 2 December 2026 a week simulated only its first days until each kind had been seen,
+ * each standing for all days of its kind (and from 1 December the three-session week as above):
+ * the week's insulin output and growth came a few tenths of a per cent off, which the workload
+ * stress's threshold (docs/model.md section 3, item 17) turned into 2.7 % of beta-cell mass
+ * after 12 years of `compensated-ir` with three sessions a week, and 6.1 % for `prediabetes-igt`
+ * with four. Returns the number of days done (the last one simulated), 0 on error. */
 static guint
 simulate_unit (Fast          *f,
                GtwSolver     *solver,
@@ -560,61 +595,46 @@ simulate_unit (Fast          *f,
 {
   double class_rate[N_KINDS][N_R] = { { 0 } }, day_weight[WEEK] = { 0 }, weight[WEEK];
   double seen_weight[N_KINDS] = { 0 };
-  guint count[N_KINDS] = { 0 }, seen[N_KINDS] = { 0 }, first[N_KINDS] = { 0 }, n_exact = 1, n;
-  guint lone_washed_out = 0;
+  guint count[N_KINDS] = { 0 }, seen[N_KINDS] = { 0 }, n_exact = 1, n;
   gboolean exact[WEEK] = { FALSE };
   int kind[WEEK];
 
   u->with_session = FALSE;
+  memset (u->sort_seen, 0, sizeof u->sort_seen);
   for (guint i = 0; i < span; i++)
     {
       kind[i] = span == 1 ? DAY_WASHED_OUT : day_kind (f, day + i);
-      if (count[kind[i]]++ == 0)
-        first[kind[i]] = i;
+      count[kind[i]]++;
     }
-  for (int c = 0; c < N_KINDS; c++)
-    if (count[c] > 0 && (c != DAY_WASHED_OUT || count[c] > 1))
-      n_exact = MAX (n_exact, first[c] + 1);
-  if (span > 1 && count[DAY_WASHED_OUT] == 1 && first[DAY_WASHED_OUT] >= n_exact
-      && first[DAY_WASHED_OUT] < unit)
-    lone_washed_out = first[DAY_WASHED_OUT];
-  /* In such a week each day stands for the days of its sort: its own kind after days of the same
-   * kinds (the acute effect of the sessions before it differs). The first of each sort is
-   * simulated and weighs as many days as have its sort; the others weigh nothing. */
-  for (guint i = 0; i < span; i++)
+  /* the first day of each sort weighs as many days as have its sort; the others nothing */
+  weight[0] = 1.0;
+  for (guint i = 0; span > 1 && i < span; i++)
     {
-      gboolean first_of_sort = TRUE;
-
-      weight[i] = 1.0;
-      if (lone_washed_out == 0)
-        continue;
       weight[i] = 0;
-      for (guint j = 0; j < span; j++)
+      for (guint j = 0; j < span && weight[i] >= 0; j++)
         if (same_sort (f, day, kind, i, j))
-          {
-            first_of_sort = first_of_sort && j >= i;
-            weight[i] += 1.0;
-          }
-      if (!first_of_sort)
-        weight[i] = 0;
-      else if (i < lone_washed_out)
-        n_exact = MAX (n_exact, i + 1);
+          weight[i] = j < i ? -1.0 : weight[i] + 1.0;
+      weight[i] = MAX (weight[i], 0.0);
+      if (weight[i] > 0 && i < unit)
+        n_exact = i + 1;
     }
 
-  for (n = 0; n < MIN (n_exact, unit) || (lone_washed_out > 0 && n <= lone_washed_out); n++)
+  for (n = 0; n < n_exact; n++)
     {
       GtwState start;
       GtwDayStats st;
       double r[N_R];
 
-      if (n == n_exact && lone_washed_out > n)
+      if (weight[n] == 0)
         {
-          guint provisional[N_KINDS];
+          guint next = n, provisional[N_KINDS];
 
+          while (weight[next] == 0)
+            next++;
           memcpy (provisional, count, sizeof count);
           unit_set_rates (u, day, unit, span, n, class_rate, seen, seen_weight, provisional, state);
-          macro_step (f, NULL, u, state, day + n, lone_washed_out - n);
-          n = lone_washed_out;
+          macro_step (f, NULL, u, state, day + n, next - n);
+          n = next;
         }
       start = *state;
       if (g_cancellable_set_error_if_cancelled (cancellable, error)
@@ -628,6 +648,14 @@ simulate_unit (Fast          *f,
       day_rates (r, &start, state, &st);
       for (guint k = 0; k < N_R; k++)
         class_rate[kind[n]][k] += weight[n] * r[k];
+      if (span > 1)
+        {
+          int sort = day_sort (f, day + n);
+
+          u->sort_seen[sort] = TRUE;
+          u->sort_acute[sort] = state->y[Y_ACUTE];
+          memcpy (u->sort_rate[sort], r, sizeof r);
+        }
       seen[kind[n]]++;
       seen_weight[kind[n]] += weight[n];
       exact[n] = TRUE;
