@@ -32,8 +32,8 @@
  *    glucose feeds back on gamma within the day; its error came back at every unit as a
  *    sawtooth of +-0.05 mmol/L in fasting glucose.) The acute effect of exercise ends each
  *    stepped-over session day where the unit's session day of the same sort ended and fades
- *    over the days without one, as in the exact days; a positive statistic that decreases is extrapolated
- *    geometrically, not along a straight line that would turn negative.
+ *    over the days without one, as in the exact days; a positive statistic that decreases is
+ *    extrapolated geometrically, not along a straight line that would turn negative.
  *
  * Days with discontinuities are simulated exactly: day 0, every intervention's first day and the
  * day after its end. The macro-step adapts: it never crosses a discontinuity, grows at most to
@@ -64,7 +64,7 @@ enum { Q_FASTING_G, Q_HBA1C, Q_BETA, Q_SIGMA, Q_SI, Q_HEPASI, N_Q };
 
 /* Largest change per macro-step: mmol/L, HbA1c points, then relative to the healthy reference;
  * over units of a week, WEEK_TOLERANCE times as much. Calibrated on the agreement matrix (88
- * runs of 20 years against the reference, tests/model/test-fast.c; 97 since 2 December 2026,
+ * runs of 20 years against the reference, tests/model/test-fast.c; 99 since 2 December 2026,
  * with other session counts): since gamma follows its
  * trend and weeks step their kinds of day, these take 171 exact days for the benchmark's
  * decade where half these tolerances took 339, and the worst case stays at 0.07 mmol/L of
@@ -127,7 +127,7 @@ typedef struct
 
 /* The kinds of day in a week of exercise: the acute effect of a session fades with a time
  * constant of about 20 hours, so the day after a session is still under it and the days after
- * that are not. */
+ * that are not; a day of two sessions (more than seven a week) is a kind of its own. */
 enum { DAY_SESSION, DAY_SESSIONS, DAY_AFTER, DAY_WASHED_OUT, N_KINDS };
 
 /* A sort of day: its kind and the kinds of the SORT_DEPTH days before it (see simulate_unit).
@@ -258,7 +258,6 @@ has_session (const Fast *f, int day)
 {
   return n_sessions (f, day) > 0;
 }
-
 
 /* Days of two sessions (more than seven a week) are a kind of their own: counted as days of
  * one, eight sessions a week left `metabolic-syndrome` 6.7 % of beta-cell mass and 0.72

@@ -187,7 +187,8 @@ agreement_cases (void)
           gtw_intervention_init (&iv, (GtwInterventionType) weekly[i].second, SECOND_START);
           iv.end_day = IV_END;
           g_array_append_val (c->scenario->interventions, iv);
-          c->name = g_strdup_printf ("%s + %s", name, gtw_intervention_class (weekly[i].second)->id);
+          c->name = g_strdup_printf ("%s + %s", name,
+                                     gtw_intervention_class (weekly[i].second)->id);
           g_free (name);
         }
       g_ptr_array_add (cases, c);
