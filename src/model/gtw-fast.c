@@ -470,10 +470,13 @@ macro_step (const Fast *f,
        * ended at, and it fades over the days without one, as in the reference. (Carried
        * unchanged, a unit's session day started above its level in the reference, and over
        * years of weekly units the overrated insulin sensitivity delayed a diabetes onset.) */
-      if (cur->span > 1 && cur->sort_seen[day_sort (f, d)] && has_session (f, (int) d))
-        state->y[Y_ACUTE] = cur->sort_acute[day_sort (f, d)];
-      else if (cur->with_session && has_session (f, (int) d))
-        state->y[Y_ACUTE] = cur->acute_session;
+      if (cur->with_session && has_session (f, (int) d))
+        {
+          int sort = cur->span > 1 ? day_sort (f, d) : -1;
+
+          state->y[Y_ACUTE] = sort >= 0 && cur->sort_seen[sort] ? cur->sort_acute[sort]
+                                                                : cur->acute_session;
+        }
       else
         state->y[Y_ACUTE] *= acute_decay;
     }
@@ -556,22 +559,6 @@ unit_set_rates (Unit          *u,
       u->rate[k] += count[c] / total * class_rate[c][k] / seen_weight[c];
 }
 
-/* Whether the days i and j of the week starting on `day` are of the same sort: the same kind,
- * after days of the same kinds. */
-static gboolean
-same_sort (const Fast *f, guint day, const int *kind, guint i, guint j)
-{
-  for (int back = 0; back <= SORT_DEPTH; back++)
-    {
-      int a = (int) i - back >= 0 ? kind[i - back] : day_kind (f, day + i - back);
-      int b = (int) j - back >= 0 ? kind[j - back] : day_kind (f, day + j - back);
-
-      if (a != b)
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* Simulates the representative days of the unit [day, day + unit) exactly. A day unit is its
  * first day. In a week with exercise the days are sorted by their kind (a session, the day after
  * one, a day clear of both) and the kinds of the two days before them (the acute effect of the
@@ -607,13 +594,14 @@ simulate_unit (Fast          *f,
   double seen_weight[N_KINDS] = { 0 };
   guint count[N_KINDS] = { 0 }, seen[N_KINDS] = { 0 }, n_exact = 1, n;
   gboolean exact[WEEK] = { FALSE };
-  int kind[WEEK];
+  int kind[WEEK], sort[WEEK];
 
   u->with_session = FALSE;
   memset (u->sort_seen, 0, sizeof u->sort_seen);
   for (guint i = 0; i < span; i++)
     {
       kind[i] = span == 1 ? DAY_WASHED_OUT : day_kind (f, day + i);
+      sort[i] = span == 1 ? 0 : day_sort (f, day + i);
       count[kind[i]]++;
     }
   /* the first day of each sort weighs as many days as have its sort; the others nothing */
@@ -622,7 +610,7 @@ simulate_unit (Fast          *f,
     {
       weight[i] = 0;
       for (guint j = 0; j < span && weight[i] >= 0; j++)
-        if (same_sort (f, day, kind, i, j))
+        if (sort[j] == sort[i])
           weight[i] = j < i ? -1.0 : weight[i] + 1.0;
       weight[i] = MAX (weight[i], 0.0);
       if (weight[i] > 0 && i < unit)
@@ -660,11 +648,9 @@ simulate_unit (Fast          *f,
         class_rate[kind[n]][k] += weight[n] * r[k];
       if (span > 1)
         {
-          int sort = day_sort (f, day + n);
-
-          u->sort_seen[sort] = TRUE;
-          u->sort_acute[sort] = state->y[Y_ACUTE];
-          memcpy (u->sort_rate[sort], r, sizeof r);
+          u->sort_seen[sort[n]] = TRUE;
+          u->sort_acute[sort[n]] = state->y[Y_ACUTE];
+          memcpy (u->sort_rate[sort[n]], r, sizeof r);
         }
       seen[kind[n]]++;
       seen_weight[kind[n]] += weight[n];
