@@ -719,6 +719,41 @@ decade_data_load (DecadeData             *d,
     }
 }
 
+/* A week's exercise leaves a weekly wave in the fasting values: lower on the morning after a
+ * session, a few per cent. Where a pixel column holds more than a day, that wave cannot be
+ * drawn, and the two extremes of every column that a line keeps alias it into a beat: marks on
+ * the line every few months. There the fasting lines are drawn through the mean of the week
+ * around each day (fewer days at the ends of the data), which has no weekly wave left and
+ * moves anything slower by less than a pixel. */
+#define WEEK_HALF 3
+
+static void
+weekly_mean (double *y, guint n)
+{
+  g_autofree double *raw = g_memdup2 (y, sizeof (double) * n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      double sum = 0;
+      guint count = 0;
+
+      if (!isfinite (raw[i]))
+        continue;
+      for (guint k = i > WEEK_HALF ? i - WEEK_HALF : 0; k <= i + WEEK_HALF && k < n; k++)
+        if (isfinite (raw[k]))
+          sum += raw[k], count++;
+      y[i] = sum / count;
+    }
+}
+
+static void
+decade_data_weekly_means (DecadeData *d)
+{
+  weekly_mean (d->glucose, d->n);
+  weekly_mean (d->insulin, d->n);
+  weekly_mean (d->cpeptide, d->n);
+}
+
 static void
 decade_data_clear (DecadeData *d)
 {
@@ -1120,6 +1155,11 @@ gtw_figure_draw_trace (cairo_t                *cr,
   gtw_fig_begin_stream (cr, options);
   gtw_fig_layout_init_full (&layout, options, first_day / days_per_x, last_day / days_per_x, keys, n_keys,
                     blocks, TRUE);
+  if ((last_day - first_day) / layout.columns > 1.0)
+    {
+      decade_data_weekly_means (&d);
+      decade_data_weekly_means (&b);
+    }
 
   series[0] = (Series) { _("Glucose"), gtw_glucose_unit_label (o->glucose_unit), d.glucose,
                          with_base ? b.glucose : NULL, o->show_band ? d.glucose_min : NULL,
