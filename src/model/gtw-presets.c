@@ -70,9 +70,15 @@ gtw_preset_load (const char *id,
       return NULL;
     }
 
+  /* Looked up in the process's registry, not in the static resource: GLib before 2.76 hands a
+   * thread that asks for a static resource while another thread registers them all a NULL
+   * resource, and the lookup in it crashed (presets loaded from a thread pool, as V18 does: a
+   * run in three). The registry's lookup waits for the registration. Asking for the resource
+   * first registers it when no thread has, and keeps its object file, with the constructor that
+   * queues it, linked from the static library. */
   path = g_strdup_printf (PRESET_RESOURCE_PATH, id);
-  bytes = g_resource_lookup_data (gtw_presets_get_resource (), path,
-                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  (void) gtw_presets_get_resource ();
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   if (bytes == NULL)
     return NULL;
 

@@ -131,6 +131,47 @@ test_steady_state (void)
   g_assert_cmpfloat_with_epsilon (d2->beta_cell_mass_rel, 1.0, 1e-3);
 }
 
+/* Presets loaded from several threads at once, first thing in a fresh process: the first
+ * lookup registers the process's static resources, and a thread that came meanwhile got a NULL
+ * resource and crashed (src/model/gtw-presets.c). Each round is a new process. */
+#define PRESET_THREADS 8
+
+static gpointer
+load_presets (gpointer data)
+{
+  const char *const *ids = gtw_preset_ids ();
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GtwScenario) s = gtw_preset_load (ids[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (s);
+    }
+  return NULL;
+}
+
+static void
+test_presets_from_threads (void)
+{
+  if (g_test_subprocess ())
+    {
+      GThread *threads[PRESET_THREADS];
+
+      for (guint i = 0; i < PRESET_THREADS; i++)
+        threads[i] = g_thread_new ("preset", load_presets, NULL);
+      for (guint i = 0; i < PRESET_THREADS; i++)
+        g_thread_join (threads[i]);
+      return;
+    }
+  for (guint round = 0; round < 20; round++)
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+    }
+}
+
 static void
 test_determinism (void)
 {
@@ -284,6 +325,7 @@ main (int argc, char **argv)
   g_test_add_func ("/model/stage", test_stage);
   g_test_add_func ("/model/cpeptide-kinetics", test_cpeptide_kinetics);
   g_test_add_func ("/model/steady-state", test_steady_state);
+  g_test_add_func ("/model/presets-from-threads", test_presets_from_threads);
   g_test_add_func ("/model/determinism", test_determinism);
   g_test_add_func ("/model/cancel-and-chunks", test_cancel_and_chunks);
   g_test_add_func ("/model/day-replay", test_day_replay);
