@@ -27,6 +27,7 @@ gtw_mechanism_prepare (const GtwPatient    *patient,
 
   memset (pc, 0, sizeof *pc);
   pc->patient = *patient;
+  pc->liver_fat_gain = 1.0; /* until the day-0 state is built: gtw_liver_fat_calibrate () */
   pc->bmi0 = bmi;
   pc->cp_k12 = frac * b + (1 - frac) * a;
   pc->cp_k01 = a * b / pc->cp_k12;
@@ -263,7 +264,7 @@ gtw_mechanism_update (const GtwPatientConstants *pc,
   if (!settle)
     gtw_adiposity_update (pc, s, drv, dt);
 
-  s->liver_fat = gtw_relax (s->liver_fat, gtw_liver_fat_target (s, drv, mean_i),
+  s->liver_fat = gtw_relax (s->liver_fat, gtw_liver_fat_target (pc, s, drv, mean_i),
                             GTW_K (TAU_LIVER_FAT), settle ? 0 : dt);
   s->imcl = gtw_relax (s->imcl, gtw_imcl_target (pc, s, drv), GTW_K (TAU_IMCL) * big, dt);
   s->glut4 = gtw_relax (s->glut4, gtw_glut4_target (drv), GTW_K (TAU_GLUT4) * big, dt);

@@ -159,6 +159,7 @@ typedef struct
   double     intake0;      /* kcal/day */
   double     bmi0;
   double     cp_k01, cp_k12, cp_k21, cp_v;
+  double     liver_fat_gain; /* the patient's liver fat over the drivers' level on day 0 */
 } GtwPatientConstants;
 
 void   gtw_mechanism_prepare     (const GtwPatient *patient, GtwPatientConstants *pc);
@@ -181,7 +182,10 @@ double gtw_intervention_level    (const GtwIntervention *iv, double t_days);
 double gtw_adiposity_expenditure (const GtwPatientConstants *pc, const GtwSlow *s, const GtwDrivers *d);
 void   gtw_adiposity_update      (const GtwPatientConstants *pc, GtwSlow *s, const GtwDrivers *d, double dt);
 double gtw_adiposity_appetite    (const GtwPatientConstants *pc, const GtwSlow *s);
-double gtw_liver_fat_target      (const GtwSlow *s, const GtwDrivers *d, double mean_i);
+double gtw_liver_fat_target      (const GtwPatientConstants *pc, const GtwSlow *s,
+                                  const GtwDrivers *d, double mean_i);
+void   gtw_liver_fat_calibrate   (GtwPatientConstants *pc, const GtwSlow *s,
+                                  const GtwDrivers *d, double mean_i);
 double gtw_liver_g_factor        (const GtwSlow *s);
 double gtw_liver_extraction      (const GtwSlow *s);
 double gtw_imcl_target           (const GtwPatientConstants *pc, const GtwSlow *s, const GtwDrivers *d);

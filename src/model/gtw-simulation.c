@@ -133,6 +133,7 @@ build_initial_state (GtwTrace  *trace,
         return FALSE;
     }
   gtw_mechanism_update (&trace->pc, &state->slow, &drv, &st, 1.0, TRUE);
+  gtw_liver_fat_calibrate (&trace->pc, &state->slow, &drv, st.mean_i);
   return TRUE;
 }
 

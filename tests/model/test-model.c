@@ -131,6 +131,46 @@ test_steady_state (void)
   g_assert_cmpfloat_with_epsilon (d2->beta_cell_mass_rel, 1.0, 1e-3);
 }
 
+/* The liver fat entered is the patient's own level (docs/model.md section 3, item 18): an
+ * untreated patient in energy balance keeps it, whatever his drivers' average level would be,
+ * and what lowers it still lowers it. */
+static void
+test_liver_fat_at_rest (void)
+{
+  static const struct
+  {
+    const char *preset;
+    double      liver_fat; /* 0: the preset's */
+  } cases[] = {
+    { "early-t2d", 0 }, { "prediabetes-ifg", 0 }, { "prediabetes-igt", 0 }, { "pcos", 0 },
+    { "healthy", 0 },   { "healthy", 12 },        { "healthy", 0.8 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GtwScenario) s = gtw_test_preset (cases[i].preset, 61);
+      g_autoptr (GtwScenario) treated = NULL;
+      g_autoptr (GtwTrace) t = NULL, tt = NULL;
+      GtwIntervention iv;
+      double entered;
+
+      if (cases[i].liver_fat > 0)
+        s->patient.v[GTW_P_LIVER_FAT] = cases[i].liver_fat;
+      entered = s->patient.v[GTW_P_LIVER_FAT];
+      t = gtw_test_run (s);
+      g_test_message ("%s at %.1f %%: day 0 %.2f, day 60 %.2f", cases[i].preset, entered,
+                      gtw_trace_get_day (t, 0)->liver_fat, gtw_trace_get_day (t, 60)->liver_fat);
+      g_assert_cmpfloat_with_epsilon (gtw_trace_get_day (t, 0)->liver_fat, entered, 0.02 * entered);
+      g_assert_cmpfloat_with_epsilon (gtw_trace_get_day (t, 60)->liver_fat, entered, 0.03 * entered);
+
+      treated = gtw_scenario_copy (s);
+      gtw_intervention_init (&iv, GTW_IV_CARB_REDUCTION, 0);
+      g_array_append_val (treated->interventions, iv);
+      tt = gtw_test_run (treated);
+      g_assert_cmpfloat (gtw_trace_get_day (tt, 60)->liver_fat, <, 0.97 * gtw_trace_get_day (t, 60)->liver_fat);
+    }
+}
+
 /* Presets loaded from several threads at once, first thing in a fresh process: the first
  * lookup registers the process's static resources, and a thread that came meanwhile got a NULL
  * resource and crashed (src/model/gtw-presets.c). Each round is a new process. */
@@ -325,6 +365,7 @@ main (int argc, char **argv)
   g_test_add_func ("/model/stage", test_stage);
   g_test_add_func ("/model/cpeptide-kinetics", test_cpeptide_kinetics);
   g_test_add_func ("/model/steady-state", test_steady_state);
+  g_test_add_func ("/model/liver-fat-at-rest", test_liver_fat_at_rest);
   g_test_add_func ("/model/presets-from-threads", test_presets_from_threads);
   g_test_add_func ("/model/determinism", test_determinism);
   g_test_add_func ("/model/cancel-and-chunks", test_cancel_and_chunks);
