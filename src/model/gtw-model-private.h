@@ -75,7 +75,7 @@ typedef struct
 /* CVODE's relative tolerance for the days of a run (gtw-solver.c says why), and for the first
  * days of the settling before day 0, whose errors the last days at the tighter one damp out. */
 #define GTW_SOLVER_RTOL          1e-4
-#define GTW_SOLVER_RTOL_INSULIN  1e-3 /* plasma insulin and docked granules */
+#define GTW_SOLVER_RTOL_LOOSE    1e-3 /* insulin, granules, C-peptide, gut: gtw-solver.c */
 #define GTW_SOLVER_RTOL_SETTLING 1e-3
 
 #define GTW_MAX_MEALS    4
