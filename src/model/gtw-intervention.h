@@ -71,6 +71,8 @@ typedef struct
   double ampk;                /* AMPK activation, 0..1 scale (insulin-independent uptake, HGP) */
   double hgp_suppression;     /* 0..1 of the most that drugs can remove from hepatic glucose
                                * output (HGP_SUPPRESSION_MAX); combined as 1 - prod (1 - h) */
+  double hgp_suppression_glycaemic; /* the same, from metformin: it acts in full only where the
+                                     * glycaemia is diabetic (gtw_liver_gluconeogenic_excess ()) */
   double akt;                 /* fractional rise of effective Si through PI3K/Akt */
   double tg_lowering;         /* fraction */
   double carb_reduction;      /* fraction of refined carbohydrate removed */

@@ -79,6 +79,19 @@ gtw_liver_g_factor (const GtwSlow *s)
   return 1.0 / (1.0 + 0.06 * MAX (s->liver_fat - 2.5, 0.0));
 }
 
+/* How much of metformin's liver effect the glycaemia lets act, 0..1. Metformin lowers
+ * gluconeogenesis (Hundal 2000: -36 % in type 2 diabetes), and gluconeogenesis is what rises
+ * above normal as the glycaemia does; where HbA1c is normal there is little excess to remove,
+ * and metformin lowers glucose little (in the DPP it prevented least where fasting glucose and
+ * HbA1c were lowest: Aroda 2019). Linear in the mean glucose of the last weeks (HbA1c's) from
+ * GNG_EXCESS_LOW to GNG_EXCESS_FULL. */
+double
+gtw_liver_gluconeogenic_excess (const GtwSlow *s)
+{
+  return CLAMP ((s->gw - GTW_K (GNG_EXCESS_LOW)) / (GTW_K (GNG_EXCESS_FULL) - GTW_K (GNG_EXCESS_LOW)),
+                0.0, 1.0);
+}
+
 double
 gtw_liver_extraction (const GtwSlow *s)
 {

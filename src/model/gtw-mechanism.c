@@ -214,6 +214,7 @@ gtw_mechanism_core_params (const GtwPatientConstants *pc,
                            GtwCoreParams             *p)
 {
   double he = gtw_liver_extraction (slow);
+  double suppression;
 
   memset (p, 0, sizeof *p);
   p->si = slow->si * slow->receptor * (1.0 + drv->fx.akt);
@@ -230,7 +231,9 @@ gtw_mechanism_core_params (const GtwPatientConstants *pc,
    * as 1 - prod (1 - e), never beyond full activation, and hepatic suppression never beyond the
    * ceiling seen with metformin at full dose (Hundal 2000: gluconeogenesis -36 %). */
   p->eg0_factor = 1.0 + GTW_K (AMPK_UPTAKE_GAIN) * drv->fx.ampk;
-  p->hgp_factor = (1.0 - GTW_K (HGP_SUPPRESSION_MAX) * MIN (drv->fx.hgp_suppression, 1.0))
+  suppression = 1.0 - (1.0 - drv->fx.hgp_suppression)
+                      * (1.0 - drv->fx.hgp_suppression_glycaemic * gtw_liver_gluconeogenic_excess (slow));
+  p->hgp_factor = (1.0 - GTW_K (HGP_SUPPRESSION_MAX) * CLAMP (suppression, 0.0, 1.0))
                   * (1.0 - 0.08 * drv->fx.ampk);
   p->cortisol_extra = gtw_cortisol_morning_extra (pc);
   p->posthepatic = (1.0 - he) / (1.0 - GTW_K (HE_REF));

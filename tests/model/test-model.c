@@ -323,6 +323,48 @@ test_intervention_directions (void)
     }
 }
 
+/* Metformin's liver effect grows with the glycaemia (gtw_liver_gluconeogenic_excess ()): in full
+ * in diabetes (Hirst 2012: HbA1c about -1.1 %), a fraction of it in impaired glucose
+ * tolerance, nothing at a normal HbA1c, where only its AMPK share is left. */
+static double
+metformin_fall (const char *preset, int day, double *insulin_fall)
+{
+  g_autoptr (GtwScenario) s = gtw_test_preset (preset, day + 1);
+  g_autoptr (GtwScenario) base = NULL;
+  g_autoptr (GtwTrace) t = NULL, b = NULL;
+  GtwIntervention iv;
+
+  gtw_intervention_init (&iv, GTW_IV_METFORMIN, 0);
+  g_array_append_val (s->interventions, iv);
+  base = gtw_scenario_copy_baseline (s);
+  t = gtw_test_run (s);
+  b = gtw_test_run (base);
+  *insulin_fall = 1.0 - gtw_trace_get_day (t, day)->fasting_insulin / gtw_trace_get_day (b, day)->fasting_insulin;
+  g_test_message ("%s, day %d: fasting glucose %.3f vs %.3f, HbA1c %.2f vs %.2f, insulin %.1f vs %.1f",
+                  preset, day, gtw_trace_get_day (t, day)->fasting_glucose,
+                  gtw_trace_get_day (b, day)->fasting_glucose, gtw_trace_get_day (t, day)->hba1c,
+                  gtw_trace_get_day (b, day)->hba1c, gtw_trace_get_day (t, day)->fasting_insulin,
+                  gtw_trace_get_day (b, day)->fasting_insulin);
+  return gtw_trace_get_day (b, day)->fasting_glucose - gtw_trace_get_day (t, day)->fasting_glucose;
+}
+
+static void
+test_metformin_glycaemia (void)
+{
+  double insulin_fall;
+  double diabetic = metformin_fall ("early-t2d", 90, &insulin_fall);
+  double igt = metformin_fall ("prediabetes-igt", 365, &insulin_fall);
+  double healthy;
+
+  g_assert_cmpfloat (diabetic, >, 1.5);
+  g_assert_cmpfloat (igt, >, 0.1);
+  g_assert_cmpfloat (igt, <, 0.4);
+  g_assert_cmpfloat (insulin_fall, <, 0.2);
+  healthy = metformin_fall ("healthy", 90, &insulin_fall);
+  g_assert_cmpfloat (healthy, >=, 0.0);
+  g_assert_cmpfloat (healthy, <, 0.05);
+}
+
 static void
 test_intervention_level (void)
 {
@@ -373,5 +415,6 @@ main (int argc, char **argv)
   g_test_add_func ("/model/intervention-level", test_intervention_level);
   g_test_add_func ("/model/exercise-sessions", test_exercise_sessions);
   g_test_add_func ("/model/intervention-directions", test_intervention_directions);
+  g_test_add_func ("/model/metformin-glycaemia", test_metformin_glycaemia);
   return g_test_run ();
 }
