@@ -70,6 +70,7 @@ simulate_one (gpointer data, gpointer user_data)
                                  &scenario->patient);
   gtw_sim_options_init (&options);
   options.integrator = run->options->integrator;
+  options.reserve_at_rest = TRUE;
   trace = gtw_simulate (scenario, &options, run->cancellable, &error);
   if (trace == NULL)
     {

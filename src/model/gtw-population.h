@@ -36,7 +36,9 @@ void           gtw_population_options_init (GtwPopulationOptions *options);
 
 /* Patient `index` of the population with `seed`: the base patient with every parameter that has
  * a coefficient of variation in the registry drawn log-normally around its value (the median)
- * and kept inside the registry's range. Depends only on (base, seed, index). */
+ * and kept inside the registry's range. Depends only on (base, seed, index). The population
+ * runs each draw with GtwSimOptions.reserve_at_rest: his beta-cell reserve is the one that holds
+ * the function drawn, as if he had lived with what was drawn for years. */
 void           gtw_population_sample_patient (const GtwPatient *base,
                                               guint64           seed,
                                               guint             index,

@@ -137,6 +137,41 @@ build_initial_state (GtwTrace  *trace,
   return TRUE;
 }
 
+/* Sets the patient's beta-cell reserve to the value at which sigma rests where the build holds
+ * it: the daily mean of sigma's target over the untreated day 0 equals sigma. The target is
+ * floor + reserve x workload (gtw-core.c: sigma_isri scales with the reserve) and nothing
+ * before day 0 depends on the reserve (the build holds sigma), so one run of day 0 gives it.
+ * The fit to labs (gtw-fit.c) rests its patient the same way. Beyond the registry's range the
+ * nearest value is kept: that patient's function moves from the start. */
+static gboolean
+set_reserve_at_rest (GtwTrace       *trace,
+                     GtwSolver      *solver,
+                     const GtwState *built,
+                     GError        **error)
+{
+  const GtwParamInfo *info = gtw_registry_get (GTW_P_BETA_RESERVE);
+  GtwDayRequest req = { .end_minute = 1440 };
+  GtwState state = *built;
+  GtwDayStats st = { 0 };
+  GtwDrivers drv;
+  GtwCoreParams p;
+  double reserve = trace->pc.patient.v[GTW_P_BETA_RESERVE];
+  double sigma = built->y[Y_SIGMA], sigma_floor = GTW_K (SIGMA_FLOOR);
+  double target, workload, rest;
+
+  gtw_mechanism_drivers (&trace->pc, &state.slow, NULL, 0, &drv);
+  gtw_mechanism_core_params (&trace->pc, &state.slow, &drv, &p);
+  if (!gtw_solver_run_day (solver, &drv, &p, state.y, &req, &st, error))
+    return FALSE;
+  /* sigma relaxes with tau_sigma towards the day's mean target */
+  target = sigma + (state.y[Y_SIGMA] - sigma) / -expm1 (-1440.0 / GTW_K (TAU_SIGMA));
+  workload = (target - sigma_floor) / reserve;
+  rest = workload > 0 ? CLAMP ((sigma - sigma_floor) / workload, info->min, info->max) : info->max;
+  trace->pc.patient.v[GTW_P_BETA_RESERVE] = rest;
+  trace->scenario->patient.v[GTW_P_BETA_RESERVE] = rest;
+  return TRUE;
+}
+
 static GtwTrace *
 trace_new (const GtwScenario *scenario,
            gboolean           with_interventions)
@@ -236,7 +271,8 @@ gtw_simulate (const GtwScenario   *scenario,
   n_days = (guint) scenario->duration_days;
   if (!(solver = gtw_solver_new (error)))
     return NULL;
-  if (!build_initial_state (trace, solver, &state, error))
+  if (!build_initial_state (trace, solver, &state, error)
+      || (options->reserve_at_rest && !set_reserve_at_rest (trace, solver, &state, error)))
     {
       g_prefix_error (error, _("Day 0: "));
       return NULL;

@@ -121,6 +121,10 @@ typedef struct
 {
   gboolean        with_interventions; /* FALSE runs the baseline */
   GtwIntegrator   integrator;         /* GTW_INTEGRATOR_FAST by default */
+  gboolean        reserve_at_rest;    /* TRUE replaces the patient's beta_cell_reserve by the
+                                       * one that holds his beta-cell function (sigma) where day
+                                       * 0 has it, within the registry's range; the trace's
+                                       * scenario has that value. FALSE by default */
   guint           chunk_days;         /* default 365; the first chunk comes early and short */
   GtwChunkFunc    chunk_func;
   gpointer        chunk_data;

@@ -66,6 +66,72 @@ test_sampling (void)
   g_assert_cmpfloat_with_epsilon (sqrt (log_sq / n), sqrt (log1p (cv * cv)), 0.03);
 }
 
+/* A patient drawn at rest: whatever reserve the draw gave, the run sets the one at which his
+ * beta-cell function stays where day 0 has it; a patient whose function no reserve in range
+ * holds keeps the nearest end of the range. */
+static void
+test_at_rest (void)
+{
+  const GtwParamInfo *info = gtw_registry_get (GTW_P_BETA_RESERVE);
+  const double reserves[] = { info->min, info->max };
+  const GtwDayRecord *day0[2], *day60[2];
+  GtwTrace *t[2];
+  GtwSimOptions options;
+  double rest = 0;
+
+  gtw_sim_options_init (&options);
+  g_assert_false (options.reserve_at_rest);
+  options.reserve_at_rest = TRUE;
+  for (guint k = 0; k < 2; k++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GtwScenario) s = gtw_preset_load ("compensated-ir", &error);
+
+      g_assert_no_error (error);
+      s->duration_days = 61;
+      s->patient.v[GTW_P_BETA_RESERVE] = reserves[k];
+      t[k] = gtw_simulate (s, &options, NULL, &error);
+      g_assert_no_error (error);
+      day0[k] = gtw_trace_get_day (t[k], 0);
+      day60[k] = gtw_trace_get_day (t[k], 60);
+      g_test_message ("reserve %.2f -> %.4f; function day 0 %.4f, day 60 %.4f", reserves[k],
+                      gtw_trace_get_scenario (t[k])->patient.v[GTW_P_BETA_RESERVE],
+                      day0[k]->beta_cell_function_rel, day60[k]->beta_cell_function_rel);
+      g_assert_cmpfloat (fabs (day60[k]->beta_cell_function_rel / day0[k]->beta_cell_function_rel - 1), <, 0.005);
+
+      /* as entered, either reserve moves the function within two months */
+      {
+        g_autoptr (GtwTrace) entered = gtw_simulate (s, NULL, NULL, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpfloat (fabs (gtw_trace_get_day (entered, 60)->beta_cell_function_rel
+                                 / day0[k]->beta_cell_function_rel - 1), >, 0.03);
+      }
+    }
+  /* about the same patient whatever the reserve drawn: one day measures the target, and over
+   * that day the function moved a little with the reserve it had */
+  rest = gtw_trace_get_scenario (t[0])->patient.v[GTW_P_BETA_RESERVE];
+  g_assert_cmpfloat (rest, >, info->min);
+  g_assert_cmpfloat (rest, <, info->max);
+  g_assert_cmpfloat_with_epsilon (gtw_trace_get_scenario (t[1])->patient.v[GTW_P_BETA_RESERVE], rest, 0.01 * rest);
+  g_assert_cmpfloat_with_epsilon (day60[0]->fasting_insulin, day60[1]->fasting_insulin, 0.002 * day60[0]->fasting_insulin);
+  gtw_trace_unref (t[0]);
+  gtw_trace_unref (t[1]);
+
+  /* early-t2d: glucotoxicity holds the target of his function below it at any reserve */
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (GtwScenario) s = gtw_preset_load ("early-t2d", &error);
+    g_autoptr (GtwTrace) trace = NULL;
+
+    g_assert_no_error (error);
+    s->duration_days = 2;
+    trace = gtw_simulate (s, &options, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpfloat (gtw_trace_get_scenario (trace)->patient.v[GTW_P_BETA_RESERVE], ==, info->max);
+  }
+}
+
 static GtwPopulation *
 run_population (const GtwScenario *s, guint n, guint threads, guint64 seed)
 {
@@ -254,6 +320,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/population/sampling", test_sampling);
+  g_test_add_func ("/population/at-rest", test_at_rest);
   g_test_add_func ("/population/threads", test_threads);
   g_test_add_func ("/population/percentiles", test_percentiles);
   g_test_add_func ("/population/insulin", test_insulin);

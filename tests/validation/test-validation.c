@@ -22,8 +22,8 @@
  * compensated progressor's fasting insulin by about half where training trials report 20-30 %:
  * the recovery of insulin receptors amplifies every fall of insulin, and V10 needs it; the
  * training effects that V9 needs reach his fasting insulin too (docs/model.md, V19, has the
- * measurements). V22: the population around prediabetes-igt straddles the tipping point, so its
- * placebo incidence is too high and every treatment's fall too large. */
+ * measurements). V22: the placebo arm is met; each treatment rescues nearly every patient it
+ * reaches before Ha & Sherman's tipping point, so both falls are too large. */
 static const char *const open_findings[] = { "V19", "V22", NULL };
 
 typedef struct
