@@ -159,7 +159,7 @@ gtw_core_rhs (double t, const double *y, double *dy, const GtwCoreParams *p)
   double si_eff = p->si * (1.0 + y[Y_ACUTE]);
   double hepa_max = GTW_K (HGP_BAR) / (GTW_K (HGP_K) + p->si_hgp) + GTW_K (HGP_B);
   double alpha = GTW_K (ALPHA_MAX) / (GTW_K (ALPHA_K) + p->si_hgp) + GTW_K (ALPHA_B);
-  double hgp, eg0, ra, kempt, isr_pmol, cr;
+  double hgp, eg0, ra, kempt, cr;
 
   secretion (y, p, &s);
 
@@ -226,10 +226,6 @@ gtw_core_rhs (double t, const double *y, double *dy, const GtwCoreParams *p)
   dy[Y_QSTO1] = -GTW_K (KGRI) * y[Y_QSTO1];
   dy[Y_QSTO2] = -kempt * y[Y_QSTO2] + GTW_K (KGRI) * y[Y_QSTO1];
   dy[Y_QGUT] = -gut_uptake (y) + kempt * y[Y_QSTO2];
-
-  isr_pmol = beta * s.isr / GTW_K (BV) * p->isr_to_pmol;
-  dy[Y_C1] = -(p->cp_k01 + p->cp_k21) * y[Y_C1] + p->cp_k12 * y[Y_C2] + isr_pmol / p->cp_v;
-  dy[Y_C2] = p->cp_k21 * y[Y_C1] - p->cp_k12 * y[Y_C2];
 
   dy[Y_ACUTE] = -y[Y_ACUTE] / (GTW_K (TAU_ACUTE_EX) * 60.0);
   /* Insulin acts on uptake from the interstitium, with a delay (Dalla Man 2007, p2U). */

@@ -10,9 +10,9 @@
 
 G_BEGIN_DECLS
 
-/* The fast core's states within each day (minutes). CVODE integrates the first N_ODE; the
- * meal size is held between meals and the running integrals are quadratures, kept out of the
- * Newton system (gtw-solver.c). */
+/* The fast core's states within each day (minutes). CVODE integrates the first N_ODE; C-peptide
+ * is solved exactly alongside, the meal size is held between meals and the running integrals
+ * are quadratures, all kept out of the Newton system (gtw-solver.c). */
 enum
 {
   Y_G,      /* plasma glucose, mg/dL */
@@ -25,12 +25,13 @@ enum
   Y_QSTO1,  /* stomach, solid, mg (Dalla Man 2007) */
   Y_QSTO2,  /* stomach, liquid, mg */
   Y_QGUT,   /* gut, mg */
-  Y_C1,     /* C-peptide, central, pmol/L (Van Cauter 1992) */
-  Y_C2,     /* C-peptide, peripheral, pmol/L */
   Y_ACUTE,  /* acute post-exercise rise of insulin sensitivity, fraction */
   Y_X,      /* remote insulin acting on uptake, µU/mL (Dalla Man 2007); X = I at rest */
   N_ODE,
-  Y_DOSE = N_ODE, /* size of the last meal, mg: shapes gastric emptying; constant between meals */
+  Y_C1 = N_ODE, /* C-peptide, central, pmol/L (Van Cauter 1992): linear in the secretion and
+                 * feeding nothing back, so solved exactly alongside (gtw-solver.c) */
+  Y_C2,     /* C-peptide, peripheral, pmol/L */
+  Y_DOSE,   /* size of the last meal, mg: shapes gastric emptying; constant between meals */
   Y_INT_G,  /* running integral of G, for the daily mean */
   Y_INT_I,  /* running integral of I */
   Y_INT_ISR, /* running integral of the islets' ISR, per unit of the reference mass */

@@ -8,7 +8,9 @@
  * meal size is constant between meals, and the daily integrals of glucose, insulin and
  * secretion feed nothing back, so they are quadratures: Simpson's rule over each internal step,
  * with the midpoint from CVODE's interpolating polynomial. Left in the dense system they cost
- * a third of a day's linear algebra.
+ * a third of a day's linear algebra. C-peptide feeds nothing back either, and its two
+ * compartments are linear in the secretion: they are solved exactly over each internal step,
+ * with the secretion linear between the points where it is known (CPeptide below).
  */
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -107,7 +109,6 @@ gtw_solver_new (GError **error)
   atol[Y_BETA] = 1e-4;
   atol[Y_SIGMA] = 1e-8;
   atol[Y_QSTO1] = atol[Y_QSTO2] = atol[Y_QGUT] = 1.0;
-  atol[Y_C1] = atol[Y_C2] = 1e-2;
   atol[Y_ACUTE] = 1e-7;
   atol[Y_X] = 1e-4;
   /* Relative 1e-4: the absolute tolerances bound the error near the states' usual values, and
@@ -119,8 +120,8 @@ gtw_solver_new (GError **error)
    * (first-phase secretion empties the docked pool); that takes a tenth fewer steps, leaves
    * glucose as it was (0.0002 mmol/L at most over 2000 days of the progressor) and adds to
    * fasting insulin a noise of 0.05 % (at most 0.7 % on a day), below the three digits shown.
-   * C-peptide, remote insulin and the gut at 1e-3 as well take another 14 % fewer steps
-   * (loose_state ()). A day drawn minute by minute keeps 1e-4 for every state: its longer night
+   * C-peptide (since solved outside CVODE), remote insulin and the gut at 1e-3 as well took
+   * another 14 % fewer steps (loose_state ()). A day drawn minute by minute keeps 1e-4 for every state: its longer night
    * steps showed as kinks in the interpolated insulin curve. */
   CVodeSetUserData (self->mem, self);
   gtw_solver_set_relative_tolerance (self, GTW_SOLVER_RTOL);
@@ -182,17 +183,17 @@ error_weights_cb (N_Vector y, N_Vector ewt, void *user_data)
 }
 
 /* The states whose relative tolerance may be GTW_SOLVER_RTOL_LOOSE: plasma insulin and the
- * docked granules (see gtw_solver_new ()), C-peptide, which feeds nothing back, the remote
- * insulin that follows plasma insulin, and the meal's way through stomach and gut, whose
- * glucose reaches plasma through the gut's outflow. Together they take 14 % fewer steps than
- * insulin and granules alone; over the benchmark's decade fasting glucose moves by 0.002
- * mmol/L at most, fasting insulin by 0.15 %, C-peptide by 0.11 % (docs/performance.md). */
+ * docked granules (see gtw_solver_new ()), the remote insulin that follows plasma insulin, and
+ * the meal's way through stomach and gut, whose glucose reaches plasma through the gut's
+ * outflow. With C-peptide, then still in CVODE, they took 14 % fewer steps than insulin and
+ * granules alone; over the benchmark's decade fasting glucose moved by 0.002 mmol/L at most,
+ * fasting insulin by 0.15 % (docs/performance.md). */
 static gboolean
 loose_state (int i)
 {
   switch (i)
     {
-    case Y_I: case Y_N5: case Y_C1: case Y_C2: case Y_X: case Y_QSTO1: case Y_QSTO2: case Y_QGUT:
+    case Y_I: case Y_N5: case Y_X: case Y_QSTO1: case Y_QSTO2: case Y_QGUT:
       return TRUE;
     default:
       return FALSE;
@@ -222,14 +223,15 @@ compare_events (gconstpointer a, gconstpointer b)
 }
 
 static void
-record_minute (const GtwDayRequest *req, int minute, const double *y, const GtwCoreParams *p)
+record_minute (const GtwDayRequest *req, int minute, const double *y, const GtwCoreParams *p,
+               double isr)
 {
   GtwMinuteRecord rec = {
     .minute = minute + req->minute_offset,
     .glucose = gtw_glucose_mgdl_to_mmol (y[Y_G]),
     .insulin = gtw_insulin_uu_to_pmol (y[Y_I]),
     .cpeptide = y[Y_C1] / 1000.0,
-    .isr = gtw_core_isr_pmol (y, p),
+    .isr = isr,
     .meal_ra = gtw_core_meal_ra (y, p),
   };
   g_array_append_val (req->minutes, rec);
@@ -244,16 +246,103 @@ integrands (GtwSolver *self, const double *y, double *q)
   gtw_core_integrands (self->full, self->p, q);
 }
 
-/* The glucose range and the minute record at one output time. */
+/* C-peptide's two compartments (Van Cauter 1992), dc/dt = A c + e1 ISR(t) / V, from one point
+ * where the prehepatic secretion is known to the next, with the secretion linear in between.
+ * A's eigenvalues are minus the fast and slow decay rates of the kinetics, so in the basis of
+ * its eigenvectors each mode has the exact solution
+ *   z (t + h) = exp (l h) z + h g (phi1 (l h) ISR (t) + phi2 (l h) (ISR (t + h) - ISR (t))),
+ * phi1 (x) = (e^x - 1) / x and phi2 (x) = (e^x - 1 - x) / x^2 (e.g. Hochbruck & Ostermann 2010,
+ * exponential integrators). */
+typedef struct
+{
+  double t;          /* minute of the state */
+  double c[2];       /* central, peripheral, pmol/L */
+  double isr;        /* prehepatic secretion at t, pmol/min */
+  double lambda[2];  /* A's eigenvalues, 1/min */
+  double vec[2][2];  /* A's eigenvectors, as columns */
+  double inv[2][2];  /* their inverse */
+  double g[2];       /* e1 / V in the eigenvector basis */
+} CPeptide;
+
 static void
-output (GtwSolver *self, const GtwDayRequest *req, GtwDayStats *st, int minute, const double *y)
+cpeptide_init (CPeptide *cp, const GtwCoreParams *p, double t, const double *y, double isr)
+{
+  double sum = p->cp_k01 + p->cp_k21 + p->cp_k12, disc, det;
+
+  cp->t = t;
+  cp->c[0] = y[Y_C1];
+  cp->c[1] = y[Y_C2];
+  cp->isr = isr;
+  /* trace -(k01 + k21 + k12), determinant k01 k12; two distinct real roots */
+  disc = sqrt (MAX (0.25 * sum * sum - p->cp_k01 * p->cp_k12, 0.0));
+  cp->lambda[0] = -0.5 * sum + disc;
+  cp->lambda[1] = -0.5 * sum - disc;
+  for (int i = 0; i < 2; i++)
+    {
+      cp->vec[0][i] = p->cp_k12;
+      cp->vec[1][i] = p->cp_k01 + p->cp_k21 + cp->lambda[i];
+    }
+  det = cp->vec[0][0] * cp->vec[1][1] - cp->vec[0][1] * cp->vec[1][0];
+  cp->inv[0][0] = cp->vec[1][1] / det;
+  cp->inv[0][1] = -cp->vec[0][1] / det;
+  cp->inv[1][0] = -cp->vec[1][0] / det;
+  cp->inv[1][1] = cp->vec[0][0] / det;
+  cp->g[0] = cp->inv[0][0] / p->cp_v;
+  cp->g[1] = cp->inv[1][0] / p->cp_v;
+}
+
+static double
+phi1 (double x)
+{
+  return fabs (x) < 1e-8 ? 1.0 + 0.5 * x : expm1 (x) / x;
+}
+
+static double
+phi2 (double x)
+{
+  return fabs (x) < 1e-4 ? 0.5 + x / 6.0 + x * x / 24.0 : (expm1 (x) - x) / (x * x);
+}
+
+/* Moves the compartments to minute t, where the secretion is isr. */
+static void
+cpeptide_advance (CPeptide *cp, double t, double isr)
+{
+  double h = t - cp->t, z[2];
+
+  if (h > 0)
+    {
+      for (int i = 0; i < 2; i++)
+        {
+          double x = cp->lambda[i] * h;
+
+          z[i] = exp (x) * (cp->inv[i][0] * cp->c[0] + cp->inv[i][1] * cp->c[1])
+                 + h * cp->g[i] * (phi1 (x) * cp->isr + phi2 (x) * (isr - cp->isr));
+        }
+      cp->c[0] = cp->vec[0][0] * z[0] + cp->vec[0][1] * z[1];
+      cp->c[1] = cp->vec[1][0] * z[0] + cp->vec[1][1] * z[1];
+      cp->t = t;
+    }
+  cp->isr = isr;
+}
+
+/* The glucose range and the minute record at one output time; on a day recorded minute by
+ * minute, C-peptide is brought to the minute first. */
+static void
+output (GtwSolver *self, const GtwDayRequest *req, GtwDayStats *st, CPeptide *cp, int minute,
+        const double *y)
 {
   st->min_g = MIN (st->min_g, y[Y_G]);
   st->max_g = MAX (st->max_g, y[Y_G]);
   if (req->minutes && minute < req->end_minute)
     {
+      double isr;
+
       memcpy (self->full, y, sizeof (double) * N_ODE);
-      record_minute (req, minute, self->full, self->p);
+      isr = gtw_core_isr_pmol (self->full, self->p);
+      cpeptide_advance (cp, minute, isr);
+      self->full[Y_C1] = cp->c[0];
+      self->full[Y_C2] = cp->c[1];
+      record_minute (req, minute, self->full, self->p, isr);
     }
 }
 
@@ -271,6 +360,10 @@ integrate_segment (GtwSolver           *self,
   int step = req->minutes ? 1 : 5, next_out = (t0 / step + 1) * step;
   double *yy = N_VGetArrayPointer (self->y), *ym = N_VGetArrayPointer (self->mid);
   double t_prev = t0, q_start[N_Y - Y_INT_G], q_mid[N_Y - Y_INT_G], q_end[N_Y - Y_INT_G];
+  /* the integrand of the secretion is per unit of the reference mass */
+  double to_pmol = GTW_K (BETA_REF) / GTW_K (BV) * p->isr_to_pmol;
+  const int isr = Y_INT_ISR - Y_INT_G;
+  CPeptide cp;
 
   if (t1 <= t0)
     return TRUE;
@@ -281,6 +374,7 @@ integrate_segment (GtwSolver           *self,
   CVodeReInit (self->mem, t0, self->y);
   CVodeSetStopTime (self->mem, t1);
   integrands (self, yy, q_start);
+  cpeptide_init (&cp, p, t0, y, q_start[isr] * to_pmol);
 
   for (;;)
     {
@@ -294,19 +388,26 @@ integrate_segment (GtwSolver           *self,
       for (int k = 0; k < N_Y - Y_INT_G; k++)
         y[Y_INT_G + k] += (t - t_prev) / 6.0 * (q_start[k] + 4.0 * q_mid[k] + q_end[k]);
       memcpy (q_start, q_end, sizeof q_start);
+      /* without minute records, C-peptide goes through the midpoint; with them, through every
+       * minute (output ()) */
+      if (!req->minutes)
+        cpeptide_advance (&cp, 0.5 * (t_prev + t), q_mid[isr] * to_pmol);
 
       for (; next_out < t1 && next_out <= t; next_out += step)
         {
           if (CVodeGetDky (self->mem, next_out, 0, self->mid) != CV_SUCCESS)
             return FALSE;
-          output (self, req, st, next_out, ym);
+          output (self, req, st, &cp, next_out, ym);
         }
+      cpeptide_advance (&cp, t, q_end[isr] * to_pmol);
       t_prev = t;
       if (t >= t1)
         break;
     }
-  output (self, req, st, t1, yy);
+  output (self, req, st, &cp, t1, yy);
   memcpy (y, yy, sizeof (double) * N_ODE);
+  y[Y_C1] = cp.c[0];
+  y[Y_C2] = cp.c[1];
   return TRUE;
 }
 
@@ -346,7 +447,7 @@ gtw_solver_run_day (GtwSolver           *self,
   qsort (events, n, sizeof (Event), compare_events);
 
   if (req->minutes)
-    record_minute (req, 0, y, p);
+    record_minute (req, 0, y, p, gtw_core_isr_pmol (y, p));
 
   for (guint e = 0; e <= n; e++)
     {
