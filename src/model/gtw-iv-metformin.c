@@ -37,7 +37,8 @@ const GtwInterventionClass gtw_iv_metformin = {
   .evidence = GTW_EVIDENCE_STRONG,
   .acts_on = N_("Liver: less glucose output; some AMPK activation"),
   .explanation = N_("Metformin is the reference medicine of the diabetes prevention trials. It "
-                    "mainly makes the liver release less glucose, especially overnight. It is "
+                    "mainly makes the liver release less glucose, especially overnight, and the "
+                    "more so the higher glucose runs: at a normal HbA1c it changes little. It is "
                     "shown here as a comparator for the other interventions."),
   .source = "DPP Research Group 2002; Hundal 2000; Hirst 2012",
   .fields = fields,
