@@ -195,6 +195,7 @@ gtw_core_rhs (double t, const double *y, double *dy, const GtwCoreParams *p)
   else
     {
       double prolif = GTW_K (P_MAX) * hill (s.isr, GTW_K (P_HALF), 4);
+      double prolif_rest = GTW_K (P_MAX) * hill (GTW_K (ISR_REF), GTW_K (P_HALF), 4);
       /* Cells whose secretory capacity has fallen to its floor have lost their mature identity
        * (dedifferentiation: Talchai 2012; Cinti 2016 found such cells in the islets of type 2
        * diabetes): they no longer replicate in answer to the extra secretion that hyperglycaemia
@@ -205,13 +206,17 @@ gtw_core_rhs (double t, const double *y, double *dy, const GtwCoreParams *p)
       double mature = CLAMP ((sigma - GTW_K (SIGMA_FLOOR))
                              / MAX (GTW_K (SIGMA_MATURE) - GTW_K (SIGMA_FLOOR), 1e-3), 0.0, 1.0);
 
-      if (mature < 1.0)
-        {
-          double prolif_rest = GTW_K (P_MAX) * hill (GTW_K (ISR_REF), GTW_K (P_HALF), 4);
-
-          if (prolif > prolif_rest)
-            prolif = mature * prolif + (1.0 - mature) * prolif_rest;
-        }
+      if (mature < 1.0 && prolif > prolif_rest)
+        prolif = mature * prolif + (1.0 - mature) * prolif_rest;
+      /* A demand below the healthy reference's retires the cells that a higher demand added, but
+       * does not take the mass below the patient's own: adult human beta-cell mass is set by
+       * early adulthood and stays stable through adult life (Saisho 2013; Rahier 2008: no
+       * decline with age), while Ha's P(ISR) shrinks it with any demand below the reference
+       * (the treated progressor lost 3 % a year at a normal glucose). Below the patient's own
+       * mass, replication comes back to the reference's rate within 5 % of it; damage (the
+       * glucotoxic, lipotoxic, inflammatory and workload terms) still takes it lower. */
+      if (prolif < prolif_rest)
+        prolif += CLAMP ((p->beta_own - beta) / (0.05 * p->beta_own), 0.0, 1.0) * (prolif_rest - prolif);
       double apopt = GTW_K (A_MAX) * hill (s.m, GTW_K (A_HALF), 6) + GTW_K (A_BASAL) + p->apoptosis_extra;
       double gsh = g - 35.0;
       double m_gsh = gsh * gsh / (150.0 * 150.0 + gsh * gsh);

@@ -120,6 +120,7 @@ typedef struct
   double posthepatic;     /* (1 - HE) / (1 - HE_ref) */
   double isri_bar;
   double apoptosis_extra; /* lipotoxic + inflammatory */
+  double beta_own;        /* the patient's beta-cell mass on day 0, mg */
   double bw;              /* kg */
   double vg;              /* dL/kg */
   double cp_k01, cp_k12, cp_k21, cp_v;
