@@ -425,6 +425,37 @@ test_metformin_glycaemia (void)
   g_assert_cmpfloat (healthy, <, 0.05);
 }
 
+/* A demand below the reference's does not take the mass below the patient's own (docs/model.md
+ * section 3, item 21): the progressor treated from year 3 keeps 95 % of his day-0 mass at a
+ * normal glucose (0.73 before), and the untreated healthy man keeps his. */
+static void
+test_mass_floor (void)
+{
+  const GtwInterventionType types[] = { GTW_IV_BERBERINE, GTW_IV_EXERCISE, GTW_IV_CARB_REDUCTION };
+  g_autoptr (GtwScenario) s = gtw_test_preset ("progressor", 12 * 365);
+  g_autoptr (GtwScenario) h = gtw_test_preset ("healthy", 8 * 365);
+  g_autoptr (GtwTrace) t = NULL, th = NULL;
+  const GtwDayRecord *end;
+
+  for (guint k = 0; k < G_N_ELEMENTS (types); k++)
+    {
+      GtwIntervention iv;
+
+      gtw_intervention_init (&iv, types[k], 3 * 365);
+      g_array_append_val (s->interventions, iv);
+    }
+  t = gtw_test_run (s);
+  end = gtw_trace_get_day (t, 12 * 365 - 1);
+  g_test_message ("treated progressor, year 12: mass %.3f, fasting glucose %.2f",
+                  end->beta_cell_mass_rel, end->fasting_glucose);
+  g_assert_cmpfloat (end->fasting_glucose, <, 5.0);
+  g_assert_cmpfloat (end->beta_cell_mass_rel, >=, 0.94 * s->patient.v[GTW_P_BETA_MASS]);
+
+  th = gtw_test_run (h);
+  g_assert_cmpfloat (fabs (gtw_trace_get_day (th, 8 * 365 - 1)->beta_cell_mass_rel
+                           / h->patient.v[GTW_P_BETA_MASS] - 1.0), <, 0.02);
+}
+
 static void
 test_intervention_level (void)
 {
@@ -477,5 +508,6 @@ main (int argc, char **argv)
   g_test_add_func ("/model/intervention-directions", test_intervention_directions);
   g_test_add_func ("/model/metformin-glycaemia", test_metformin_glycaemia);
   g_test_add_func ("/model/cpeptide-exact", test_cpeptide_exact);
+  g_test_add_func ("/model/mass-floor", test_mass_floor);
   return g_test_run ();
 }
