@@ -117,7 +117,11 @@ gtw_beta_stress_update (GtwSlow *s,
   double x = dt / GTW_K (TAU_BETA_STRESS), e = exp (-x);
   double s0 = s->beta_stress - target, d1 = s->beta_damage1 - target, d2 = s->beta_damage - target;
 
-  s->beta_load = settle ? target : gtw_relax (s->beta_load, target, GTW_K (TAU_BETA_LOAD), dt);
+  /* the cap rises with the output of half a year and follows its fall within three months */
+  s->beta_load = settle ? target
+                        : gtw_relax (s->beta_load, target,
+                                     target < s->beta_load ? GTW_K (TAU_BETA_LOAD_FALL)
+                                                           : GTW_K (TAU_BETA_LOAD), dt);
   if (settle)
     {
       double h = GTW_K (BETA_HISTORY) / GTW_K (TAU_BETA_STRESS), eh = exp (-h);
