@@ -195,7 +195,7 @@ gtw_core_rhs (double t, const double *y, double *dy, const GtwCoreParams *p)
   else
     {
       double prolif = GTW_K (P_MAX) * hill (s.isr, GTW_K (P_HALF), 4);
-      double prolif_rest = GTW_K (P_MAX) * hill (GTW_K (ISR_REF), GTW_K (P_HALF), 4);
+      double prolif_rest = 0;
       /* Cells whose secretory capacity has fallen to its floor have lost their mature identity
        * (dedifferentiation: Talchai 2012; Cinti 2016 found such cells in the islets of type 2
        * diabetes): they no longer replicate in answer to the extra secretion that hyperglycaemia
@@ -206,6 +206,9 @@ gtw_core_rhs (double t, const double *y, double *dy, const GtwCoreParams *p)
       double mature = CLAMP ((sigma - GTW_K (SIGMA_FLOOR))
                              / MAX (GTW_K (SIGMA_MATURE) - GTW_K (SIGMA_FLOOR), 1e-3), 0.0, 1.0);
 
+      /* the reference's rate, needed only by the two rules below */
+      if (mature < 1.0 || beta < p->beta_own)
+        prolif_rest = GTW_K (P_MAX) * hill (GTW_K (ISR_REF), GTW_K (P_HALF), 4);
       if (mature < 1.0 && prolif > prolif_rest)
         prolif = mature * prolif + (1.0 - mature) * prolif_rest;
       /* A demand below the healthy reference's retires the cells that a higher demand added, but
@@ -215,7 +218,7 @@ gtw_core_rhs (double t, const double *y, double *dy, const GtwCoreParams *p)
        * (the treated progressor lost 3 % a year at a normal glucose). Below the patient's own
        * mass, replication comes back to the reference's rate within 5 % of it; damage (the
        * glucotoxic, lipotoxic, inflammatory and workload terms) still takes it lower. */
-      if (prolif < prolif_rest)
+      if (beta < p->beta_own && prolif < prolif_rest)
         prolif += CLAMP ((p->beta_own - beta) / (0.05 * p->beta_own), 0.0, 1.0) * (prolif_rest - prolif);
       double apopt = GTW_K (A_MAX) * hill (s.m, GTW_K (A_HALF), 6) + GTW_K (A_BASAL) + p->apoptosis_extra;
       double gsh = g - 35.0;
