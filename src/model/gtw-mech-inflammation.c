@@ -43,23 +43,27 @@ glucotoxic_gate (const GtwSlow *s)
   return x / (1.0 + x);
 }
 
-/* Beta-cell apoptosis beyond Ha's glucotoxic term and basal rate.
- *
- * Lipotoxic and inflammatory: fatty acids and IL-1beta kill beta cells in the presence of high
- * glucose, hardly at normal glucose (glucolipotoxicity: Poitout & Robertson 2008; glucose
- * induces IL-1beta in islets: Maedler 2002), so both follow Ha's glucotoxic curve. That is how
- * obese non-diabetics carry about 50 % more beta-cell mass than lean people (Butler 2003).
- *
- * Workload stress: the third stage of the stress's relaxation chain (the damage, below), but
- * never more than the stress target of the last months (beta_load): cells die of the damage
- * while they still work hard (terminal unfolded protein response under ongoing ER load: Papa
- * 2012), not once the demand has fallen, after an intervention or after the onset. */
+/* Beta-cell apoptosis beyond Ha's glucotoxic term and basal rate, lipotoxic and inflammatory:
+ * fatty acids and IL-1beta kill beta cells in the presence of high glucose, hardly at normal
+ * glucose (glucolipotoxicity: Poitout & Robertson 2008; glucose induces IL-1beta in islets:
+ * Maedler 2002), so both follow Ha's glucotoxic curve. That is how obese non-diabetics carry
+ * about 50 % more beta-cell mass than lean people (Butler 2003). The core spares a residual
+ * mass from these as from Ha's term (beta_residual_mass). */
 double
 gtw_beta_apoptosis_extra (const GtwSlow *s)
 {
   return glucotoxic_gate (s) * (GTW_K (A_LIPO) * MAX (s->visceral / 1.2 - 1.0, 0.0)
-                                + GTW_K (A_INFLAM) * MAX (s->inflammation - 1.0, 0.0))
-         + GTW_K (A_STRESS) * MIN (s->beta_damage, s->beta_load);
+                                + GTW_K (A_INFLAM) * MAX (s->inflammation - 1.0, 0.0));
+}
+
+/* Workload stress's apoptosis: the third stage of the stress's relaxation chain (the damage,
+ * below), but never more than the stress target of the last months (beta_load): cells die of
+ * the damage while they still work hard (terminal unfolded protein response under ongoing ER
+ * load: Papa 2012), not once the demand has fallen, after an intervention or after the onset. */
+double
+gtw_beta_apoptosis_stress (const GtwSlow *s)
+{
+  return GTW_K (A_STRESS) * MIN (s->beta_damage, s->beta_load);
 }
 
 /* Dedifferentiation: beta cells under lasting workload stress lose their mature identity and

@@ -239,6 +239,7 @@ gtw_mechanism_core_params (const GtwPatientConstants *pc,
   p->posthepatic = (1.0 - he) / (1.0 - GTW_K (HE_REF));
   p->isri_bar = pc->patient.v[GTW_P_BETA_RESERVE] * gtw_beta_capacity_factor (slow);
   p->apoptosis_extra = gtw_beta_apoptosis_extra (slow);
+  p->apoptosis_stress = gtw_beta_apoptosis_stress (slow);
   p->beta_own = pc->patient.v[GTW_P_BETA_MASS] * GTW_K (BETA_REF);
   p->bw = slow->weight;
   p->vg = GTW_K (VG);

@@ -119,7 +119,8 @@ typedef struct
   double cortisol_extra;  /* morning rise of liver output above the reference */
   double posthepatic;     /* (1 - HE) / (1 - HE_ref) */
   double isri_bar;
-  double apoptosis_extra; /* lipotoxic + inflammatory */
+  double apoptosis_extra;  /* glucolipotoxic + inflammatory, gated by the glucose history */
+  double apoptosis_stress; /* workload stress */
   double beta_own;        /* the patient's beta-cell mass on day 0, mg */
   double bw;              /* kg */
   double vg;              /* dL/kg */
@@ -201,6 +202,7 @@ double gtw_inflammation_target   (const GtwSlow *s);
 double gtw_inflammation_f_factor (const GtwSlow *s);
 double gtw_inflammation_g_factor (const GtwSlow *s);
 double gtw_beta_apoptosis_extra  (const GtwSlow *s);
+double gtw_beta_apoptosis_stress (const GtwSlow *s);
 double gtw_beta_stress_target    (double mean_isr);
 void   gtw_beta_stress_update    (GtwSlow *s, double target, double dt, gboolean settle);
 double gtw_beta_capacity_factor  (const GtwSlow *s);

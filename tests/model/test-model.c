@@ -456,6 +456,28 @@ test_mass_floor (void)
                            / h->patient.v[GTW_P_BETA_MASS] - 1.0), <, 0.02);
 }
 
+/* Long-standing diabetes keeps a residual beta-cell mass (Rahier 2008: about half that of
+ * controls after 15 years; beta_residual_mass): early-t2d untreated for 15 years keeps a
+ * measurable fasting C-peptide, and the mass's fall slows with the years. */
+static void
+test_residual_mass (void)
+{
+  g_autoptr (GtwScenario) s = gtw_test_preset ("early-t2d", 15 * 365 + 1);
+  g_autoptr (GtwTrace) t = gtw_test_run (s);
+  const GtwDayRecord *y3 = gtw_trace_get_day (t, 3 * 365), *y7 = gtw_trace_get_day (t, 7 * 365);
+  const GtwDayRecord *y11 = gtw_trace_get_day (t, 11 * 365), *y15 = gtw_trace_get_day (t, 15 * 365);
+
+  g_test_message ("early-t2d untreated, mass in years 3 / 7 / 11 / 15: %.3f / %.3f / %.3f / %.3f; "
+                  "fasting C-peptide in year 15 %.3f nmol/L, glucose %.2f mmol/L",
+                  y3->beta_cell_mass_rel, y7->beta_cell_mass_rel, y11->beta_cell_mass_rel,
+                  y15->beta_cell_mass_rel, y15->fasting_cpeptide, y15->fasting_glucose);
+  g_assert_cmpfloat (y15->fasting_glucose, >=, 7.0);
+  g_assert_cmpfloat (y15->beta_cell_mass_rel, >=, 0.2);
+  g_assert_cmpfloat (y15->fasting_cpeptide, >=, 0.2);
+  g_assert_cmpfloat (y15->beta_cell_mass_rel / y11->beta_cell_mass_rel, >,
+                     y7->beta_cell_mass_rel / y3->beta_cell_mass_rel);
+}
+
 static void
 test_intervention_level (void)
 {
@@ -509,5 +531,6 @@ main (int argc, char **argv)
   g_test_add_func ("/model/metformin-glycaemia", test_metformin_glycaemia);
   g_test_add_func ("/model/cpeptide-exact", test_cpeptide_exact);
   g_test_add_func ("/model/mass-floor", test_mass_floor);
+  g_test_add_func ("/model/residual-mass", test_residual_mass);
   return g_test_run ();
 }
