@@ -116,6 +116,7 @@ random_scenario (guint seed, guint n_days)
   guint n_interventions;
   gsize length;
 
+  g_free (drawn->name);
   drawn->name = g_strdup_printf ("property case %u", seed);
   drawn->duration_days = (int) n_days;
   random_patient (rand, &drawn->patient);
