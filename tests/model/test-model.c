@@ -456,9 +456,10 @@ test_mass_floor (void)
                            / h->patient.v[GTW_P_BETA_MASS] - 1.0), <, 0.02);
 }
 
-/* Long-standing diabetes keeps a residual beta-cell mass (Rahier 2008: about half that of
- * controls after 15 years; beta_residual_mass): early-t2d untreated for 15 years keeps a
- * measurable fasting C-peptide, and the mass's fall slows with the years. */
+/* Long-standing diabetes keeps a residual beta-cell mass (beta_residual_mass; Rahier 2008
+ * found about half that of controls after 15 years, the model keeps about a quarter of the
+ * reference, as much as V12 allows): early-t2d untreated for 15 years keeps a measurable
+ * fasting C-peptide, and the mass's fall slows with the years. */
 static void
 test_residual_mass (void)
 {
