@@ -175,6 +175,12 @@ gtw_mechanism_drivers (const GtwPatientConstants *pc,
   drv->fasting_minute = (int) lround (pt->v[GTW_P_BREAKFAST_TIME] * 60.0);
 }
 
+static double
+si_ceiling (double si)
+{
+  return si / pow (1.0 + pow (si / GTW_K (SI_MAX), 4), 0.25);
+}
+
 double
 gtw_mechanism_si_target (const GtwPatientConstants *pc,
                          const GtwSlow             *slow,
@@ -187,13 +193,12 @@ gtw_mechanism_si_target (const GtwPatientConstants *pc,
               * slow->glut4
               * gtw_cofactor_f_factor (slow)
               * gtw_membrane_f_factor (slow);
-  double r4 = pow (si / GTW_K (SI_MAX), 4);
 
   /* The factors multiply, and with all of them at their best (a lean, very fit patient on
    * every supplement) the product would reach four times the reference, beyond anything
    * measured. It bends smoothly towards SI_MAX and is untouched in the usual range (-0.3 % at
    * the reference). */
-  return si / pow (1.0 + r4, 0.25);
+  return si_ceiling (si);
 }
 
 double
@@ -214,10 +219,14 @@ gtw_mechanism_core_params (const GtwPatientConstants *pc,
                            GtwCoreParams             *p)
 {
   double he = gtw_liver_extraction (slow);
-  double suppression;
+  double suppression, base;
 
   memset (p, 0, sizeof *p);
-  p->si = slow->si * slow->receptor * (1.0 + drv->fx.akt);
+  /* The drugs' Akt boost (berberine, alpha-lipoic acid) bends under the same ceiling as Si's
+   * own drivers: it adds little to a patient whose Si is already near SI_MAX. Without a boost,
+   * p->si is the product itself. */
+  base = slow->si * slow->receptor;
+  p->si = drv->fx.akt > 0 ? base * si_ceiling (base * (1.0 + drv->fx.akt)) / si_ceiling (base) : base;
   /* Ha & Sherman's maximal liver output falls as Si rises and reaches zero at Si 4.1: fitted
    * for the fall of Si towards diabetes, it would let a very fit patient's liver stop making
    * glucose overnight. Beyond SI_HGP_MAX the capacity stays where it is. */
