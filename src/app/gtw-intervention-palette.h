@@ -1,4 +1,4 @@
-/* gtw-intervention-palette.h: the ten intervention types, to drag onto the timeline or click
+/* gtw-intervention-palette.h: the intervention types, to drag onto the timeline or click
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *

@@ -31,6 +31,8 @@ static const TypeStyle styles[GTW_N_IV_TYPES] = {
   [GTW_IV_PREMEAL_PROTEIN] = { N_("Protein"), "gtw-iv-premeal-protein", FALSE },
   [GTW_IV_OMEGA3] = { N_("Omega-3"), "gtw-iv-omega3", FALSE },
   [GTW_IV_METFORMIN] = { N_("Metformin"), "gtw-iv-metformin", FALSE },
+  /* TRANSLATORS: short label of the low-calorie diet on a timeline block */
+  [GTW_IV_LOW_CALORIE_DIET] = { N_("Low-cal"), "gtw-iv-low-calorie-diet", FALSE },
 };
 
 void

@@ -112,6 +112,7 @@ static const struct
   { GTW_IV_MAGNESIUM, { GTW_MECH_NODE_IRS1 }, 1 },
   { GTW_IV_ALPHA_LIPOIC_ACID, { GTW_MECH_NODE_AKT }, 1 },
   { GTW_IV_PREMEAL_PROTEIN, { GTW_MECH_NODE_BETA_CELLS }, 1 },
+  { GTW_IV_LOW_CALORIE_DIET, { GTW_MECH_NODE_LIVER_FAT, GTW_MECH_NODE_VISCERAL_FAT }, 2 },
 };
 
 /* ---------------------------------------------------------------------------------------- */

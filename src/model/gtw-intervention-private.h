@@ -17,6 +17,7 @@ extern const GtwInterventionClass gtw_iv_alpha_lipoic_acid;
 extern const GtwInterventionClass gtw_iv_premeal_protein;
 extern const GtwInterventionClass gtw_iv_omega3;
 extern const GtwInterventionClass gtw_iv_metformin;
+extern const GtwInterventionClass gtw_iv_low_calorie_diet;
 
 /* Field indices, in the order of each type's field specs. */
 enum { GTW_BERBERINE_DOSE };
@@ -25,6 +26,7 @@ enum { GTW_EXERCISE_KIND, GTW_EXERCISE_SESSIONS, GTW_EXERCISE_MINUTES, GTW_EXERC
 enum { GTW_CARB_REDUCTION, GTW_CARB_FRUCTOSE_REDUCTION };
 enum { GTW_GUT_AKKERMANSIA };
 enum { GTW_SUPPLEMENT_DOSE };
+enum { GTW_DIET_KCAL };
 enum { GTW_PROTEIN_GRAMS, GTW_PROTEIN_MINUTES_BEFORE, GTW_PROTEIN_MEALS };
 enum { GTW_INTENSITY_LIGHT, GTW_INTENSITY_MODERATE, GTW_INTENSITY_VIGOROUS };
 enum { GTW_MEALS_ALL, GTW_MEALS_BREAKFAST, GTW_MEALS_LUNCH, GTW_MEALS_DINNER };

@@ -18,6 +18,7 @@ static const GtwInterventionClass *const classes[GTW_N_IV_TYPES] = {
   [GTW_IV_PREMEAL_PROTEIN] = &gtw_iv_premeal_protein,
   [GTW_IV_OMEGA3] = &gtw_iv_omega3,
   [GTW_IV_METFORMIN] = &gtw_iv_metformin,
+  [GTW_IV_LOW_CALORIE_DIET] = &gtw_iv_low_calorie_diet,
 };
 
 const GtwInterventionClass *

@@ -22,6 +22,7 @@ typedef enum
   GTW_IV_PREMEAL_PROTEIN,
   GTW_IV_OMEGA3,
   GTW_IV_METFORMIN,
+  GTW_IV_LOW_CALORIE_DIET,
   GTW_N_IV_TYPES
 } GtwInterventionType;
 
@@ -88,6 +89,8 @@ typedef struct
   double training_load;       /* weekly aerobic-equivalent minutes / 150 */
   double resistance_load;     /* weekly resistance minutes / 150 */
   double exercise_kcal;       /* extra energy spent per day, averaged over the week */
+  double diet_level;          /* 0..1 exposure to a low-calorie diet */
+  double diet_kcal;           /* that diet's daily energy, kcal */
 } GtwEffects;
 
 typedef struct

@@ -109,7 +109,7 @@ gtw_mechanism_drivers (const GtwPatientConstants *pc,
                        GtwDrivers                *drv)
 {
   const GtwPatient *pt = &pc->patient;
-  double carbs_total, removed, keep;
+  double carbs_total, removed, keep, expenditure, usual_intake, diet_scale = 1.0;
   static const guint meal_bits[] = { 1, 2, 4, 0 };
 
   memset (drv, 0, sizeof *drv);
@@ -132,8 +132,34 @@ gtw_mechanism_drivers (const GtwPatientConstants *pc,
         }
     }
 
+  carbs_total = pt->v[GTW_P_BREAKFAST_CARBS] + pt->v[GTW_P_LUNCH_CARBS] + pt->v[GTW_P_DINNER_CARBS]
+                + pt->v[GTW_P_SNACK_CARBS];
+  removed = carbs_total * pt->v[GTW_P_REFINED_CARBS] * drv->fx.carb_reduction;
+  /* Half of the energy of removed carbohydrate comes back as fat and protein (ad libitum low-
+   * carbohydrate diets lower intake by a few hundred kcal: Hall 2015). */
+  expenditure = gtw_adiposity_expenditure (pc, slow, drv);
+  usual_intake = pc->intake0 - 0.5 * 4.0 * removed + gtw_adiposity_appetite (pc, slow);
+
   /* Carbohydrate reduction removes part of the refined share of every meal. */
   keep = 1.0 - pt->v[GTW_P_REFINED_CARBS] * drv->fx.carb_reduction;
+  drv->energy_intake = usual_intake;
+  if (drv->fx.diet_level > 0)
+    {
+      /* A low-calorie diet replaces the food: its formula meals, at the usual meal times, carry
+       * DIET_CARB_SHARE of its energy as carbohydrate, and appetite does not add to it. At a
+       * healthy weight the programme moves to maintenance (gtw-iv-low-calorie-diet.c). */
+      double height_m = pt->v[GTW_P_HEIGHT] / 100.0;
+      double bmi = slow->weight / (height_m * height_m);
+      double maintain = CLAMP ((23.0 - bmi) / 2.0, 0.0, 1.0);
+      double diet = drv->fx.diet_kcal + maintain * MAX (expenditure - drv->fx.diet_kcal, 0.0);
+      double usual_carbs = carbs_total * keep;
+      double diet_carbs = GTW_K (DIET_CARB_SHARE) * diet / 4.0;
+      double level = drv->fx.diet_level;
+
+      diet_scale = 1.0 - level * (1.0 - (usual_carbs > 0 ? MIN (1.0, diet_carbs / usual_carbs) : 1.0));
+      drv->energy_intake = (1.0 - level) * usual_intake + level * MIN (diet, usual_intake);
+    }
+  keep *= diet_scale;
   add_meal (drv, pt->v[GTW_P_BREAKFAST_TIME], pt->v[GTW_P_BREAKFAST_CARBS] * keep);
   add_meal (drv, pt->v[GTW_P_LUNCH_TIME], pt->v[GTW_P_LUNCH_CARBS] * keep);
   add_meal (drv, pt->v[GTW_P_DINNER_TIME], pt->v[GTW_P_DINNER_CARBS] * keep);
@@ -159,16 +185,9 @@ gtw_mechanism_drivers (const GtwPatientConstants *pc,
         }
     }
 
-  carbs_total = pt->v[GTW_P_BREAKFAST_CARBS] + pt->v[GTW_P_LUNCH_CARBS] + pt->v[GTW_P_DINNER_CARBS]
-                + pt->v[GTW_P_SNACK_CARBS];
-  drv->refined_g = carbs_total * pt->v[GTW_P_REFINED_CARBS] * (1.0 - drv->fx.carb_reduction);
-  drv->fructose_g = pt->v[GTW_P_FRUCTOSE] * (1.0 - drv->fx.fructose_reduction);
-
-  /* Half of the energy of removed carbohydrate comes back as fat and protein (ad libitum low-
-   * carbohydrate diets lower intake by a few hundred kcal: Hall 2015). */
-  removed = carbs_total * pt->v[GTW_P_REFINED_CARBS] * drv->fx.carb_reduction;
-  drv->energy_balance = pc->intake0 - 0.5 * 4.0 * removed + gtw_adiposity_appetite (pc, slow)
-                        - gtw_adiposity_expenditure (pc, slow, drv);
+  drv->refined_g = carbs_total * pt->v[GTW_P_REFINED_CARBS] * (1.0 - drv->fx.carb_reduction) * diet_scale;
+  drv->fructose_g = pt->v[GTW_P_FRUCTOSE] * (1.0 - drv->fx.fructose_reduction) * diet_scale;
+  drv->energy_balance = drv->energy_intake - expenditure;
 
   drv->training = pt->v[GTW_P_HABITUAL_EXERCISE] / 150.0 + drv->fx.training_load;
   drv->resistance = drv->fx.resistance_load;

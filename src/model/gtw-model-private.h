@@ -101,6 +101,7 @@ typedef struct
   double     session_adherence;
   double     fructose_g;
   double     refined_g;
+  double     energy_intake;  /* kcal/day */
   double     energy_balance; /* kcal/day */
   double     training;       /* habitual + intervention, aerobic-equivalent, 1 = 150 min/week */
   double     resistance;

@@ -134,7 +134,7 @@ agreement_cases (void)
         g_autoptr (GError) error = NULL;
         Case *c;
 
-        /* The whole matrix (99 runs of 20 years against CVODE every day, a quarter of an hour
+        /* The whole matrix (107 runs of 20 years against CVODE every day, a quarter of an hour
          * of both cores) runs with -m slow (suite 'long'); the default suite takes every preset
          * alone and every intervention type once, each on another preset. */
         if (!g_test_slow () && type >= 0 && (guint) type % n_presets != i)

@@ -383,6 +383,47 @@ test_intervention_directions (void)
     }
 }
 
+/* A low-calorie diet (Lim 2011): weight falls by about 2 kg a week, liver fat by a third in the
+ * first week, and an open-ended diet stops taking weight off at a healthy BMI instead of
+ * starving the patient; when it ends, appetite brings weight back. */
+static void
+test_low_calorie_diet (void)
+{
+  g_autoptr (GtwScenario) s = gtw_test_preset ("compensated-ir", 5 * 365);
+  g_autoptr (GtwScenario) open_ended = NULL;
+  g_autoptr (GtwTrace) t = NULL, u = NULL;
+  double height_m = s->patient.v[GTW_P_HEIGHT] / 100.0, lowest_bmi = G_MAXDOUBLE;
+  const GtwDayRecord *before, *week1, *week8, *end;
+  GtwIntervention iv;
+
+  open_ended = gtw_scenario_copy (s);
+  gtw_intervention_init (&iv, GTW_IV_LOW_CALORIE_DIET, 100);
+  iv.end_day = 155;
+  iv.field[0] = 600;
+  g_array_append_val (s->interventions, iv);
+  t = gtw_test_run (s);
+  before = gtw_trace_get_day (t, 99), week1 = gtw_trace_get_day (t, 107);
+  week8 = gtw_trace_get_day (t, 155), end = gtw_trace_get_day (t, 5 * 365 - 1);
+  g_test_message ("weight %.1f -> %.1f -> %.1f kg (year 5 %.1f); liver fat %.1f -> %.1f -> %.1f %%",
+                  before->weight, week1->weight, week8->weight, end->weight,
+                  before->liver_fat, week1->liver_fat, week8->liver_fat);
+  g_assert_cmpfloat (before->weight - week8->weight, >, 8);
+  g_assert_cmpfloat (before->weight - week8->weight, <, 20);
+  g_assert_cmpfloat (week1->liver_fat, <, 0.8 * before->liver_fat);
+  g_assert_cmpfloat (week8->liver_fat, >, 0.1 * before->liver_fat);
+  g_assert_cmpfloat (end->weight, >, week8->weight + 3);
+  g_assert_cmpfloat (week8->mean_glucose, <, before->mean_glucose);
+
+  iv.start_day = 0, iv.end_day = -1, iv.field[0] = 400;
+  g_array_append_val (open_ended->interventions, iv);
+  u = gtw_test_run (open_ended);
+  for (guint d = 0; d < gtw_trace_get_n_days (u); d++)
+    lowest_bmi = MIN (lowest_bmi, gtw_trace_get_day (u, d)->weight / (height_m * height_m));
+  g_test_message ("open-ended 400 kcal/day: lowest BMI %.1f", lowest_bmi);
+  g_assert_cmpfloat (lowest_bmi, >, 20);
+  g_assert_cmpfloat (lowest_bmi, <, 23.5);
+}
+
 /* Metformin's liver effect grows with the glycaemia (gtw_liver_gluconeogenic_excess ()): in full
  * in diabetes (Hirst 2012: HbA1c about -1.1 %), a fraction of it in impaired glucose
  * tolerance, nothing at a normal HbA1c, where only its AMPK share is left. */
@@ -530,6 +571,7 @@ main (int argc, char **argv)
   g_test_add_func ("/model/exercise-sessions", test_exercise_sessions);
   g_test_add_func ("/model/intervention-directions", test_intervention_directions);
   g_test_add_func ("/model/metformin-glycaemia", test_metformin_glycaemia);
+  g_test_add_func ("/model/low-calorie-diet", test_low_calorie_diet);
   g_test_add_func ("/model/cpeptide-exact", test_cpeptide_exact);
   g_test_add_func ("/model/mass-floor", test_mass_floor);
   g_test_add_func ("/model/residual-mass", test_residual_mass);

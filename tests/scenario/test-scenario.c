@@ -57,7 +57,9 @@ static const char all_types[] =
   "    { \"type\": \"omega3\", \"start_day\": 80, \"dose_g_per_day\": 0.1 },\n"
   "    { \"type\": \"metformin\", \"start_day\": 499, \"end_day\": 10949,\n"
   "      \"dose_mg_per_day\": 2550,\n"
-  "      \"adherence\": 0 }\n"
+  "      \"adherence\": 0 },\n"
+  "    { \"type\": \"low_calorie_diet\", \"start_day\": 90, \"end_day\": 145,\n"
+  "      \"kcal_per_day\": 612.5 }\n"
   "  ],\n"
   "  \"simulation\": { \"duration_days\": 500, \"seed\": 9007199254740993 }\n"
   "}\n";
@@ -343,6 +345,7 @@ test_all_types (void)
   g_assert_cmpfloat (field (intervention (scenario, 3), "akkermansia"), ==, 0);
   g_assert_cmpfloat (field (intervention (scenario, 7), "meals"), ==, 3); /* dinner */
   g_assert_cmpint (intervention (scenario, 9)->end_day, ==, 10949);
+  g_assert_cmpfloat (field (intervention (scenario, 10), "kcal_per_day"), ==, 612.5);
 
   assert_round_trip (scenario);
 }
