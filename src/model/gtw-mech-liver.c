@@ -77,6 +77,25 @@ gtw_liver_fat_target (const GtwPatientConstants *pc,
   return CLAMP (target, 0.5, 45.0);
 }
 
+/* Liver glycogen and the night's glucose output. After an overnight fast about half of the
+ * liver's glucose output comes from glycogen (Landau 1996), and glycogen is refilled by the
+ * day's carbohydrate. Below what the body burns as glucose each day (about 130 g, the brain's
+ * share: IOM 2005) the stores run down and the output falls with them. This is why a
+ * low-calorie diet lowers fasting glucose within days, before much weight is lost: in Henry
+ * 1985 (330 kcal/day) basal liver output fell by 46 % and fasting glucose by 47 % in 10 days,
+ * 87 % of its fall over 40 days, unrelated to the weight lost; refeeding raised the output
+ * again within 10 days (Kelley 1993: 7 days of 800 kcal/day, half the effect of a 13 kg loss).
+ * A multiplier of the output, 1 at GLYCOGEN_CARBS_FULL or more carbohydrate a day. */
+double
+gtw_liver_glycogen_factor (const GtwDrivers *d)
+{
+  double carbs = 0;
+
+  for (guint i = 0; i < d->n_meals; i++)
+    carbs += d->meals[i].carbs_g;
+  return 1.0 - GTW_K (GLYCOGENOLYSIS_SHARE) * (1.0 - MIN (1.0, carbs / GTW_K (GLYCOGEN_CARBS_FULL)));
+}
+
 /* hepaSi falls by a third at 10 % liver fat (Seppala-Lindroos 2002). */
 double
 gtw_liver_g_factor (const GtwSlow *s)

@@ -25,9 +25,10 @@
  * training effects that V9 needs reach his fasting insulin too (docs/model.md, V19, has the
  * measurements). V22: the placebo arm is met; each treatment rescues nearly every patient it
  * reaches before Ha & Sherman's tipping point, so both falls are too large. V23: weight and
- * liver fat follow the low-calorie diet, fasting glucose does not: in the model's diabetes the
- * failed beta cells hold fasting glucose up, and the liver's output is tied more to muscle's
- * insulin sensitivity (Ha & Sherman's coupling) than to liver fat. */
+ * liver fat follow the low-calorie diet, fasting glucose falls by a third of the measured fall
+ * in the first week: in the model's diabetes the failed beta cells hold fasting glucose up, and
+ * the liver's output is tied more to muscle's insulin sensitivity (Ha & Sherman's coupling)
+ * than to liver fat. */
 static const char *const open_findings[] = { "V19", "V22", "V23", NULL };
 
 typedef struct
