@@ -339,14 +339,25 @@ test_v11 (void)
   row_end (&row);
 }
 
+/* The progressor's untreated onset, for the rows that start an intervention from it; checked so
+ * that a model without an onset fails the row instead of placing the start nowhere. */
+static int
+progressor_onset (Row *row)
+{
+  int onset = gtw_trace_diabetes_onset (progressor ());
+
+  check (row, "untreated onset year (needed to place the start)", onset < 0 ? -1 : onset / 365.0, 1, 26);
+  return onset;
+}
+
 static void
 test_v12 (void)
 {
   Row row;
-  int onset = gtw_trace_diabetes_onset (progressor ());
+  int onset;
 
   row_begin (&row, "V12", "progressor + lifestyle change 1 year before vs 4 years after onset");
-  check (&row, "untreated onset year (needed to place the starts)", onset < 0 ? -1 : onset / 365.0, 1, 26);
+  onset = progressor_onset (&row);
   if (onset >= 365)
     {
       const int starts[2] = { onset - 365, onset + 4 * 365 };
@@ -746,10 +757,10 @@ static void
 test_v23 (void)
 {
   Row row;
-  int onset = gtw_trace_diabetes_onset (progressor ());
+  int onset;
 
   row_begin (&row, "V23", "progressor 1 year after onset: low-calorie diet 600 kcal/day, 8 weeks");
-  check (&row, "untreated onset year (needed to place the start)", onset < 0 ? -1 : onset / 365.0, 1, 26);
+  onset = progressor_onset (&row);
   if (onset >= 0)
     {
       int start = onset + 365;
