@@ -37,9 +37,9 @@ balance_add (const GtwDrivers *d)
 static double
 balance_factor (const GtwDrivers *d)
 {
-  double floor = GTW_K (LIVER_FAT_DEFICIT_FLOOR);
+  double lowest = GTW_K (LIVER_FAT_DEFICIT_FLOOR);
 
-  return d->energy_balance > 0 ? 1.0 : floor + (1.0 - floor) * exp (d->energy_balance / 600.0);
+  return d->energy_balance > 0 ? 1.0 : lowest + (1.0 - lowest) * exp (d->energy_balance / 600.0);
 }
 
 /* People with the same fat depots and diet differ severalfold in liver fat (Browning 2004,
