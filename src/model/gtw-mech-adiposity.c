@@ -35,6 +35,31 @@ gtw_adiposity_appetite (const GtwPatientConstants *pc,
   return GTW_K (APPETITE_FEEDBACK) * MAX (pc->patient.v[GTW_P_WEIGHT] - s->weight, 0.0);
 }
 
+/* What a low-calorie diet leaves behind. Appetite's feedback alone (100 kcal/day per kg lost)
+ * would bring a diet's 15 kg back within months of its end, and the usual food with it; in the
+ * trials the weight came back over years and not all of it: 5.5 of 13.5 kg a year after a
+ * very-low-energy diet (Sumithran 2011, whose patients' hunger and ghrelin were still raised
+ * then), half of 9 kg within 9 months (Vink 2016), 71 % of the loss after 4-5 years (Anderson
+ * 2001). The patients kept part of their new eating. Here the restraint that would hold the
+ * weight (appetite plus the usual intake minus expenditure: hold_need) is recorded while a diet
+ * lasts; when it ends, RESTRAINT_KEPT of it stays and the rest fades with RESTRAINT_FADE. The
+ * weight then follows with its own lag. A later diet raises what is kept, never lowers it. */
+static void
+restraint_update (GtwSlow          *s,
+                  const GtwDrivers *d,
+                  double            dt)
+{
+  double held = d->fx.diet_level * d->hold_need;
+  double kept = GTW_K (RESTRAINT_KEPT);
+
+  s->restraint *= exp (-dt / GTW_K (RESTRAINT_FADE));
+  if (held > 0)
+    {
+      s->restraint = MAX (s->restraint, (1.0 - kept) * held);
+      s->restraint_kept = MAX (s->restraint_kept, kept * held);
+    }
+}
+
 void
 gtw_adiposity_update (const GtwPatientConstants *pc,
                       GtwSlow                   *s,
@@ -62,4 +87,5 @@ gtw_adiposity_update (const GtwPatientConstants *pc,
 
   s->weight = weight;
   s->visceral = CLAMP (target + (v - target) * exp (-dt / 48.0), 0.2, 12.0);
+  restraint_update (s, d, dt);
 }

@@ -142,7 +142,10 @@ gtw_mechanism_drivers (const GtwPatientConstants *pc,
 
   /* Carbohydrate reduction removes part of the refined share of every meal. */
   keep = 1.0 - pt->v[GTW_P_REFINED_CARBS] * drv->fx.carb_reduction;
-  drv->energy_intake = usual_intake;
+  /* After a low-calorie diet the patient eats less than appetite asks, less so as months pass
+   * (gtw-mech-adiposity.c); while it lasts, this is what would hold the weight where it is. */
+  drv->hold_need = MAX (usual_intake - expenditure, 0.0);
+  drv->energy_intake = MAX (usual_intake - slow->restraint - slow->restraint_kept, 0.0);
   if (drv->fx.diet_level > 0)
     {
       /* A low-calorie diet replaces the food: its formula meals, at the usual meal times, carry
@@ -157,7 +160,7 @@ gtw_mechanism_drivers (const GtwPatientConstants *pc,
       double level = drv->fx.diet_level;
 
       diet_scale = 1.0 - level * (1.0 - (usual_carbs > 0 ? MIN (1.0, diet_carbs / usual_carbs) : 1.0));
-      drv->energy_intake = (1.0 - level) * usual_intake + level * MIN (diet, usual_intake);
+      drv->energy_intake = (1.0 - level) * drv->energy_intake + level * MIN (diet, usual_intake);
     }
   keep *= diet_scale;
   add_meal (drv, pt->v[GTW_P_BREAKFAST_TIME], pt->v[GTW_P_BREAKFAST_CARBS] * keep);

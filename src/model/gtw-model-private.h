@@ -65,6 +65,8 @@ typedef struct
   double beta_damage;
   double beta_load;     /* the stress's target, averaged over tau_beta_load_days */
   double beta_stress0;  /* the stress on day 0, which the patient's beta-cell function carries */
+  double restraint;     /* kcal/day eaten below appetite after a low-calorie diet: the part that fades */
+  double restraint_kept; /* the part that stays (gtw-mech-adiposity.c) */
 } GtwSlow;
 
 typedef struct
@@ -103,6 +105,7 @@ typedef struct
   double     refined_g;
   double     energy_intake;  /* kcal/day */
   double     energy_balance; /* kcal/day */
+  double     hold_need;      /* kcal/day below appetite that would hold today's weight */
   double     training;       /* habitual + intervention, aerobic-equivalent, 1 = 150 min/week */
   double     resistance;
   double     age;            /* years */
