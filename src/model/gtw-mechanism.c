@@ -203,6 +203,35 @@ si_ceiling (double si)
   return si / pow (1.0 + pow (si / GTW_K (SI_MAX), 4), 0.25);
 }
 
+/* The Si that sets the liver's capacity and its suppression constant in Ha & Sherman's liver
+ * output. They fitted it to whole-body Si along the road to diabetes, where muscle and liver
+ * lose their sensitivity together. But the two have their own causes: muscle through its GLUT4
+ * and its lipid (DAG and ceramide through PKC-theta), the liver through its own fat (DAG through
+ * PKC-epsilon: Samuel & Shulman 2012), and they part when a treatment acts on one of them.
+ * Training raises muscle's GLUT4 and burns its lipid; what it does for the liver comes through
+ * the liver's own fat (Smart 2016). Weight loss empties the liver of fat, and the liver's
+ * output and fasting glucose normalise while muscle's insulin resistance has not changed
+ * (Petersen 2005: 8 kg; Lim 2011: within a week of 600 kcal/day). So the whole-body Si of
+ * Ha & Sherman is used as it stands on day 0, and from
+ * then on it moves with everything but muscle's share (GLUT4 x the muscle lipid factor), which
+ * is replaced by the liver fat factor (Seppala-Lindroos 2002, the one that scales hepatic Si).
+ * On day 0 the two ratios are 1 and every patient is where he was; untreated, the progressor's
+ * muscle lipid and liver fat factors fall together (0.82 and 0.84 of day 0 by year 4).
+ * Beyond SI_HGP_MAX the capacity stays where it is: fitted for the fall of Si towards
+ * diabetes, Ha & Sherman's capacity reaches zero at Si 4.1, and a very fit patient's liver
+ * would stop making glucose overnight. */
+double
+gtw_mechanism_si_liver (const GtwPatientConstants *pc,
+                        const GtwSlow             *slow)
+{
+  double si = slow->si * slow->receptor;
+
+  if (pc->muscle0 > 0)
+    si *= (gtw_liver_g_factor (slow) / pc->liver0)
+          / (slow->glut4 * gtw_imcl_f_factor (slow) / pc->muscle0);
+  return MIN (si, GTW_K (SI_HGP_MAX));
+}
+
 double
 gtw_mechanism_si_target (const GtwPatientConstants *pc,
                          const GtwSlow             *slow,
@@ -249,10 +278,7 @@ gtw_mechanism_core_params (const GtwPatientConstants *pc,
    * p->si is the product itself. */
   base = slow->si * slow->receptor;
   p->si = drv->fx.akt > 0 ? base * si_ceiling (base * (1.0 + drv->fx.akt)) / si_ceiling (base) : base;
-  /* Ha & Sherman's maximal liver output falls as Si rises and reaches zero at Si 4.1: fitted
-   * for the fall of Si towards diabetes, it would let a very fit patient's liver stop making
-   * glucose overnight. Beyond SI_HGP_MAX the capacity stays where it is. */
-  p->si_hgp = MIN (slow->si * slow->receptor, GTW_K (SI_HGP_MAX));
+  p->si_hgp = gtw_mechanism_si_liver (pc, slow);
   p->hepasi = slow->hepasi;
   p->ampk_drug = drv->fx.ampk;
   /* AMPK raises insulin-independent uptake by AMPK_UPTAKE_GAIN at full activation: the

@@ -167,6 +167,8 @@ typedef struct
   double     bmi0;
   double     cp_k01, cp_k12, cp_k21, cp_v;
   double     liver_fat_gain; /* the patient's liver fat over the drivers' level on day 0 */
+  double     muscle0;        /* muscle's share of Si on day 0 (GLUT4 x lipid factor); 0 until built */
+  double     liver0;         /* the liver fat factor on day 0 */
 } GtwPatientConstants;
 
 void   gtw_mechanism_prepare     (const GtwPatient *patient, GtwPatientConstants *pc);
@@ -194,6 +196,7 @@ double gtw_liver_fat_target      (const GtwPatientConstants *pc, const GtwSlow *
 void   gtw_liver_fat_calibrate   (GtwPatientConstants *pc, const GtwSlow *s,
                                   const GtwDrivers *d, double mean_i);
 double gtw_liver_g_factor        (const GtwSlow *s);
+double gtw_mechanism_si_liver    (const GtwPatientConstants *pc, const GtwSlow *slow);
 double gtw_liver_extraction      (const GtwSlow *s);
 double gtw_liver_gluconeogenic_excess (const GtwSlow *s); /* 0..1, metformin's share */
 double gtw_liver_glycogen_factor    (const GtwDrivers *d); /* liver output multiplier, 0..1 */

@@ -134,6 +134,8 @@ build_initial_state (GtwTrace  *trace,
     }
   gtw_mechanism_update (&trace->pc, &state->slow, &drv, &st, 1.0, TRUE);
   gtw_liver_fat_calibrate (&trace->pc, &state->slow, &drv, st.mean_i);
+  trace->pc.muscle0 = state->slow.glut4 * gtw_imcl_f_factor (&state->slow);
+  trace->pc.liver0 = gtw_liver_g_factor (&state->slow);
   return TRUE;
 }
 
