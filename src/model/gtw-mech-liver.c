@@ -82,18 +82,29 @@ gtw_liver_fat_target (const GtwPatientConstants *pc,
  * day's carbohydrate. Below what the body burns as glucose each day (about 130 g, the brain's
  * share: IOM 2005) the stores run down and the output falls with them. This is why a
  * low-calorie diet lowers fasting glucose within days, before much weight is lost: in Henry
- * 1985 (330 kcal/day) basal liver output fell by 46 % and fasting glucose by 47 % in 10 days,
- * 87 % of its fall over 40 days, unrelated to the weight lost; refeeding raised the output
- * again within 10 days (Kelley 1993: 7 days of 800 kcal/day, half the effect of a 13 kg loss).
- * A multiplier of the output, 1 at GLYCOGEN_CARBS_FULL or more carbohydrate a day. */
+ * 1985 (type 2 diabetes, 330 kcal/day, about 40 g of carbohydrate) basal liver output fell by
+ * 46 % and fasting glucose by 47 % in 10 days, 87 % of its fall over 40 days, unrelated to the
+ * weight lost; refeeding raised the output again within 10 days (Kelley 1993: 7 days of 800
+ * kcal/day, half the effect of a 13 kg loss). The stores fall with the square of the day's
+ * shortfall, which removes Henry's 45 % at his 40 g. As glycogen runs out, gluconeogenesis
+ * rises to replace part of it where the glycaemia is normal (Landau 1996: 54 % of the output at
+ * 14 h of fasting, 84 % at 42 h; with an output a fifth lower at 42 h, gluconeogenesis replaced
+ * about 40 % of the glycogen lost): GLYCOGEN_GNG_COMPENSATION of the loss, fading to nothing
+ * as the glycaemia rises to that of diabetes (gtw_liver_gluconeogenic_excess ()), where the
+ * diet also removes the excess of gluconeogenesis. A multiplier of the output, 1 at
+ * GLYCOGEN_CARBS_FULL or more carbohydrate a day. */
 double
-gtw_liver_glycogen_factor (const GtwDrivers *d)
+gtw_liver_glycogen_factor (const GtwSlow    *s,
+                           const GtwDrivers *d)
 {
-  double carbs = 0;
+  double carbs = 0, full, depleted, compensated;
 
   for (guint i = 0; i < d->n_meals; i++)
     carbs += d->meals[i].carbs_g;
-  return 1.0 - GTW_K (GLYCOGENOLYSIS_SHARE) * (1.0 - MIN (1.0, carbs / GTW_K (GLYCOGEN_CARBS_FULL)));
+  full = MIN (1.0, carbs / GTW_K (GLYCOGEN_CARBS_FULL));
+  depleted = 1.0 - full * full;
+  compensated = GTW_K (GLYCOGEN_GNG_COMPENSATION) * (1.0 - gtw_liver_gluconeogenic_excess (s));
+  return 1.0 - GTW_K (GLYCOGENOLYSIS_SHARE) * depleted * (1.0 - compensated);
 }
 
 /* hepaSi falls by a third at 10 % liver fat (Seppala-Lindroos 2002). */

@@ -292,7 +292,7 @@ gtw_mechanism_core_params (const GtwPatientConstants *pc,
                       * (1.0 - drv->fx.hgp_suppression_glycaemic * gtw_liver_gluconeogenic_excess (slow));
   p->hgp_factor = (1.0 - GTW_K (HGP_SUPPRESSION_MAX) * CLAMP (suppression, 0.0, 1.0))
                   * (1.0 - 0.08 * drv->fx.ampk);
-  p->hgp_factor *= gtw_liver_glycogen_factor (drv);
+  p->hgp_factor *= gtw_liver_glycogen_factor (slow, drv);
   p->cortisol_extra = gtw_cortisol_morning_extra (pc);
   p->posthepatic = (1.0 - he) / (1.0 - GTW_K (HE_REF));
   p->isri_bar = pc->patient.v[GTW_P_BETA_RESERVE] * gtw_beta_capacity_factor (slow);

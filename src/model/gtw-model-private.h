@@ -199,7 +199,7 @@ double gtw_liver_g_factor        (const GtwSlow *s);
 double gtw_mechanism_si_liver    (const GtwPatientConstants *pc, const GtwSlow *slow);
 double gtw_liver_extraction      (const GtwSlow *s);
 double gtw_liver_gluconeogenic_excess (const GtwSlow *s); /* 0..1, metformin's share */
-double gtw_liver_glycogen_factor    (const GtwDrivers *d); /* liver output multiplier, 0..1 */
+double gtw_liver_glycogen_factor    (const GtwSlow *s, const GtwDrivers *d); /* liver output multiplier, 0..1 */
 double gtw_imcl_target           (const GtwPatientConstants *pc, const GtwSlow *s, const GtwDrivers *d);
 double gtw_imcl_f_factor         (const GtwSlow *s);
 double gtw_glut4_target          (const GtwDrivers *d);
