@@ -104,13 +104,26 @@ update_history_actions (GtwWindow *self)
                                gtw_document_get_can_redo (self->document));
 }
 
-/* The whole-run view is named after the run's length: "10 Years", "20 Years". */
+/* The whole-run view is named after the run's length: "10 Years", "20 Years". A run shorter
+ * than two years is counted in months, so that its button never reads "1 Year" beside the
+ * one-year view's. */
 static void
 update_run_button (GtwWindow *self, const GtwScenario *scenario)
 {
-  int years = MAX (1, (int) round (scenario->duration_days / 365.0));
-  g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d Year", "%d Years", years), years);
+  g_autofree char *label = NULL;
 
+  if (scenario->duration_days < 2 * 365 - 182)
+    {
+      int months = MAX (1, (int) round (scenario->duration_days / (365.25 / 12.0)));
+
+      label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d Month", "%d Months", months), months);
+    }
+  else
+    {
+      int years = (int) round (scenario->duration_days / 365.0);
+
+      label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d Year", "%d Years", years), years);
+    }
   gtk_button_set_label (GTK_BUTTON (self->decade_button), label);
 }
 
