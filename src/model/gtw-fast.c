@@ -384,11 +384,13 @@ static void
 day_rates (double            *r,
            const GtwState    *start,
            const GtwState    *end,
-           const GtwDayStats *stats)
+           const GtwDayStats *stats,
+           double             sigma_speed)
 {
   memcpy (r, stats, sizeof *stats);
   r[R_LOG_BETA] = log (end->y[Y_BETA] / start->y[Y_BETA]);
-  r[R_SIGMA] = implied_target (start->y[Y_SIGMA], end->y[Y_SIGMA], GTW_K (TAU_SIGMA) / 1440.0, 1);
+  r[R_SIGMA] = implied_target (start->y[Y_SIGMA], end->y[Y_SIGMA],
+                               GTW_K (TAU_SIGMA) / 1440.0 / sigma_speed, 1);
 }
 
 /* A unit's rate `x` days (in units of the distance between the units) after the unit whose rate is
@@ -462,7 +464,7 @@ macro_step (const Fast *f,
       gtw_mechanism_drivers (&trace->pc, &state->slow, trace->scenario->interventions, (int) d, &drv);
       gtw_mechanism_core_params (&trace->pc, &state->slow, &drv, &p);
       state->y[Y_BETA] *= exp (r[R_LOG_BETA]);
-      state->y[Y_SIGMA] = gtw_relax (state->y[Y_SIGMA], r[R_SIGMA], tau_sigma, 1.0);
+      state->y[Y_SIGMA] = gtw_relax (state->y[Y_SIGMA], r[R_SIGMA], tau_sigma / p.sigma_speed, 1.0);
       gtw_mechanism_update (&trace->pc, &state->slow, &drv, (const GtwDayStats *) r, 1.0, FALSE);
       gtw_day_record_fill (&g_array_index (trace->records, GtwDayRecord, d), (int) d, state,
                            (const GtwDayStats *) r, &p);
@@ -643,7 +645,13 @@ simulate_unit (Fast          *f,
           u->with_session = TRUE;
           u->acute_session = state->y[Y_ACUTE];
         }
-      day_rates (r, &start, state, &st);
+      {
+        GtwDrivers drv;
+
+        gtw_mechanism_drivers (&f->trace->pc, &start.slow, f->trace->scenario->interventions,
+                               (int) (day + n), &drv);
+        day_rates (r, &start, state, &st, gtw_beta_sigma_speed (&drv));
+      }
       for (guint k = 0; k < N_R; k++)
         class_rate[kind[n]][k] += weight[n] * r[k];
       if (span > 1)

@@ -43,8 +43,8 @@ const GtwInterventionClass gtw_iv_low_calorie_diet = {
                     "over the following weeks the beta cells recover part of their response. "
                     "In trials of people with type 2 diabetes of a few years, about half were "
                     "in remission a year later, most often those who lost 15 kg or more. The "
-                    "model shows the fall of weight, liver fat and fasting glucose, but not the "
-                    "beta cells' recovery over the following weeks. After the diet, part of the "
+                    "model shows the fall of weight, liver fat and fasting glucose, and the beta "
+                    "cells' recovery where enough of them remain. After the diet, part of the "
                     "weight comes back: about half within a year, most of it within a few "
                     "years."),
   .source = "Lim 2011; Taylor 2013; Lean 2018 (DiRECT)",

@@ -80,6 +80,24 @@ gtw_beta_capacity_factor (const GtwSlow *s)
               1.0);
 }
 
+/* Taylor's recovery: in Counterpoint (Lim 2011) the first-phase insulin response of people
+ * with type 2 diabetes of a few years came back to normal over the 8 weeks of a 600 kcal/day
+ * diet, as the fat in their pancreas fell (8.0 to 6.2 %), and DiRECT's responders kept it
+ * (Taylor 2013, 2018): the dysfunction that a deep deficit lifts is reversible within weeks,
+ * where Ha & Sherman's sigma moves over TAU_SIGMA, 250 days. While a low-calorie diet holds a
+ * deficit deeper than SIGMA_RELIEF_DEFICIT (full 1000 kcal/day further), sigma relaxes towards
+ * its target SIGMA_RELIEF_SPEED times faster; where the glucose the diet brings down lets the
+ * target rise, function comes back within weeks. Only the diet: the trials measured it there,
+ * and the model has no pancreatic fat to say what smaller or other deficits do. A multiplier
+ * of sigma's rate, 1 without a diet. */
+double
+gtw_beta_sigma_speed (const GtwDrivers *d)
+{
+  double depth = CLAMP ((-d->energy_balance - GTW_K (SIGMA_RELIEF_DEFICIT)) / 1000.0, 0.0, 1.0);
+
+  return 1.0 + GTW_K (SIGMA_RELIEF_SPEED) * d->fx.diet_level * depth;
+}
+
 /* Workload stress: years of insulin output above what the islets can sustain exhaust beta
  * cells (ER and oxidative stress, islet amyloid from the amylin co-secreted with insulin,
  * dedifferentiation; Prentki & Nolan 2006, Weir & Bonner-Weir 2004, Hull 2004). It builds up

@@ -310,6 +310,7 @@ gtw_mechanism_core_params (const GtwPatientConstants *pc,
   p->gf_factor = 1.0;
   p->incretin = gtw_incretin_factor (slow);
   p->kmax_factor = 1.0;
+  p->sigma_speed = gtw_beta_sigma_speed (drv);
 }
 
 void

@@ -747,7 +747,8 @@ test_v22 (void)
 /* V23: the Counterpoint study (Lim 2011; Taylor 2013): 11 people with type 2 diabetes of less
  * than 4 years (HbA1c 7.4 %, fasting glucose 9.2 mmol/L, BMI 33.6), 600 kcal/day for 8 weeks.
  * Fasting glucose 5.7 mmol/L by day 7, as the liver lost 30 % of its fat and answered insulin
- * again; liver fat 12.8 % to 2.9 % and weight -15.3 kg by week 8. The progressor one year after
+ * again; liver fat 12.8 % to 2.9 % and weight -15.3 kg by week 8; the first-phase insulin
+ * response back at the controls' level by week 8 (Taylor 2013). The progressor one year after
  * his untreated onset (HbA1c 7.7 %, fasting glucose 8.3 mmol/L) on the same diet. */
 static void
 test_v23 (void)
@@ -774,6 +775,8 @@ test_v23 (void)
       check (&row, "liver fat fall by day 7 (fraction)", 1.0 - week1->liver_fat / before->liver_fat, 0.15, 0.45);
       check (&row, "liver fat at week 8 (%)", week8->liver_fat, 1.5, 5.0);
       check (&row, "weight loss by week 8 (kg)", before->weight - week8->weight, 11, 19);
+      /* Taylor 2013: the first-phase insulin response came back to the controls' level by week 8 */
+      check (&row, "beta-cell function at week 8 (fraction of healthy)", week8->beta_cell_function_rel, 0.5, 1.5);
     }
   row_end (&row);
 }
