@@ -212,9 +212,9 @@ si_ceiling (double si)
  * the liver's own fat (Smart 2016). Weight loss empties the liver of fat, and the liver's
  * output and fasting glucose normalise while muscle's insulin resistance has not changed
  * (Petersen 2005: 8 kg; Lim 2011: within a week of 600 kcal/day). So the whole-body Si of
- * Ha & Sherman is used as it stands on day 0, and from
- * then on it moves with everything but muscle's share (GLUT4 x the muscle lipid factor), which
- * is replaced by the liver fat factor (Seppala-Lindroos 2002, the one that scales hepatic Si).
+ * Ha & Sherman is used as it stands on day 0, and from then on it moves with everything but
+ * muscle's share (GLUT4 x the muscle lipid factor), which is replaced by the liver fat factor
+ * (Seppala-Lindroos 2002, the one that scales hepatic Si).
  * On day 0 the two ratios are 1 and every patient is where he was; untreated, the progressor's
  * muscle lipid and liver fat factors fall together (0.82 and 0.84 of day 0 by year 4).
  * Beyond SI_HGP_MAX the capacity stays where it is: fitted for the fall of Si towards
