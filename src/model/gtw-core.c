@@ -235,7 +235,8 @@ gtw_core_rhs (double t, const double *y, double *dy, const GtwCoreParams *p)
       double sigma_isri = p->isri_bar / (1.0 + exp (-(s.isr - 0.1) / 0.1));
 
       dy[Y_BETA] = (prolif - apopt) * beta / GTW_K (TAU_BETA);
-      dy[Y_SIGMA] = (sigma_mi * sigma_isri + GTW_K (SIGMA_FLOOR) - sigma) * p->sigma_speed / GTW_K (TAU_SIGMA);
+      dy[Y_SIGMA] = (sigma_mi * sigma_isri + GTW_K (SIGMA_FLOOR) - sigma)
+                    * gtw_beta_sigma_speed_at (p->sigma_speed, sigma) / GTW_K (TAU_SIGMA);
     }
 
   kempt = gastric_emptying (y, p);

@@ -390,7 +390,8 @@ day_rates (double            *r,
   memcpy (r, stats, sizeof *stats);
   r[R_LOG_BETA] = log (end->y[Y_BETA] / start->y[Y_BETA]);
   r[R_SIGMA] = implied_target (start->y[Y_SIGMA], end->y[Y_SIGMA],
-                               GTW_K (TAU_SIGMA) / 1440.0 / sigma_speed, 1);
+                               GTW_K (TAU_SIGMA) / 1440.0
+                               / gtw_beta_sigma_speed_at (sigma_speed, start->y[Y_SIGMA]), 1);
 }
 
 /* A unit's rate `x` days (in units of the distance between the units) after the unit whose rate is
@@ -464,7 +465,9 @@ macro_step (const Fast *f,
       gtw_mechanism_drivers (&trace->pc, &state->slow, trace->scenario->interventions, (int) d, &drv);
       gtw_mechanism_core_params (&trace->pc, &state->slow, &drv, &p);
       state->y[Y_BETA] *= exp (r[R_LOG_BETA]);
-      state->y[Y_SIGMA] = gtw_relax (state->y[Y_SIGMA], r[R_SIGMA], tau_sigma / p.sigma_speed, 1.0);
+      state->y[Y_SIGMA] = gtw_relax (state->y[Y_SIGMA], r[R_SIGMA],
+                                     tau_sigma / gtw_beta_sigma_speed_at (p.sigma_speed, state->y[Y_SIGMA]),
+                                     1.0);
       gtw_mechanism_update (&trace->pc, &state->slow, &drv, (const GtwDayStats *) r, 1.0, FALSE);
       gtw_day_record_fill (&g_array_index (trace->records, GtwDayRecord, d), (int) d, state,
                            (const GtwDayStats *) r, &p);

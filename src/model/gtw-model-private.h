@@ -136,7 +136,7 @@ typedef struct
   double gf_factor;
   double incretin;      /* share of the glucose-dependent amplification left (1: intact) */
   double kmax_factor;
-  double sigma_speed;     /* how much faster sigma relaxes than TAU_SIGMA (gtw_beta_sigma_speed) */
+  double sigma_speed;     /* the diet's speed-up of sigma (gtw_beta_sigma_speed) */
   gboolean drink;         /* the stomach holds the OGTT's glucose drink, not a meal */
   double session_ampk;    /* extra insulin-independent uptake during a session */
 } GtwCoreParams;
@@ -198,6 +198,8 @@ void   gtw_liver_fat_calibrate   (GtwPatientConstants *pc, const GtwSlow *s,
                                   const GtwDrivers *d, double mean_i);
 double gtw_liver_g_factor        (const GtwSlow *s);
 double gtw_beta_sigma_speed      (const GtwDrivers *d);
+double gtw_beta_sigma_speed_at   (double            speed,
+                                   double            sigma);
 double gtw_mechanism_si_liver    (const GtwPatientConstants *pc, const GtwSlow *slow);
 double gtw_liver_extraction      (const GtwSlow *s);
 double gtw_liver_gluconeogenic_excess (const GtwSlow *s); /* 0..1, metformin's share */
