@@ -30,7 +30,8 @@ parse_intervention (GtwWindow       *self,
   JsonArray *interventions;
   gsize length;
 
-  if (!json_parser_load_from_data (parser, json, -1, error))
+  if (!gtw_scenario_check_json (json, -1, error)
+      || !json_parser_load_from_data (parser, json, -1, error))
     {
       g_prefix_error (error, _("The intervention is not valid JSON: "));
       return FALSE;

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #define DEFAULT_NAME          N_("Untitled scenario")
@@ -550,6 +551,11 @@ parse_intervention (JsonNode        *node,
            * what any run can reach. */
           gint64 end_day;
 
+          if (JSON_NODE_HOLDS_VALUE (member) && json_node_get_value_type (member) == G_TYPE_INT64
+              && json_node_get_int (member) < start_day)
+            return fail (error, GTW_SCENARIO_ERROR_INVALID, key_path,
+                         _("day %d is before the start, day %d: an intervention cannot end before it starts"),
+                         (int) CLAMP (json_node_get_int (member), G_MININT, G_MAXINT), (int) start_day);
           if (!read_integer (member, key_path, start_day, GTW_SCENARIO_MAX_DAYS - 1, &end_day,
                              error))
             return FALSE;
@@ -900,6 +906,83 @@ gtw_scenario_free (GtwScenario *scenario)
   g_free (scenario);
 }
 
+/* json-glib's parser descends one C call per level of nesting: a small file nested a hundred
+ * thousand levels deep overflows the stack and kills the program before the parser can refuse
+ * it. So the depth is counted first, outside strings, and anything deeper than any scenario
+ * or intervention can be is refused as not JSON we read. Everything else (brackets that do
+ * not match, a string left open) is left for the parser to report. */
+gboolean
+gtw_scenario_check_json (const char *data,
+                         gssize      length,
+                         GError    **error)
+{
+  gboolean in_string = FALSE;
+  int depth = 0, line = 1;
+
+  g_return_val_if_fail (data != NULL, FALSE);
+
+  if (length < 0)
+    length = strlen (data);
+  for (gssize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (c == '\n')
+        line++;
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > GTW_SCENARIO_MAX_DEPTH)
+            {
+              g_set_error (error, GTW_SCENARIO_ERROR, GTW_SCENARIO_ERROR_PARSE,
+                           _("not valid JSON for Glucotwin: line %d nests arrays and objects more than %d levels deep"),
+                           line, GTW_SCENARIO_MAX_DEPTH);
+              return FALSE;
+            }
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
+/* json-glib names the data "<data>" and gives the line and column as a prefix:
+ * "<data>:11:18: Parse error: unexpected identifier 'NaN'". Said for people instead. */
+static void
+set_parse_error (GError     **error,
+                 const GError *parse_error)
+{
+  const char *message = parse_error->message;
+  const char *reason;
+  int line, column, consumed = 0;
+
+  if (sscanf (message, "<data>:%d:%d: %n", &line, &column, &consumed) == 2 && consumed > 0)
+    {
+      reason = message + consumed;
+      if (g_str_has_prefix (reason, "Parse error: "))
+        reason += strlen ("Parse error: ");
+      if (strstr (reason, "identifier") != NULL
+          && (strstr (reason, "NaN") != NULL || strstr (reason, "Infinity") != NULL))
+        g_set_error (error, GTW_SCENARIO_ERROR, GTW_SCENARIO_ERROR_PARSE,
+                     _("not valid JSON at line %d, column %d: %s (NaN and Infinity are not numbers in JSON)"),
+                     line, column, reason);
+      else
+        g_set_error (error, GTW_SCENARIO_ERROR, GTW_SCENARIO_ERROR_PARSE,
+                     _("not valid JSON at line %d, column %d: %s"), line, column, reason);
+      return;
+    }
+  g_set_error (error, GTW_SCENARIO_ERROR, GTW_SCENARIO_ERROR_PARSE, _("not valid JSON: %s"), message);
+}
+
 GtwScenario *
 gtw_scenario_load_data (const char *data,
                         gssize      length,
@@ -922,12 +1005,13 @@ gtw_scenario_load_data (const char *data,
       return NULL;
     }
 
+  if (!gtw_scenario_check_json (data, length, error))
+    return NULL;
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
     {
       /* NaN and Infinity are not JSON, so json-glib refuses them here. */
-      g_set_error (error, GTW_SCENARIO_ERROR, GTW_SCENARIO_ERROR_PARSE,
-                   _("not valid JSON: %s"), parse_error->message);
+      set_parse_error (error, parse_error);
       return NULL;
     }
 

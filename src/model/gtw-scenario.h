@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 #define GTW_SCENARIO_VERSION       1
 #define GTW_SCENARIO_MAX_DAYS      (30 * 365)
 #define GTW_SCENARIO_MAX_FILE_SIZE (1024 * 1024)
+#define GTW_SCENARIO_MAX_DEPTH     32 /* nesting of JSON arrays and objects; a scenario needs 3 */
 #define GTW_SCENARIO_ERROR         (gtw_scenario_error_quark ())
 
 typedef enum
@@ -47,6 +48,9 @@ GtwScenario *gtw_scenario_load_data    (const char        *data,
                                         gssize             length,
                                         GError           **error);
 GtwScenario *gtw_scenario_load_file    (const char        *path,
+                                        GError           **error);
+gboolean     gtw_scenario_check_json   (const char        *data,
+                                        gssize             length,
                                         GError           **error);
 char        *gtw_scenario_to_data      (const GtwScenario *scenario,
                                         gsize             *length);
