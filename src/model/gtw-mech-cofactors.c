@@ -1,10 +1,9 @@
-/* gtw-mech-cofactors.c: magnesium, chromium and membrane omega-3
+/* gtw-mech-cofactors.c: magnesium and chromium
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The receptor tyrosine kinase needs Mg-ATP (Barbagallo 2003); chromium (chromodulin) amplifies
  * receptor kinase activity (Anderson 1997). Supplements raise status only up to repletion, so
- * they do nothing in a replete patient (Simental-Mendia 2016). Omega-3 in membranes raises
- * fluidity and receptor function a little (Borkman 1993).
+ * they do nothing in a replete patient (Simental-Mendia 2016).
  */
 #include "gtw-model-private.h"
 
@@ -24,23 +23,9 @@ gtw_chromium_target (const GtwPatientConstants *pc,
   return base + (1.0 - base) * MIN (d->fx.chromium_supply, 1.0);
 }
 
-/* About +1.5 index points per g/day of EPA+DHA at steady state (Harris 2004). */
-double
-gtw_omega3_target (const GtwPatientConstants *pc,
-                   const GtwDrivers          *d)
-{
-  return MIN (pc->patient.v[GTW_P_OMEGA3_INDEX] + 1.5 * d->fx.omega3_g, 14.0);
-}
-
 /* Severe magnesium deficiency (status 0.2) costs about 20 % of Si, chromium 12 %. */
 double
 gtw_cofactor_f_factor (const GtwSlow *s)
 {
   return (0.75 + 0.25 * s->magnesium) * (0.85 + 0.15 * s->chromium);
-}
-
-double
-gtw_membrane_f_factor (const GtwSlow *s)
-{
-  return 1.0 + 0.01 * (s->omega3 - 6.0);
 }

@@ -3,7 +3,8 @@
  *
  * Resolves a day's interventions into effects, builds the fast core's parameters from the slow
  * states, and advances the slow states once a day with exact exponential relaxation. Each
- * mechanism's own targets and factors live in its gtw-mech-*.c module.
+ * mechanism's own targets and factors live in its gtw-mech-*.c module, one per row of the
+ * reference's table (gtw-model-private.h lists them in its order).
  */
 #include <string.h>
 
@@ -238,7 +239,7 @@ gtw_mechanism_si_target (const GtwPatientConstants *pc,
                          const GtwDrivers          *drv)
 {
   double si = GTW_K (SI_REF) * pc->patient.v[GTW_P_SI_INTRINSIC]
-              * gtw_hormone_f_factor (pc, drv)
+              * gtw_constitution_f_factor (pc, drv)
               * gtw_imcl_f_factor (slow)
               * gtw_inflammation_f_factor (slow)
               * slow->glut4

@@ -188,49 +188,66 @@ double gtw_mechanism_hepasi_target (const GtwPatientConstants *pc, const GtwSlow
                                     const GtwDrivers *drv);
 double gtw_intervention_level    (const GtwIntervention *iv, double t_days);
 
-/* mechanism modules: targets and factors (gtw-mech-*.c) */
+/* mechanism modules: targets and factors, one module per row of the model reference's section
+ * 5 table, in its order (gtw-mech-*.c) */
+/* gtw-mech-membrane.c */
+double gtw_omega3_target         (const GtwPatientConstants *pc, const GtwDrivers *d);
+double gtw_membrane_f_factor     (const GtwSlow *s);
+/* gtw-mech-receptor.c */
+double gtw_receptor_target       (double insulin); /* µU/mL, at a moment */
+/* gtw-mech-imcl.c */
+double gtw_imcl_target           (const GtwPatientConstants *pc, const GtwSlow *s, const GtwDrivers *d);
+double gtw_imcl_f_factor         (const GtwSlow *s);
+/* gtw-mech-inflammation.c */
+double gtw_inflammation_target   (const GtwSlow *s);
+double gtw_inflammation_f_factor (const GtwSlow *s);
+double gtw_inflammation_g_factor (const GtwSlow *s);
+/* gtw-mech-gut.c */
+double gtw_lps                   (const GtwSlow *s);
+double gtw_barrier_target        (const GtwPatientConstants *pc, const GtwDrivers *d);
+double gtw_akkermansia_target    (const GtwPatientConstants *pc, const GtwDrivers *d);
+/* gtw-mech-adiposity.c */
 double gtw_adiposity_expenditure (const GtwPatientConstants *pc, const GtwSlow *s, const GtwDrivers *d);
 void   gtw_adiposity_update      (const GtwPatientConstants *pc, GtwSlow *s, const GtwDrivers *d, double dt);
 double gtw_adiposity_appetite    (const GtwPatientConstants *pc, const GtwSlow *s);
+/* gtw-mech-liver.c */
 double gtw_liver_fat_target      (const GtwPatientConstants *pc, const GtwSlow *s,
                                   const GtwDrivers *d, double mean_i);
 void   gtw_liver_fat_calibrate   (GtwPatientConstants *pc, const GtwSlow *s,
                                   const GtwDrivers *d, double mean_i);
 double gtw_liver_g_factor        (const GtwSlow *s);
-double gtw_beta_sigma_speed      (const GtwDrivers *d);
-double gtw_beta_sigma_speed_at   (double            speed,
-                                   double            sigma);
-double gtw_mechanism_si_liver    (const GtwPatientConstants *pc, const GtwSlow *slow);
 double gtw_liver_extraction      (const GtwSlow *s);
 double gtw_liver_gluconeogenic_excess (const GtwSlow *s); /* 0..1, metformin's share */
 double gtw_liver_glycogen_factor    (const GtwSlow *s, const GtwDrivers *d); /* liver output multiplier, 0..1 */
-double gtw_imcl_target           (const GtwPatientConstants *pc, const GtwSlow *s, const GtwDrivers *d);
-double gtw_imcl_f_factor         (const GtwSlow *s);
+/* gtw-mech-cortisol.c */
+double gtw_cortisol_morning_extra (const GtwPatientConstants *pc);
+double gtw_cortisol_g_factor     (const GtwPatientConstants *pc);
+/* gtw-mech-cofactors.c */
+double gtw_magnesium_target      (const GtwPatientConstants *pc, const GtwDrivers *d);
+double gtw_chromium_target       (const GtwPatientConstants *pc, const GtwDrivers *d);
+double gtw_cofactor_f_factor     (const GtwSlow *s);
+/* gtw-mech-glut4.c */
 double gtw_glut4_target          (const GtwDrivers *d);
-double gtw_lps                   (const GtwSlow *s);
-double gtw_barrier_target        (const GtwPatientConstants *pc, const GtwDrivers *d);
-double gtw_akkermansia_target    (const GtwPatientConstants *pc, const GtwDrivers *d);
-double gtw_inflammation_target   (const GtwSlow *s);
-double gtw_inflammation_f_factor (const GtwSlow *s);
-double gtw_inflammation_g_factor (const GtwSlow *s);
+/* gtw-mech-ampk.c */
+double gtw_ampk_training         (const GtwDrivers *d);
+/* gtw-mech-beta-cell.c */
 double gtw_beta_apoptosis_extra  (const GtwSlow *s);
 double gtw_beta_apoptosis_stress (const GtwSlow *s);
 double gtw_beta_stress_target    (double mean_isr);
 void   gtw_beta_stress_update    (GtwSlow *s, double target, double dt, gboolean settle);
 double gtw_beta_capacity_factor  (const GtwSlow *s);
-double gtw_receptor_target       (double insulin); /* µU/mL, at a moment */
-double gtw_magnesium_target      (const GtwPatientConstants *pc, const GtwDrivers *d);
-double gtw_chromium_target       (const GtwPatientConstants *pc, const GtwDrivers *d);
-double gtw_omega3_target         (const GtwPatientConstants *pc, const GtwDrivers *d);
-double gtw_cofactor_f_factor     (const GtwSlow *s);
-double gtw_membrane_f_factor     (const GtwSlow *s);
+double gtw_beta_sigma_speed      (const GtwDrivers *d);
+double gtw_beta_sigma_speed_at   (double speed, double sigma);
+double gtw_incretin_factor       (const GtwSlow *s);
+/* gtw-mech-lipids.c */
 double gtw_tg_target             (const GtwSlow *s, const GtwDrivers *d, double mean_i);
 double gtw_hdl_target            (const GtwPatientConstants *pc, const GtwSlow *s, const GtwDrivers *d);
-double gtw_cortisol_morning_extra (const GtwPatientConstants *pc);
-double gtw_cortisol_g_factor     (const GtwPatientConstants *pc);
-double gtw_incretin_factor       (const GtwSlow *s);
-double gtw_hormone_f_factor      (const GtwPatientConstants *pc, const GtwDrivers *d);
+/* gtw-mech-shbg.c */
 double gtw_shbg_target           (const GtwPatientConstants *pc, double fasting_i);
+/* gtw-mech-constitution.c: age, sleep and PCOS, beside the table */
+double gtw_constitution_f_factor (const GtwPatientConstants *pc, const GtwDrivers *d);
+/* gtw-mechanism.c */
+double gtw_mechanism_si_liver    (const GtwPatientConstants *pc, const GtwSlow *slow);
 
 /* relax x towards target with time constant tau (days) over dt days, exactly */
 /* Ha & Sherman 2020: the beta cell's glucose metabolism M(G), G in mg/dL */
