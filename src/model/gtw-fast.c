@@ -430,14 +430,17 @@ unit_rate (const Fast *f, const Unit *u, const Unit *other, guint d)
 /* Advances `state` (00:00 of `day`) by `days` days, one day at a time like the reference (the
  * mechanism layer's states follow each other's targets within a day), with the rates of the last
  * unit, or extrapolated linearly from the last two units (second order) when no discontinuity
- * lies between them; stores each day's checkpoint on the way. */
-static void
-macro_step (const Fast *f,
-            const Unit *prev,
-            const Unit *cur,
-            GtwState   *state,
-            guint       day,
-            guint       days)
+ * lies between them; stores each day's checkpoint on the way. The cancellable is checked on
+ * every day, as on the exactly simulated ones. */
+static gboolean
+macro_step (const Fast    *f,
+            const Unit    *prev,
+            const Unit    *cur,
+            GtwState      *state,
+            guint          day,
+            guint          days,
+            GCancellable  *cancellable,
+            GError       **error)
 {
   GtwTrace *trace = f->trace;
   double tau_sigma = GTW_K (TAU_SIGMA) / 1440.0;
@@ -454,6 +457,9 @@ macro_step (const Fast *f,
 
       const double *cur_rate = unit_rate (f, cur, prev, d);
       const double *prev_rate = prev ? unit_rate (f, prev, cur, d) : NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
 
       for (guint k = 0; k < N_R; k++)
         r[k] = prev != NULL
@@ -486,6 +492,7 @@ macro_step (const Fast *f,
         state->y[Y_ACUTE] *= acute_decay;
     }
   state->y[Y_GAMMA] = cur->gamma_end + gamma_slope * (day + days - cur->end);
+  return TRUE;
 }
 
 /* Redraws the days [from, to) of a macro-step, once the unit `next` after it has been simulated,
@@ -636,7 +643,8 @@ simulate_unit (Fast          *f,
             next++;
           memcpy (provisional, count, sizeof count);
           unit_set_rates (u, day, unit, span, n, class_rate, seen, seen_weight, provisional, state);
-          macro_step (f, NULL, u, state, day + n, next - n);
+          if (!macro_step (f, NULL, u, state, day + n, next - n, cancellable, error))
+            return 0;
           n = next;
         }
       start = *state;
@@ -725,8 +733,9 @@ gtw_fast_run (GtwTrace      *trace,
       nearest_boundaries (&f, end - 1, &last, &next);
       if (fill > 0)
         {
-          macro_step (&f, have_prev && units[0].first >= last ? &units[0] : NULL, &units[1],
-                      state, day + n_exact, fill);
+          if (!macro_step (&f, have_prev && units[0].first >= last ? &units[0] : NULL, &units[1],
+                           state, day + n_exact, fill, cancellable, error))
+            return FALSE;
           pending_from = day + n_exact;
           pending_to = end + days;
           /* a step that ends at a discontinuity or at the run's end keeps its extrapolation:

@@ -75,16 +75,15 @@ gtw_day_record_set_stats (GtwDayRecord      *rec,
 {
   rec->fasting_glucose = gtw_glucose_mgdl_to_mmol (st->fasting_g);
   rec->fasting_insulin = gtw_insulin_uu_to_pmol (st->fasting_i);
-  rec->fasting_cpeptide = st->fasting_c / 1000.0;
+  rec->fasting_cpeptide = gtw_cpeptide_pmol_to_nmol (st->fasting_c);
   rec->mean_glucose = gtw_glucose_mgdl_to_mmol (st->mean_g);
   rec->max_glucose = gtw_glucose_mgdl_to_mmol (st->max_g);
   rec->min_glucose = gtw_glucose_mgdl_to_mmol (st->min_g);
   rec->mean_insulin = gtw_insulin_uu_to_pmol (st->mean_i);
   rec->homa_ir = gtw_homa_ir (rec->fasting_glucose, rec->fasting_insulin);
   rec->homa_b = gtw_homa_b (rec->fasting_glucose, rec->fasting_insulin);
-  /* Bergman-equivalent SI at the fasting sample, acute exercise effect included
-   * (Ha & Sherman 2020 units: SI in 1e-4 mL/µU/min = 6.944 Si). */
-  rec->si_bergman = rec->si_rel * GTW_K (SI_REF) * (1.0 + st->fasting_acute) * 6.944;
+  /* Bergman-equivalent SI at the fasting sample, acute exercise effect included */
+  rec->si_bergman = gtw_si_to_bergman (rec->si_rel * GTW_K (SI_REF) * (1.0 + st->fasting_acute));
   rec->exercise_acute = st->fasting_acute;
   rec->stage = gtw_stage_classify (rec->fasting_glucose, rec->hba1c, rec->homa_ir, rec->fasting_insulin);
 }

@@ -230,7 +230,7 @@ record_minute (const GtwDayRequest *req, int minute, const double *y, const GtwC
     .minute = minute + req->minute_offset,
     .glucose = gtw_glucose_mgdl_to_mmol (y[Y_G]),
     .insulin = gtw_insulin_uu_to_pmol (y[Y_I]),
-    .cpeptide = y[Y_C1] / 1000.0,
+    .cpeptide = gtw_cpeptide_pmol_to_nmol (y[Y_C1]),
     .isr = isr,
     .meal_ra = gtw_core_meal_ra (y, p),
   };

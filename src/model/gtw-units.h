@@ -26,6 +26,11 @@ static inline double gtw_glucose_mmol_to_mgdl (double mmol) { return mmol * GTW_
 static inline double gtw_insulin_uu_to_pmol (double uu) { return uu * GTW_PMOL_PER_UU; }
 static inline double gtw_insulin_pmol_to_uu (double pmol) { return pmol / GTW_PMOL_PER_UU; }
 static inline double gtw_cpeptide_nmol_to_ngml (double nmol) { return nmol / GTW_NMOLL_PER_NGML; }
+/* the core's C-peptide compartments hold pmol/L (Van Cauter 1992's units); records hold nmol/L */
+static inline double gtw_cpeptide_pmol_to_nmol (double pmol) { return pmol / 1000.0; }
+/* Ha & Sherman 2020's Si is per day (mL/µU/day); Bergman's minimal-model SI is in
+ * 10^-4 min^-1 per µU/mL: 10^4 / 1440 = 6.944 */
+static inline double gtw_si_to_bergman (double si_per_day) { return si_per_day * 1.0e4 / 1440.0; }
 /* IFCC units, mmol/mol = 10.929 (% - 2.15) (Hoelzel 2004) */
 static inline double gtw_hba1c_percent_to_mmolmol (double pct) { return 10.929 * (pct - 2.15); }
 

@@ -48,6 +48,9 @@ test_units (void)
   g_assert_cmpfloat_with_epsilon (gtw_glucose_mmol_to_mgdl (5.0), 90.0, 1e-12);
   g_assert_cmpfloat_with_epsilon (gtw_insulin_uu_to_pmol (10.0), 60.0, 1e-12);
   g_assert_cmpfloat_with_epsilon (gtw_cpeptide_nmol_to_ngml (0.331), 1.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (gtw_cpeptide_pmol_to_nmol (476.0), 0.476, 1e-12);
+  /* Ha & Sherman's reference Si, 0.8 mL/µU/day, is a Bergman SI of 5.6 x 10^-4 min^-1 per µU/mL */
+  g_assert_cmpfloat_with_epsilon (gtw_si_to_bergman (0.8), 5.556, 1e-3);
   g_assert_cmpfloat_with_epsilon (gtw_hba1c_percent_to_mmolmol (6.5), 47.5, 0.1);
   g_assert_cmpfloat_with_epsilon (gtw_glucose_convert (5.0, GTW_GLUCOSE_MMOL), 5.0, 1e-12);
   /* HOMA (Matthews 1985): FPI 10 µU/mL, FPG 5 mmol/L */
@@ -111,8 +114,9 @@ test_cpeptide_kinetics (void)
   g_assert_cmpfloat_with_epsilon (pc.cp_k12, 0.048, 0.002);
   g_assert_cmpfloat_with_epsilon (pc.cp_k01, 0.056, 0.002);
   g_assert_cmpfloat_with_epsilon (pc.cp_k21, 0.055, 0.002);
-  g_assert_cmpfloat_with_epsilon (1.92 * 2.0 + 0.64, 4.48, 1e-9);
-  g_assert_cmpfloat_with_epsilon (pc.cp_v, 1.92 * gtw_patient_bsa (&pt) + 0.64, 1e-9);
+  /* V = 1.92 BSA + 0.64 L: the worked example's 4.48 L at a BSA of 2.0, 4.56 at this one's */
+  g_assert_cmpfloat_with_epsilon (pc.cp_v, 4.48 + 1.92 * (gtw_patient_bsa (&pt) - 2.0), 1e-9);
+  g_assert_cmpfloat_with_epsilon (gtw_patient_bsa (&pt), 2.04, 0.01);
 }
 
 /* The solver's exact C-peptide (outside CVODE) against an independent fine integration of the
