@@ -45,6 +45,7 @@ struct _GtwChart
 
   GtwTrace          *trace;
   GtwTrace          *baseline;
+  char              *failure;   /* why the last run stopped, until a new one shows; or NULL */
   GtwDayDetail      *day;
   GtwDayDetail      *baseline_day;
 

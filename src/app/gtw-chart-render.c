@@ -1008,7 +1008,11 @@ snapshot_placeholder (GtwChart    *self,
 
   theme_colours (self, &fg, &bg);
   gtk_snapshot_append_color (snapshot, &bg, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (self->view == GTW_CHART_VIEW_DAY)
+  if (self->failure != NULL)
+    /* TRANSLATORS: %s is the reason, "Day 12: the integrator failed at minute 450: …" */
+    text = g_strdup_printf (_("The simulation stopped. %s\nChange the patient or the timeline to run it again."),
+                            self->failure);
+  else if (self->view == GTW_CHART_VIEW_DAY)
     {
       g_autofree char *date = format_day (self->view_day);
 
@@ -1018,6 +1022,9 @@ snapshot_placeholder (GtwChart    *self,
   else
     text = g_strdup (_("The curves appear here as the simulation runs"));
   layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  pango_layout_set_width (layout, MAX (width - 96, 100) * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   pango_layout_get_pixel_size (layout, &w, &h);
   fg.alpha = 0.55;
   gtk_snapshot_save (snapshot);

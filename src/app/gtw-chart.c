@@ -444,6 +444,7 @@ gtw_chart_dispose (GObject *object)
 
   g_clear_pointer (&self->trace, gtw_trace_unref);
   g_clear_pointer (&self->baseline, gtw_trace_unref);
+  g_clear_pointer (&self->failure, g_free);
   g_clear_pointer (&self->day, gtw_day_detail_free);
   g_clear_pointer (&self->baseline_day, gtw_day_detail_free);
   g_clear_pointer (&self->story, g_ptr_array_unref);
@@ -610,6 +611,7 @@ gtw_chart_set_traces (GtwChart *self,
     gtw_trace_ref (baseline);
   g_clear_pointer (&self->trace, gtw_trace_unref);
   g_clear_pointer (&self->baseline, gtw_trace_unref);
+  g_clear_pointer (&self->failure, g_free);
   self->trace = trace;
   self->baseline = baseline;
   g_set_object (&self->previous, self->texture);
@@ -704,6 +706,27 @@ gtw_chart_set_units (GtwChart              *self,
   gtw_chart_update_story (self);
   gtw_chart_invalidate (self);
   gtw_chart_update_description (self);
+}
+
+/* The run failed: the placeholder says why, in place of the promise of curves, until a run
+ * shows again (gtw_chart_set_traces ()). A toast is gone in seconds; this stays. */
+void
+gtw_chart_set_failure (GtwChart   *self,
+                       const char *message)
+{
+  g_return_if_fail (GTW_IS_CHART (self));
+
+  g_free (self->failure);
+  self->failure = g_strdup (message);
+  gtw_chart_invalidate (self);
+}
+
+const char *
+gtw_chart_get_failure (GtwChart *self)
+{
+  g_return_val_if_fail (GTW_IS_CHART (self), NULL);
+
+  return self->failure;
 }
 
 void

@@ -66,6 +66,8 @@ int          gtw_chart_get_view_day    (GtwChart *self);
 void         gtw_chart_set_units       (GtwChart              *self,
                                         const GtwDisplayUnits *units);
 void         gtw_chart_set_show_baseline (GtwChart *self, gboolean show);
+void         gtw_chart_set_failure     (GtwChart *self, const char *message);
+const char  *gtw_chart_get_failure     (GtwChart *self);
 void         gtw_chart_set_show_band   (GtwChart *self, gboolean show);
 
 /* Large type, thick lines, fewer ticks and, unless turned off, a high-contrast palette, to be

@@ -246,6 +246,14 @@ run_done (GObject      *source,
     {
       if (run->kind == GTW_RUN_BASELINE)
         self->baseline_failed = TRUE;
+      /* A run that failed before its first days leaves no trace of its scenario: the last
+       * one shown was of another patient or timeline, and must not stand for this one. */
+      if (!run->announced && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+          && self->trace[run->kind] != NULL)
+        {
+          g_clear_pointer (&self->trace[run->kind], gtw_trace_unref);
+          g_signal_emit (self, signals[TRACE_STARTED], 0, (int) run->kind, NULL);
+        }
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_signal_emit (self, signals[FAILED], 0, error->message);
     }

@@ -10,7 +10,8 @@
  * Signals, all on the main thread:
  *   "trace-started" (GtwRunKind kind, GtwTrace *trace): a new trace to show; it is still being
  *                   filled (gtw_trace_get_n_days grows). NULL for the baseline when the scenario
- *                   has no interventions.
+ *                   has no interventions, and NULL when a run failed before its first days
+ *                   (the last trace shown was of another scenario).
  *   "trace-updated" (GtwRunKind kind): more days of that trace are ready.
  *   "finished"      (void): nothing is running or waiting any more.
  *   "failed"        (const char *message): the run could not finish.

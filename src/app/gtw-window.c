@@ -350,6 +350,7 @@ on_runner_failed (GtwWindow  *self,
   g_autofree char *text = g_strdup_printf (_("The simulation failed: %s"), message);
 
   gtw_window_report_error (self, text);
+  gtw_chart_set_failure (self->chart, message);
 }
 
 void

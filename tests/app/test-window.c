@@ -606,6 +606,29 @@ is_true (gpointer data)
   return *(gboolean *) data;
 }
 
+/* A run the integrator cannot finish: the reason stays on the chart (the toast goes), the
+ * patient is as loaded, and the next run clears it. GLUCOTWIN_SOLVER_MAX_STEPS makes every
+ * run fail at day 0. */
+static void
+test_solver_failure (Fixture *f, gconstpointer data)
+{
+  GtwChart *chart = gtw_window_get_chart (f->window);
+
+  g_setenv ("GLUCOTWIN_SOLVER_MAX_STEPS", "5", TRUE);
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "load-preset", g_variant_new_string ("healthy"));
+  gtw_test_wait_for_runs (f->window);
+  g_unsetenv ("GLUCOTWIN_SOLVER_MAX_STEPS");
+  g_assert_cmpstr (scenario_of (f)->preset, ==, "healthy");
+  g_assert_null (gtw_runner_get_trace (gtw_window_get_runner (f->window), GTW_RUN_SCENARIO));
+  g_assert_nonnull (gtw_chart_get_failure (chart));
+  g_assert_true (g_str_has_prefix (gtw_chart_get_failure (chart), "Day 0: the integrator failed"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "load-preset", g_variant_new_string ("compensated-ir"));
+  gtw_test_wait_for_runs (f->window);
+  g_assert_nonnull (gtw_runner_get_trace (gtw_window_get_runner (f->window), GTW_RUN_SCENARIO));
+  g_assert_null (gtw_chart_get_failure (chart));
+}
+
 /* --screenshot's path: once the run has finished and is painted, the window as a PNG of its
  * size, with the markers panel's comparisons all shown (they otherwise come a row a frame). */
 static void
@@ -647,6 +670,7 @@ main (int argc, char *argv[])
   ADD ("storm", test_storm);
   ADD ("responsive", test_responsive);
   ADD ("screenshot", test_screenshot);
+  ADD ("solver-failure", test_solver_failure);
 #undef ADD
   return g_test_run ();
 }

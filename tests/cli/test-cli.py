@@ -314,6 +314,15 @@ def group_errors():
     check(r.stderr == "" and r.stdout == cli("run", good).stdout, "--fast differs from the default")
     cli("run", good, "--fast", "--reference", expect=1)
 
+    # a failure of the integrator is an internal failure (exit 2) naming the day, no output left
+    os.environ["GLUCOTWIN_SOLVER_MAX_STEPS"] = "5"
+    for args in (["run", good, "-o", os.path.join(WORK, "failed.csv")],
+                 ["run", good, "--reference"], ["markers", good, "--day", "3"]):
+        r = cli(*args, expect=2)
+        check("Day 0: the integrator failed" in r.stderr, f"{' '.join(args)}: {r.stderr.strip()}")
+    del os.environ["GLUCOTWIN_SOLVER_MAX_STEPS"]
+    check(not os.path.exists(os.path.join(WORK, "failed.csv")), "a failed run left its output file")
+
     cli("population", good, expect=1)                      # --n is required
     cli("population", good, "--n", "0", expect=1)
     cli("population", good, "--n", "2", "--seed", "-4", expect=1)

@@ -331,6 +331,48 @@ test_cancel_and_chunks (void)
   g_assert_cmpuint (next, ==, 100);
 }
 
+/* A failure of the integrator is an error naming the day and the reason, with both integrators,
+ * in a run and in a day replayed later; never an abort. GLUCOTWIN_SOLVER_MAX_STEPS lowers the
+ * steps allowed between two stops until it fails (read as each solver is made). */
+static void
+test_solver_failure (void)
+{
+  g_autoptr (GtwScenario) s = gtw_test_preset ("healthy", 30);
+  g_autoptr (GtwTrace) t = gtw_test_run (s);
+  static const GtwIntegrator integrators[] = { GTW_INTEGRATOR_FAST, GTW_INTEGRATOR_REFERENCE };
+
+  g_setenv ("GLUCOTWIN_SOLVER_MAX_STEPS", "5", TRUE);
+  for (guint k = 0; k < G_N_ELEMENTS (integrators); k++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GtwTrace) failed = NULL;
+      GtwSimOptions opt;
+
+      gtw_sim_options_init (&opt);
+      opt.integrator = integrators[k];
+      failed = gtw_simulate (s, &opt, NULL, &error);
+      g_assert_null (failed);
+      g_assert_error (error, GTW_SIM_ERROR, GTW_SIM_ERROR_SOLVER);
+      g_assert_true (g_str_has_prefix (error->message, "Day 0: the integrator failed at minute "));
+      g_assert_nonnull (strstr (error->message, "more than 5 steps"));
+    }
+  {
+    g_autoptr (GError) error = NULL;
+
+    g_assert_null (gtw_trace_simulate_day (t, 15, &error));
+    g_assert_error (error, GTW_SIM_ERROR, GTW_SIM_ERROR_SOLVER);
+    g_assert_true (g_str_has_prefix (error->message, "Day 15: "));
+  }
+  g_unsetenv ("GLUCOTWIN_SOLVER_MAX_STEPS");
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (GtwDayDetail) dd = gtw_trace_simulate_day (t, 15, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (dd);
+  }
+}
+
 /* A day replayed at minute detail from its checkpoint gives the trace's own fasting value. */
 static void
 test_day_replay (void)
@@ -641,6 +683,7 @@ main (int argc, char **argv)
   g_test_add_func ("/model/presets-from-threads", test_presets_from_threads);
   g_test_add_func ("/model/determinism", test_determinism);
   g_test_add_func ("/model/cancel-and-chunks", test_cancel_and_chunks);
+  g_test_add_func ("/model/solver-failure", test_solver_failure);
   g_test_add_func ("/model/day-replay", test_day_replay);
   g_test_add_func ("/model/intervention-level", test_intervention_level);
   g_test_add_func ("/model/exercise-sessions", test_exercise_sessions);
