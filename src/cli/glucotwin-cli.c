@@ -33,6 +33,8 @@ static const Command commands[] = {
   { "presets", "", N_("List the preset scenarios: one id and its title per line"), 0, 0,
     gtw_cli_cmd_presets },
   { "preset", "NAME", N_("Print a preset as a scenario file"), 0, 1, gtw_cli_cmd_preset },
+  { "parameters", "", N_("Every patient parameter and model constant: range, default and source"),
+    GTW_CLI_OPT_FORMAT, 0, gtw_cli_cmd_parameters },
   { "validate", "FILE", N_("Check a scenario file; print nothing when it is valid"),
     GTW_CLI_OPT_SCENARIO, 0, gtw_cli_cmd_validate },
   { "run", "FILE", N_("Simulate the scenario; one row per day"),

@@ -35,6 +35,49 @@ gtw_cli_cmd_presets (GtwCli *cli, GError **error)
   return TRUE;
 }
 
+/* The registry itself, one row per patient parameter and model constant: what a scenario may
+ * set and in which range, and where every value comes from. docs/parameters.md is made from it
+ * (scripts/parameters-doc). */
+gboolean
+gtw_cli_cmd_parameters (GtwCli *cli, GError **error)
+{
+  static const char *const names[] = {
+    "id", "scope", "kind", "group", "label", "unit", "min", "max", "default", "choices", "cv",
+    "source", "explanation",
+  };
+  static const char *const kinds[] = {
+    [GTW_PARAM_NUMBER] = "number", [GTW_PARAM_BOOLEAN] = "boolean", [GTW_PARAM_CHOICE] = "choice",
+  };
+  GtwCliTable table;
+
+  gtw_cli_table_begin (&table, cli->out, cli->json, names, G_N_ELEMENTS (names));
+  for (guint i = 0; i < GTW_N_PARAMS; i++)
+    {
+      const GtwParamInfo *info = gtw_registry_get ((GtwParamId) i);
+      g_autofree char *choices = info->choices != NULL ? g_strjoinv ("|", (char **) info->choices)
+                                                       : g_strdup ("");
+
+      gtw_cli_table_row_begin (&table);
+      gtw_cli_table_add_string (&table, info->id);
+      gtw_cli_table_add_string (&table, gtw_param_is_patient ((GtwParamId) i) ? "patient" : "constant");
+      gtw_cli_table_add_string (&table, kinds[info->kind]);
+      gtw_cli_table_add_string (&table, gtw_param_group_label (info->group));
+      gtw_cli_table_add_string (&table, _(info->label));
+      gtw_cli_table_add_string (&table, info->unit);
+      gtw_cli_table_add_double (&table, info->min);
+      gtw_cli_table_add_double (&table, info->max);
+      gtw_cli_table_add_double (&table, info->def);
+      gtw_cli_table_add_string (&table, choices);
+      gtw_cli_table_add_double (&table, info->cv);
+      gtw_cli_table_add_string (&table, info->source);
+      gtw_cli_table_add_string (&table, _(info->explanation));
+      gtw_cli_table_row_end (&table);
+    }
+  gtw_cli_table_end_rows (&table);
+  gtw_cli_table_finish (&table);
+  return TRUE;
+}
+
 gboolean
 gtw_cli_cmd_preset (GtwCli *cli, GError **error)
 {

@@ -113,6 +113,7 @@ void gtw_cli_table_finish     (GtwCliTable       *table);
 
 /* The commands: each fills cli->out (or writes its own file) and reports errors. */
 gboolean gtw_cli_cmd_presets  (GtwCli *cli, GError **error);
+gboolean gtw_cli_cmd_parameters (GtwCli *cli, GError **error);
 gboolean gtw_cli_cmd_preset   (GtwCli *cli, GError **error);
 gboolean gtw_cli_cmd_validate (GtwCli *cli, GError **error);
 gboolean gtw_cli_cmd_run      (GtwCli *cli, GError **error);

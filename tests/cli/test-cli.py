@@ -107,6 +107,18 @@ def check_run_csv(text, name, days, columns=RUN_COLUMNS):
 # --------------------------------------------------------------------------------------------
 
 def group_commands():
+    # the registry: every row once, its default inside its range, every row with a source
+    rows = list(csv.DictReader(io.StringIO(cli("parameters").stdout)))
+    ids = [r["id"] for r in rows]
+    check(len(rows) > 100 and len(set(ids)) == len(ids), f"parameters: {len(rows)} rows, ids unique")
+    check({"weight_kg", "si_intrinsic", "tau_sigma"} <= set(ids), "parameters: known ids")
+    for r in rows:
+        check(float(r["min"]) <= float(r["default"]) <= float(r["max"]) and r["source"]
+              and r["explanation"] and r["scope"] in ("patient", "constant"),
+              f"parameters: row {r['id']}")
+    data = json.loads(cli("parameters", "--json").stdout)
+    check([row[0] for row in data["rows"]] == ids, "parameters --json has the CSV's rows")
+
     for preset in preset_ids():
         path = short_scenario(preset)
         r = cli("validate", path)
