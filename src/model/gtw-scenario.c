@@ -911,18 +911,14 @@ gtw_scenario_free (GtwScenario *scenario)
  * it. So the depth is counted first, outside strings, and anything deeper than any scenario
  * or intervention can be is refused as not JSON we read. Everything else (brackets that do
  * not match, a string left open) is left for the parser to report. */
-gboolean
-gtw_scenario_check_json (const char *data,
-                         gssize      length,
-                         GError    **error)
+static gboolean
+check_depth (const char *data,
+             gssize      length,
+             GError    **error)
 {
   gboolean in_string = FALSE;
   int depth = 0, line = 1;
 
-  g_return_val_if_fail (data != NULL, FALSE);
-
-  if (length < 0)
-    length = strlen (data);
   for (gssize i = 0; i < length; i++)
     {
       char c = data[i];
@@ -983,6 +979,127 @@ set_parse_error (GError     **error,
   g_set_error (error, GTW_SCENARIO_ERROR, GTW_SCENARIO_ERROR_PARSE, _("not valid JSON: %s"), message);
 }
 
+/* json-glib keeps the last of two members with the same name, silently; a scenario with a
+ * key twice is ambiguous (which weight did the author mean?), so the loader refuses it. The
+ * parser announces every member after storing it: a count above the object's size is a
+ * repeat. */
+typedef struct
+{
+  GHashTable *counts;    /* JsonObject * -> members announced */
+  JsonObject *object;    /* the first object with a repeated key, or NULL */
+  char       *key;
+} Repeats;
+
+static void
+on_object_member (JsonParser *parser,
+                  JsonObject *object,
+                  const char *name,
+                  Repeats    *repeats)
+{
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (repeats->counts, object)) + 1;
+
+  g_hash_table_insert (repeats->counts, object, GUINT_TO_POINTER (n));
+  if (n > json_object_get_size (object) && repeats->object == NULL)
+    {
+      repeats->object = object;
+      repeats->key = g_strdup (name);
+    }
+}
+
+/* The JSON path of @target inside @node, as the loader's messages write it. */
+static gboolean
+find_object_path (JsonNode   *node,
+                  JsonObject *target,
+                  GString    *path)
+{
+  gsize len = path->len;
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr (GList) members = NULL;
+
+      if (object == target)
+        return TRUE;
+      members = json_object_get_members (object);
+      for (const GList *l = members; l != NULL; l = l->next)
+        {
+          g_string_append_printf (path, "%s%s", path->len > 0 ? "." : "", (const char *) l->data);
+          if (find_object_path (json_object_get_member (object, l->data), target, path))
+            return TRUE;
+          g_string_truncate (path, len);
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_string_append_printf (path, "[%u]", i);
+          if (find_object_path (json_array_get_element (array, i), target, path))
+            return TRUE;
+          g_string_truncate (path, len);
+        }
+    }
+  return FALSE;
+}
+
+/* JSON as the loader reads it: not nested too deep, valid, and no key twice in an object. */
+static JsonParser *
+parse_strict (const char *data,
+              gssize      length,
+              GError    **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  Repeats repeats = { NULL, NULL, NULL };
+  g_autofree char *key = NULL;
+  gboolean loaded;
+
+  if (!check_depth (data, length, error))
+    return NULL;
+  parser = json_parser_new_immutable ();
+  repeats.counts = g_hash_table_new (NULL, NULL);
+  g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member), &repeats);
+  loaded = json_parser_load_from_data (parser, data, length, &parse_error);
+  g_signal_handlers_disconnect_by_data (parser, &repeats);
+  g_hash_table_unref (repeats.counts);
+  key = repeats.key;
+  if (!loaded)
+    {
+      /* NaN and Infinity are not JSON, so json-glib refuses them here. */
+      set_parse_error (error, parse_error);
+      return NULL;
+    }
+  if (repeats.object != NULL)
+    {
+      g_autoptr (GString) path = g_string_new (NULL);
+
+      find_object_path (json_parser_get_root (parser), repeats.object, path);
+      g_string_append_printf (path, "%s%s", path->len > 0 ? "." : "", key);
+      fail (error, GTW_SCENARIO_ERROR_INVALID, path->str,
+            _("the key appears twice in the same object: which value is meant is not clear"));
+      return NULL;
+    }
+  return g_steal_pointer (&parser);
+}
+
+gboolean
+gtw_scenario_check_json (const char *data,
+                         gssize      length,
+                         GError    **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+
+  g_return_val_if_fail (data != NULL, FALSE);
+
+  if (length < 0)
+    length = strlen (data);
+  parser = parse_strict (data, length, error);
+  return parser != NULL;
+}
+
 GtwScenario *
 gtw_scenario_load_data (const char *data,
                         gssize      length,
@@ -990,7 +1107,6 @@ gtw_scenario_load_data (const char *data,
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GtwScenario) scenario = NULL;
-  g_autoptr(GError) parse_error = NULL;
 
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1005,15 +1121,9 @@ gtw_scenario_load_data (const char *data,
       return NULL;
     }
 
-  if (!gtw_scenario_check_json (data, length, error))
+  parser = parse_strict (data, length, error);
+  if (parser == NULL)
     return NULL;
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, length, &parse_error))
-    {
-      /* NaN and Infinity are not JSON, so json-glib refuses them here. */
-      set_parse_error (error, parse_error);
-      return NULL;
-    }
 
   scenario = gtw_scenario_new ();
   if (!parse_root (json_parser_get_root (parser), scenario, error))

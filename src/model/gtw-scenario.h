@@ -49,6 +49,9 @@ GtwScenario *gtw_scenario_load_data    (const char        *data,
                                         GError           **error);
 GtwScenario *gtw_scenario_load_file    (const char        *path,
                                         GError           **error);
+/* What the loader asks of JSON before it reads it as a scenario (not nested too deep, valid,
+ * no key twice in an object), for JSON that becomes part of a scenario (an intervention sent
+ * over D-Bus). */
 gboolean     gtw_scenario_check_json   (const char        *data,
                                         gssize             length,
                                         GError           **error);

@@ -78,6 +78,7 @@ action add-intervention "'{\"type\": \"exercise\", \"start_day\": 730, \"kind\":
 # Bad parameters: reported, nothing changes, the application stays.
 action load-preset "'no-such-preset'"
 action add-intervention "'{\"type\": \"berberine\", \"start_day\": \"soon\"}'"
+action add-intervention "'{\"type\": \"omega3\", \"start_day\": 3, \"start_day\": 4}'"
 # nested deeply enough to overflow the JSON parser's stack, had the depth not been counted first
 action add-intervention "'$(printf '%*s' 100000 '' | tr ' ' '[')'"
 action set-view "'fortnight'"
@@ -102,6 +103,7 @@ grep -q "unknown preset 'no-such-preset'" "$work/app.log" || fail "no message fo
 grep -q "intervention.start_day" "$work/app.log" || fail "no message naming the bad field"
 grep -q "Unknown view" "$work/app.log" || fail "no message for the bad view"
 grep -q "levels deep" "$work/app.log" || fail "no message for the deeply nested intervention"
+grep -q "start_day: the key appears twice" "$work/app.log" || fail "no message for the repeated key"
 ok "bad parameters were reported on standard error"
 
 "$cli" validate "$work/story.glucotwin.json" || fail "the saved scenario is not valid"

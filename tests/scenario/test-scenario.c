@@ -467,6 +467,11 @@ static const BadInput bad_inputs[] = {
     "\"weight_kg\": 37 } }", GTW_SCENARIO_ERROR_INVALID,
     "patient: A weight of 37 kg at a height of 202 cm gives a body mass index of 9.1 kg/m², "
     "below the 12 kg/m² at which an adult can live" },
+  { "repeated key", "{ " HEAD ", \"patient\": { \"weight_kg\": 80, \"weight_kg\": 90 } }",
+    GTW_SCENARIO_ERROR_INVALID,
+    "patient.weight_kg: the key appears twice in the same object" },
+  { "repeated top-level key", "{ " HEAD ", \"name\": \"a\", \"name\": \"b\" }",
+    GTW_SCENARIO_ERROR_INVALID, "name: the key appears twice in the same object" },
   { "NaN", "{ " HEAD ", \"patient\": { \"weight_kg\": NaN } }", PARSE_OR_INVALID,
     "patient.weight_kg: " },
   { "Infinity", "{ " HEAD ", \"patient\": { \"weight_kg\": Infinity } }", PARSE_OR_INVALID,
@@ -550,6 +555,11 @@ static const BadInput bad_inputs[] = {
     "{ " HEAD ", \"interventions\": [ { \"type\": \"exercise\", \"start_day\": 1,"
     " \"time_of_day\": 1020 } ] }",
     GTW_SCENARIO_ERROR_INVALID, "interventions[0].time_of_day: must be a string" },
+  { "repeated key in an intervention",
+    "{ " HEAD ", \"interventions\": [ { \"type\": \"omega3\", \"start_day\": 1 },"
+    " { \"type\": \"omega3\", \"start_day\": 1, \"start_day\": 2 } ] }",
+    GTW_SCENARIO_ERROR_INVALID,
+    "interventions[1].start_day: the key appears twice in the same object" },
   { "NaN in an intervention",
     "{ " HEAD ", \"interventions\": [ { \"type\": \"omega3\", \"start_day\": 1,"
     " \"dose_g_per_day\": NaN } ] }",
