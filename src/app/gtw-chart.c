@@ -614,6 +614,8 @@ gtw_chart_set_traces (GtwChart *self,
   g_clear_pointer (&self->failure, g_free);
   self->trace = trace;
   self->baseline = baseline;
+  if (trace != NULL)
+    self->view_day = CLAMP (self->view_day, 0, duration_days (self) - 1);
   g_set_object (&self->previous, self->texture);
   g_set_object (&self->previous_unrevealed, self->unrevealed);
 
@@ -669,7 +671,10 @@ gtw_chart_set_view (GtwChart     *self,
   g_return_if_fail (view <= GTW_CHART_VIEW_DAY);
 
   self->view = view;
-  self->view_day = CLAMP (day, 0, duration_days (self) - 1);
+  /* The window holds the day to its scenario's length; the trace shown may still be the last
+   * run's, or none (the command line's --view day:N before the first run), so the day is held
+   * to the trace's length only when the trace comes (gtw_chart_set_traces ()). */
+  self->view_day = MAX (day, 0);
   reset_range (self);
   self->cursor_shown = FALSE;
   gtw_chart_invalidate (self);

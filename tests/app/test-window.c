@@ -606,6 +606,28 @@ is_true (gpointer data)
   return *(gboolean *) data;
 }
 
+/* A day asked for while the chart still shows a shorter run (or none: --view day:N at start)
+ * is the day shown once the longer run comes; it was held to the old run's length, and the
+ * chart waited for a day that the window never asked for. */
+static void
+test_view_day_before_run (Fixture *f, gconstpointer data)
+{
+  GtwChart *chart = gtw_window_get_chart (f->window);
+  g_autoptr (GError) error = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "load-preset", g_variant_new_string ("healthy"));
+  gtw_test_wait_for_runs (f->window);
+  g_assert_cmpint (scenario_of (f)->duration_days, <, 5300);
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "load-preset", g_variant_new_string ("progressor"));
+  g_assert_cmpint (scenario_of (f)->duration_days, >, 5300);
+  g_assert_true (gtw_window_set_view (f->window, "day:5300", &error));
+  g_assert_no_error (error);
+  gtw_test_wait_for_runs (f->window);
+  g_assert_cmpint (gtw_chart_get_view (chart), ==, GTW_CHART_VIEW_DAY);
+  g_assert_cmpint (gtw_chart_get_view_day (chart), ==, 5300);
+  g_assert_cmpint (gtw_window_get_markers_day (f->window), ==, 5300);
+}
+
 /* A run the integrator cannot finish: the reason stays on the chart (the toast goes), the
  * patient is as loaded, and the next run clears it. GLUCOTWIN_SOLVER_MAX_STEPS makes every
  * run fail at day 0. */
@@ -671,6 +693,7 @@ main (int argc, char *argv[])
   ADD ("responsive", test_responsive);
   ADD ("screenshot", test_screenshot);
   ADD ("solver-failure", test_solver_failure);
+  ADD ("view-day-before-run", test_view_day_before_run);
 #undef ADD
   return g_test_run ();
 }
