@@ -55,6 +55,7 @@ struct _GtwChart
 
   GtwChartView       view;
   int                view_day;
+  int                view_day_asked; /* as set; view_day is this, held to the trace's length */
   GtwDisplayUnits    units;
   gboolean           show_baseline;
   gboolean           show_band;

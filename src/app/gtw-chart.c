@@ -615,7 +615,7 @@ gtw_chart_set_traces (GtwChart *self,
   self->trace = trace;
   self->baseline = baseline;
   if (trace != NULL)
-    self->view_day = CLAMP (self->view_day, 0, duration_days (self) - 1);
+    self->view_day = CLAMP (self->view_day_asked, 0, duration_days (self) - 1);
   g_set_object (&self->previous, self->texture);
   g_set_object (&self->previous_unrevealed, self->unrevealed);
 
@@ -672,9 +672,11 @@ gtw_chart_set_view (GtwChart     *self,
 
   self->view = view;
   /* The window holds the day to its scenario's length; the trace shown may still be the last
-   * run's, or none (the command line's --view day:N before the first run), so the day is held
-   * to the trace's length only when the trace comes (gtw_chart_set_traces ()). */
-  self->view_day = MAX (day, 0);
+   * run's, or none (the command line's --view day:N before the first run), so the day asked
+   * for is kept, and held to the length of each trace as it comes (gtw_chart_set_traces ()):
+   * the last run's trace may come once more before the new one. */
+  self->view_day_asked = MAX (day, 0);
+  self->view_day = self->view_day_asked;
   reset_range (self);
   self->cursor_shown = FALSE;
   gtw_chart_invalidate (self);
